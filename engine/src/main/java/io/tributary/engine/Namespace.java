@@ -1,0 +1,59 @@
+package io.tributary.engine;
+
+import io.tributary.engine.error.ErrorCode;
+import java.util.Objects;
+
+/**
+ * A database and collection name pair, MongoDB's {@code "db.collection"}. Immutable.
+ *
+ * <p>Validation follows MongoDB: a database name is non-empty, has no {@code /\. "$} characters and is shorter
+ * than 64 bytes; a collection name is non-empty, has no {@code $} (except the {@code $cmd} pseudo-collections)
+ * and no NUL. Invalid names fail with {@code InvalidNamespace} (73).
+ */
+public record Namespace(String db, String collection) {
+  private static final int MAX_DB_NAME_LENGTH = 64;
+
+  public Namespace {
+    Objects.requireNonNull(db, "db");
+    Objects.requireNonNull(collection, "collection");
+  }
+
+  /** Parses {@code "db.coll"}; the collection part may itself contain dots. */
+  public static Namespace parse(String fullName) {
+    int dot = fullName.indexOf('.');
+    if (dot <= 0 || dot == fullName.length() - 1) {
+      throw ErrorCode.INVALID_NAMESPACE.error("Invalid namespace specified '" + fullName + "'");
+    }
+    return of(fullName.substring(0, dot), fullName.substring(dot + 1));
+  }
+
+  /** A validated namespace. */
+  public static Namespace of(String db, String collection) {
+    validateDatabaseName(db);
+    if (collection.isEmpty() || collection.indexOf('\0') >= 0
+        || (collection.indexOf('$') >= 0 && !collection.startsWith("$cmd"))) {
+      throw ErrorCode.INVALID_NAMESPACE.error("Invalid collection name: " + collection);
+    }
+    return new Namespace(db, collection);
+  }
+
+  public static void validateDatabaseName(String db) {
+    if (db.isEmpty() || db.length() >= MAX_DB_NAME_LENGTH || db.chars().anyMatch(c -> "/\\. \"$\0".indexOf(c) >= 0)) {
+      throw ErrorCode.INVALID_NAMESPACE.error("Invalid database name: '" + db + "'");
+    }
+  }
+
+  public String fullName() {
+    return db + "." + collection;
+  }
+
+  /** True for {@code system.*} collections, which user change streams and user writes do not see. */
+  public boolean isSystem() {
+    return collection.startsWith("system.");
+  }
+
+  @Override
+  public String toString() {
+    return fullName();
+  }
+}

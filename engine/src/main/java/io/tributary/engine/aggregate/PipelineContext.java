@@ -1,0 +1,20 @@
+package io.tributary.engine.aggregate;
+
+import io.tributary.engine.Namespace;
+import org.bson.BsonTimestamp;
+import org.bson.BsonDateTime;
+
+/** What pipeline stages and expressions need from the world around them. Implementations are thread-safe. */
+public interface PipelineContext {
+  /** The database the aggregate runs in (for {@code $lookup}'s {@code from}). */
+  String database();
+
+  /** All documents of a collection (for {@code $lookup}); empty when it does not exist. */
+  Iterable<org.bson.BsonDocument> scan(Namespace namespace);
+
+  /** {@code $$NOW}: the same value for the whole command. */
+  BsonDateTime now();
+
+  /** {@code $$CLUSTER_TIME}. */
+  BsonTimestamp clusterTime();
+}

@@ -1,0 +1,17 @@
+package io.tributary.engine.oplog;
+
+import org.bson.BsonTimestamp;
+
+/**
+ * One committed change, the unit of replication and of change streams. Entries are written in the same atomic
+ * storage batch as the change they describe, keyed by {@link #clusterTime}, which the commit sequencer assigns
+ * strictly increasing across the whole deployment. Immutable.
+ *
+ * @param clusterTime the logical time of the commit; unique per entry
+ * @param wallTimeMillis the wall-clock time of the commit (an event's {@code wallTime})
+ * @param operation what changed
+ * @param session the session of the write, or null; change events copy {@code lsid}/{@code txnNumber} only for
+ *     entries that are part of a multi-document transaction
+ */
+public record OplogEntry(BsonTimestamp clusterTime, long wallTimeMillis, Operation operation,
+    SessionInfo session) {}
