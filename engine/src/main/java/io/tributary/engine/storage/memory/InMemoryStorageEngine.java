@@ -1,27 +1,48 @@
 package io.tributary.engine.storage.memory;
 
 import io.tributary.engine.storage.KeySpace;
-import io.tributary.engine.storage.KeyValue;
 import io.tributary.engine.storage.KeyValueIterator;
 import io.tributary.engine.storage.Snapshot;
 import io.tributary.engine.storage.StorageEngine;
 import io.tributary.engine.storage.WriteBatch;
 import java.util.Arrays;
-import java.util.EnumMap;
-import java.util.Iterator;
-import java.util.Map;
-import java.util.NavigableMap;
-import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.Locale;
 import org.bson.BsonDocument;
+import org.bson.BsonInt64;
 
-/** Placeholder in-memory engine: atomic batches, but snapshots are live views (MVCC lands with the storage work). */
+/**
+ * The in-memory storage engine: multi-version, not durable. Thread-safe; reads never block and never see a
+ * partially applied batch.
+ *
+ * <p>Implementation notes:
+ * <ul>
+ *   <li>The whole database is one immutable {@link State}: a {@link PersistentSortedMap} per key space. A batch
+ *       builds the next state by path copying (sharing every untouched node) and publishes it with one volatile
+ *       write, so it becomes visible atomically, and batches become visible in the order {@code write} returns.</li>
+ *   <li>A snapshot is a reference to a state: taking one is O(1), it needs no registration or pruning, and the
+ *       versions it holds are reclaimed by the garbage collector once it is unreachable.</li>
+ *   <li>Plain reads read the latest state; a plain scan iterates over the state current when it began.</li>
+ *   <li>Writers serialize on the engine's monitor (the commit sequencer already serializes them); readers take no
+ *       lock. Keys and values are copied on write, so callers may reuse their arrays.</li>
+ * </ul>
+ */
 public final class InMemoryStorageEngine implements StorageEngine {
-  private final Map<KeySpace, ConcurrentSkipListMap<byte[], byte[]>> spaces = new EnumMap<>(KeySpace.class);
+  private static final KeySpace[] SPACES = KeySpace.values();
+
+  /** One immutable version of the database; {@code maps} is indexed by key space ordinal and never mutated. */
+  private record State(PersistentSortedMap[] maps, long batches) {
+    PersistentSortedMap map(KeySpace space) {
+      return maps[space.ordinal()];
+    }
+  }
+
+  private volatile State state;
+  private volatile boolean closed;
 
   public InMemoryStorageEngine() {
-    for (KeySpace space : KeySpace.values()) {
-      spaces.put(space, new ConcurrentSkipListMap<>(Arrays::compareUnsigned));
-    }
+    PersistentSortedMap[] maps = new PersistentSortedMap[SPACES.length];
+    Arrays.fill(maps, PersistentSortedMap.EMPTY);
+    state = new State(maps, 0);
   }
 
   @Override
@@ -36,63 +57,46 @@ public final class InMemoryStorageEngine implements StorageEngine {
 
   @Override
   public synchronized void write(WriteBatch batch) {
+    State current = open();
+    PersistentSortedMap[] maps = current.maps.clone();
     for (WriteBatch.Mutation m : batch.mutations()) {
-      if (m.value() == null) {
-        spaces.get(m.space()).remove(m.key());
-      } else {
-        spaces.get(m.space()).put(m.key(), m.value());
-      }
+      int i = m.space().ordinal();
+      byte[] key = m.key().clone();
+      maps[i] = m.value() == null ? maps[i].without(key) : maps[i].with(key, m.value().clone());
     }
+    state = new State(maps, current.batches + 1); // the single publication point of the batch
   }
 
+  /** Returns at once: nothing here is durable. */
   @Override
-  public void sync() {}
+  public void sync() {
+    open();
+  }
 
   @Override
   public byte[] get(KeySpace space, byte[] key) {
-    return spaces.get(space).get(key);
+    return open().map(space).get(key);
   }
 
   @Override
-  public KeyValueIterator scan(KeySpace space, byte[] from, byte[] to, boolean reverse) {
-    NavigableMap<byte[], byte[]> map = spaces.get(space);
-    if (from != null && to != null) {
-      map = map.subMap(from, true, to, false);
-    } else if (from != null) {
-      map = map.tailMap(from, true);
-    } else if (to != null) {
-      map = map.headMap(to, false);
-    }
-    Iterator<Map.Entry<byte[], byte[]>> it = (reverse ? map.descendingMap() : map).entrySet().iterator();
-    return new KeyValueIterator() {
-      @Override
-      public boolean hasNext() {
-        return it.hasNext();
-      }
-
-      @Override
-      public KeyValue next() {
-        Map.Entry<byte[], byte[]> e = it.next();
-        return new KeyValue(e.getKey(), e.getValue());
-      }
-
-      @Override
-      public void close() {}
-    };
+  public KeyValueIterator scan(KeySpace space, byte[] fromInclusive, byte[] toExclusive, boolean reverse) {
+    return open().map(space).scan(fromInclusive, toExclusive, reverse);
   }
 
   @Override
   public Snapshot snapshot() {
-    InMemoryStorageEngine self = this;
+    State pinned = open();
     return new Snapshot() {
       @Override
       public byte[] get(KeySpace space, byte[] key) {
-        return self.get(space, key);
+        open();
+        return pinned.map(space).get(key);
       }
 
       @Override
-      public KeyValueIterator scan(KeySpace space, byte[] from, byte[] to, boolean reverse) {
-        return self.scan(space, from, to, reverse);
+      public KeyValueIterator scan(KeySpace space, byte[] fromInclusive, byte[] toExclusive, boolean reverse) {
+        open();
+        return pinned.map(space).scan(fromInclusive, toExclusive, reverse);
       }
 
       @Override
@@ -102,9 +106,26 @@ public final class InMemoryStorageEngine implements StorageEngine {
 
   @Override
   public BsonDocument stats() {
-    return new BsonDocument();
+    State current = open();
+    BsonDocument spaces = new BsonDocument();
+    for (KeySpace space : SPACES) {
+      PersistentSortedMap map = current.map(space);
+      spaces.append(space.name().toLowerCase(Locale.ROOT),
+          new BsonDocument("keys", new BsonInt64(map.size())).append("bytes", new BsonInt64(map.bytes())));
+    }
+    return new BsonDocument("keySpaces", spaces).append("batches", new BsonInt64(current.batches));
   }
 
+  /** Idempotent; afterwards every operation, including reads of open snapshots, fails. */
   @Override
-  public void close() {}
+  public void close() {
+    closed = true;
+  }
+
+  private State open() {
+    if (closed) {
+      throw new IllegalStateException("storage engine is closed");
+    }
+    return state;
+  }
 }
