@@ -29,6 +29,36 @@ public interface StorageEngine extends ReadView, AutoCloseable {
 
   Snapshot snapshot();
 
+  /**
+   * Deletes every key with {@code fromInclusive <= key < toExclusive} (null bounds are open) as one atomic batch,
+   * and lets the engine reclaim the space soon. Meant for oplog truncation: a durable engine writes one range
+   * tombstone, so writers are not stalled however many keys the range holds. Keys written into the range
+   * concurrently may or may not survive; snapshots taken before still see the deleted keys.
+   */
+  default void deleteRange(KeySpace space, byte[] fromInclusive, byte[] toExclusive) {
+    WriteBatch batch = new WriteBatch();
+    try (KeyValueIterator it = scan(space, fromInclusive, toExclusive, false)) {
+      it.forEachRemaining(kv -> batch.delete(space, kv.key()));
+    }
+    write(batch);
+  }
+
+  /**
+   * The approximate number of bytes the keys and values with {@code fromInclusive <= key < toExclusive} (null
+   * bounds are open) occupy in the engine (on disk for a durable engine, compressed), reflecting
+   * {@link #deleteRange} soon after it returns. Cheap: no full scan on engines that override it.
+   */
+  default long approximateSize(KeySpace space, byte[] fromInclusive, byte[] toExclusive) {
+    long total = 0;
+    try (KeyValueIterator it = scan(space, fromInclusive, toExclusive, false)) {
+      while (it.hasNext()) {
+        KeyValue kv = it.next();
+        total += kv.key().length + kv.value().length;
+      }
+    }
+    return total;
+  }
+
   /** Engine statistics for {@code serverStatus}; field names are the engine's own. */
   BsonDocument stats();
 

@@ -277,6 +277,36 @@ public abstract class StorageEngineContract {
   }
 
   @Test
+  void deleteRangeRemovesExactlyTheRange() {
+    engine.write(batchOf(KeySpace.OPLOG, "a", "b", "c", "d"));
+    engine.write(batchOf(KeySpace.DOCUMENTS, "b"));
+    try (Snapshot before = engine.snapshot()) {
+      engine.deleteRange(KeySpace.OPLOG, bytes("b"), bytes("d"));
+      assertThat(keysOf(scanAll(engine, KeySpace.OPLOG, null, null, false))).containsExactly("a", "d");
+      assertThat(keysOf(scanAll(before, KeySpace.OPLOG, null, null, false))).containsExactly("a", "b", "c", "d");
+    }
+    engine.deleteRange(KeySpace.OPLOG, null, bytes("b"));
+    assertThat(keysOf(scanAll(engine, KeySpace.OPLOG, null, null, false))).containsExactly("d");
+    assertThat(engine.get(KeySpace.DOCUMENTS, bytes("b"))).isEqualTo(bytes("b"));
+  }
+
+  @Test
+  void approximateSizeFollowsWritesAndRangeDeletes() {
+    WriteBatch batch = new WriteBatch();
+    for (int i = 0; i < 2000; i++) {
+      batch.put(KeySpace.OPLOG, bytes(String.format("%08d", i)), new byte[200]);
+    }
+    engine.write(batch);
+    long full = engine.approximateSize(KeySpace.OPLOG, null, null);
+    assertThat(full).isPositive();
+    assertThat(engine.approximateSize(KeySpace.OPLOG, null, bytes("00001000"))).isLessThan(full);
+
+    engine.deleteRange(KeySpace.OPLOG, null, bytes("00001500"));
+    assertThat(engine.approximateSize(KeySpace.OPLOG, null, null)).isLessThan(full);
+    assertThat(scanAll(engine, KeySpace.OPLOG, null, null, false)).hasSize(500);
+  }
+
+  @Test
   void statsAreADocument() {
     engine.write(batchOf(KeySpace.DOCUMENTS, "a", "b"));
     assertThat(engine.stats()).isNotNull();

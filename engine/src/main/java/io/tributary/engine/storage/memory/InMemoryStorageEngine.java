@@ -67,6 +67,22 @@ public final class InMemoryStorageEngine implements StorageEngine {
     state = new State(maps, current.batches + 1); // the single publication point of the batch
   }
 
+  @Override
+  public synchronized void deleteRange(KeySpace space, byte[] fromInclusive, byte[] toExclusive) {
+    State current = open();
+    PersistentSortedMap[] maps = current.maps.clone();
+    int i = space.ordinal();
+    try (KeyValueIterator it = maps[i].scan(fromInclusive, toExclusive, false)) {
+      it.forEachRemaining(kv -> maps[i] = maps[i].without(kv.key()));
+    }
+    state = new State(maps, current.batches + 1);
+  }
+
+  @Override
+  public long approximateSize(KeySpace space, byte[] fromInclusive, byte[] toExclusive) {
+    return open().map(space).bytes(fromInclusive, toExclusive);
+  }
+
   /** Returns at once: nothing here is durable. */
   @Override
   public void sync() {

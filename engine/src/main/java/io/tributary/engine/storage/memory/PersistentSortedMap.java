@@ -13,21 +13,21 @@ import java.util.NoSuchElementException;
  * reference to a map is a point-in-time snapshot for free. Immutable and therefore thread-safe.
  *
  * <p>Notes: the tree is height-balanced (AVL), so lookups and updates touch at most ~1.44 log2(n) nodes and the
- * recursion depth stays small. Size and byte totals are maintained eagerly so {@code stats()} is O(1).
+ * recursion depth stays small. The size and each subtree's byte total are maintained eagerly, so
+ * {@code stats()} is O(1) and the byte size of any key range is O(log n) (what oplog retention asks for).
  */
 final class PersistentSortedMap {
-  static final PersistentSortedMap EMPTY = new PersistentSortedMap(null, 0, 0);
+  static final PersistentSortedMap EMPTY = new PersistentSortedMap(null, 0);
 
-  private record Node(byte[] key, byte[] value, Node left, Node right, int height) {}
+  /** A tree node; {@code bytes} totals the key and value lengths of the whole subtree. */
+  private record Node(byte[] key, byte[] value, Node left, Node right, int height, long bytes) {}
 
   private final Node root;
   private final long size;
-  private final long bytes;
 
-  private PersistentSortedMap(Node root, long size, long bytes) {
+  private PersistentSortedMap(Node root, long size) {
     this.root = root;
     this.size = size;
-    this.bytes = bytes;
   }
 
   long size() {
@@ -36,7 +36,26 @@ final class PersistentSortedMap {
 
   /** Total length of all keys and values. */
   long bytes() {
-    return bytes;
+    return bytes(root);
+  }
+
+  /** Total length of the keys and values with {@code from <= key < to} (null bounds are open), in O(log n). */
+  long bytes(byte[] from, byte[] to) {
+    long upTo = to == null ? bytes() : bytesBelow(to);
+    return from == null ? upTo : Math.max(0, upTo - bytesBelow(from));
+  }
+
+  private long bytesBelow(byte[] bound) {
+    long total = 0;
+    for (Node n = root; n != null; ) {
+      if (Arrays.compareUnsigned(n.key, bound) < 0) {
+        total += bytes(n.left) + n.key.length + n.value.length;
+        n = n.right;
+      } else {
+        n = n.left;
+      }
+    }
+    return total;
   }
 
   /** The tree's height: at most ~1.44 log2(n + 2), which the property tests check. */
@@ -57,18 +76,12 @@ final class PersistentSortedMap {
   }
 
   PersistentSortedMap with(byte[] key, byte[] value) {
-    byte[] previous = get(key);
-    long newSize = previous == null ? size + 1 : size;
-    long newBytes = bytes + value.length + (previous == null ? key.length : -previous.length);
-    return new PersistentSortedMap(put(root, key, value), newSize, newBytes);
+    long newSize = get(key) == null ? size + 1 : size;
+    return new PersistentSortedMap(put(root, key, value), newSize);
   }
 
   PersistentSortedMap without(byte[] key) {
-    byte[] previous = get(key);
-    if (previous == null) {
-      return this;
-    }
-    return new PersistentSortedMap(remove(root, key), size - 1, bytes - key.length - previous.length);
+    return get(key) == null ? this : new PersistentSortedMap(remove(root, key), size - 1);
   }
 
   /** Entries with {@code from <= key < to} (null bounds are open), ascending or descending. */
@@ -78,7 +91,7 @@ final class PersistentSortedMap {
 
   private static Node put(Node n, byte[] key, byte[] value) {
     if (n == null) {
-      return new Node(key, value, null, null, 1);
+      return node(key, value, null, null);
     }
     int c = Arrays.compareUnsigned(key, n.key);
     if (c < 0) {
@@ -86,7 +99,7 @@ final class PersistentSortedMap {
     } else if (c > 0) {
       return balance(n.key, n.value, n.left, put(n.right, key, value));
     }
-    return new Node(key, value, n.left, n.right, n.height);
+    return node(key, value, n.left, n.right);
   }
 
   /** Removes a key known to be present. */
@@ -112,8 +125,13 @@ final class PersistentSortedMap {
     return n == null ? 0 : n.height;
   }
 
+  private static long bytes(Node n) {
+    return n == null ? 0 : n.bytes;
+  }
+
   private static Node node(byte[] key, byte[] value, Node left, Node right) {
-    return new Node(key, value, left, right, Math.max(height(left), height(right)) + 1);
+    long bytes = bytes(left) + bytes(right) + key.length + value.length;
+    return new Node(key, value, left, right, Math.max(height(left), height(right)) + 1, bytes);
   }
 
   /** Builds a node whose subtrees' heights differ by at most 2, rotating it back into AVL balance. */

@@ -50,7 +50,7 @@ class PersistentSortedMapProperties {
   }
 
   @Property(tries = 300)
-  void boundedScansMatchSubMaps(@ForAll("ops") List<Op> ops, @ForAll("keys") byte[] from,
+  void boundedScansAndSizesMatchSubMaps(@ForAll("ops") List<Op> ops, @ForAll("keys") byte[] from,
       @ForAll("keys") byte[] to) {
     TreeMap<byte[], byte[]> model = new TreeMap<>(Arrays::compareUnsigned);
     PersistentSortedMap map = PersistentSortedMap.EMPTY;
@@ -64,6 +64,8 @@ class PersistentSortedMapProperties {
         ? new TreeMap<>() : model.subMap(from, true, to, false);
     assertThat(contents(map.scan(from, to, false))).isEqualTo(contents(range));
     assertThat(contents(map.scan(from, to, true))).isEqualTo(contents(range.descendingMap()));
+    long rangeBytes = range.entrySet().stream().mapToLong(e -> e.getKey().length + e.getValue().length).sum();
+    assertThat(map.bytes(from, to)).isEqualTo(rangeBytes);
   }
 
   @Provide
