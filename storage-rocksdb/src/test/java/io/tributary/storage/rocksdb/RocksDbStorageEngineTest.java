@@ -1,0 +1,90 @@
+package io.tributary.storage.rocksdb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tributary.engine.storage.KeySpace;
+import io.tributary.engine.storage.StorageEngine;
+import io.tributary.engine.storage.StorageEngineContract;
+import io.tributary.engine.storage.StorageEngineProvider;
+import io.tributary.engine.storage.StorageException;
+import io.tributary.engine.storage.StorageOptions;
+import io.tributary.engine.storage.WriteBatch;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.bson.BsonDocument;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RocksDbStorageEngineTest extends StorageEngineContract {
+  @TempDir
+  Path dbpath;
+
+  @Override
+  protected StorageEngine createEngine() {
+    return RocksDbStorageEngine.open(StorageOptions.at(dbpath));
+  }
+
+  @Override
+  protected StorageEngine reopen(StorageEngine closed) {
+    return createEngine();
+  }
+
+  @Test
+  void isFoundByNameAndDurable() {
+    engine.close();
+    engine = StorageEngineProvider.named("rocksdb").open(StorageOptions.at(dbpath));
+    assertThat(engine.name()).isEqualTo("rocksdb");
+    assertThat(engine.isDurable()).isTrue();
+  }
+
+  @Test
+  void statsReportEveryColumnFamilyAndTheSyncs() {
+    engine.write(new WriteBatch().put(KeySpace.DOCUMENTS, bytes("a"), bytes("1")));
+    engine.sync();
+    engine.sync();
+    BsonDocument stats = engine.stats();
+    assertThat(stats.getDocument("columnFamilies").keySet())
+        .containsExactly("catalog", "documents", "indexes", "oplog", "metadata");
+    assertThat(stats.getDocument("columnFamilies").getDocument("documents").getInt64("estimatedKeys").getValue())
+        .isEqualTo(1);
+    assertThat(stats.getInt64("batches").getValue()).isEqualTo(1);
+    assertThat(stats.getInt64("walSyncs").getValue()).isEqualTo(1);
+  }
+
+  @Test
+  void stampsTheFormatVersionAndRefusesAnotherOne() throws IOException {
+    engine.close();
+    Path marker = dbpath.resolve(FormatVersion.FILE_NAME);
+    assertThat(Files.readString(marker)).isEqualTo("tributary-rocksdb-format=1\n");
+
+    Files.writeString(marker, "tributary-rocksdb-format=7\n");
+    assertThatThrownBy(this::createEngine).isInstanceOf(StorageException.class)
+        .hasMessage("dbpath " + dbpath + " holds rocksdb storage format version 7 but this Tributary reads only"
+            + " version 1");
+  }
+
+  @Test
+  void refusesANonEmptyDirectoryWithoutAFormatVersion(@TempDir Path other) throws IOException {
+    Files.writeString(other.resolve("WiredTiger"), "not ours");
+    assertThatThrownBy(() -> RocksDbStorageEngine.open(StorageOptions.at(other)))
+        .isInstanceOf(StorageException.class)
+        .hasMessageContaining("dbpath " + other + " is not empty and holds no Tributary rocksdb data");
+  }
+
+  @Test
+  void createsAMissingDirectory() {
+    Path nested = dbpath.resolve("a/b");
+    try (StorageEngine created = RocksDbStorageEngine.open(StorageOptions.at(nested))) {
+      created.write(new WriteBatch().put(KeySpace.CATALOG, bytes("k"), bytes("v")));
+    }
+    assertThat(nested.resolve(FormatVersion.FILE_NAME)).exists();
+  }
+
+  @Test
+  void refusesASecondOpenOfTheSameDirectory() {
+    assertThatThrownBy(this::createEngine).isInstanceOf(StorageException.class)
+        .hasMessageStartingWith("dbpath " + dbpath + " is in use by another process");
+  }
+}
