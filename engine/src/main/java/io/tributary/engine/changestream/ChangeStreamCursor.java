@@ -1,0 +1,301 @@
+package io.tributary.engine.changestream;
+
+import io.tributary.engine.Namespace;
+import io.tributary.engine.cursor.CursorBatch;
+import io.tributary.engine.cursor.ServerCursor;
+import io.tributary.engine.error.ErrorCode;
+import io.tributary.engine.error.MongoError;
+import io.tributary.engine.oplog.Oplog;
+import io.tributary.engine.oplog.OplogEntry;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.bson.BsonDateTime;
+import org.bson.BsonDocument;
+import org.bson.BsonTimestamp;
+
+/**
+ * A change stream's server cursor: reads the shared oplog from its own position, turns the entries it sees into
+ * events, runs the user's stages and hands out batches. Thread-safe: state is guarded by {@code this}; a batch is
+ * requested by one command at a time, but commit wake-ups, the await timer and {@code killCursors} race with it.
+ *
+ * <p>Implementation notes.
+ * <ul>
+ *   <li>Position: every oplog entry up to {@code position} has been turned into outputs; {@code ready} holds
+ *       outputs not yet returned, {@code unread} entries fetched but not yet processed. Outputs are produced
+ *       lazily, one entry at a time, so a full batch leaves the rest of the oplog untouched.
+ *   <li>postBatchResumeToken (reference §1.6): the start token at first; the token of the last output returned;
+ *       and, when a batch ends with nothing left to scan, the high-water mark of the newest entry scanned if that
+ *       is later. It therefore advances on an idle stream as other namespaces are written.
+ *   <li>Waiting: {@code next} never blocks. With nothing to return it registers on
+ *       {@link Oplog#whenVisibleAfter} and arms one timer for {@code maxAwaitMillis}; a commit wakes it on the
+ *       worker executor, and if the new entries yield nothing it registers again until the timer ends the wait
+ *       with an empty batch. An idle stream costs one pending future and one timer, no thread and no polling.
+ *   <li>Invalidate (reference §1.11): the batch ends right after the invalidate, the cursor is exhausted and
+ *       the postBatchResumeToken is the invalidate's token, even if the user's stages filtered it out.
+ *   <li>Errors: a failure while producing events kills the cursor (reference §1.6) and carries the change-stream
+ *       error labels ({@link ChangeStreamErrorLabels}).
+ * </ul>
+ */
+public final class ChangeStreamCursor implements ServerCursor {
+  private static final int READ_CHUNK = 256;
+  private static final ErrorCode CURSOR_KILLED = new ErrorCode(237, "CursorKilled");
+
+  private final long id;
+  private final Namespace namespace;
+  private final BsonDocument lsid;
+  private final Oplog oplog;
+  private final EventTransformer transformer;
+  private final ChangeStreamPipeline pipeline;
+  private final ResumeCheck resumeCheck;
+  private final Runtime runtime;
+
+  private final ArrayDeque<OplogEntry> unread = new ArrayDeque<>();
+  private final ArrayDeque<StreamOutput> ready = new ArrayDeque<>();
+  private BsonTimestamp position;
+  private BsonTimestamp readPosition;
+  private ResumeToken postBatchResumeToken;
+  private ResumeToken endToken;
+  private boolean exhausted;
+  private boolean closed;
+  private Wait wait;
+
+  /** The services a cursor runs on: timers on the scheduler, scans on the worker executor. */
+  record Runtime(ScheduledExecutorService scheduler, Executor worker, Clock clock) {}
+
+  ChangeStreamCursor(long id, Namespace namespace, BsonDocument lsid, Oplog oplog, EventTransformer transformer,
+      ChangeStreamPipeline pipeline, StartPoint start, Runtime runtime) {
+    this.id = id;
+    this.namespace = namespace;
+    this.lsid = lsid;
+    this.oplog = oplog;
+    this.transformer = transformer;
+    this.pipeline = pipeline;
+    this.runtime = runtime;
+    this.resumeCheck = new ResumeCheck(start.token());
+    this.position = start.scanAfter();
+    this.readPosition = position;
+    this.postBatchResumeToken = start.initialToken();
+  }
+
+  @Override
+  public long id() {
+    return id;
+  }
+
+  @Override
+  public Namespace namespace() {
+    return namespace;
+  }
+
+  @Override
+  public BsonDocument lsid() {
+    return lsid;
+  }
+
+  @Override
+  public CompletableFuture<CursorBatch> next(int batchSize, long maxAwaitMillis) {
+    CompletableFuture<CursorBatch> result = new CompletableFuture<>();
+    synchronized (this) {
+      if (closed) {
+        return CompletableFuture.failedFuture(CURSOR_KILLED.error("cursor id " + id + " was killed"));
+      }
+      CursorBatch batch = tryBatch(batchSize, result);
+      if (batch == null) {
+        return result;
+      }
+      if (!batch.documents().isEmpty() || batch.exhausted() || maxAwaitMillis <= 0) {
+        result.complete(batch);
+        return result;
+      }
+      wait = new Wait(result, batchSize);
+      wait.timer = runtime.scheduler().schedule(
+          () -> runtime.worker().execute(() -> onDeadline(result)), maxAwaitMillis, TimeUnit.MILLISECONDS);
+      awaitCommit(result);
+    }
+    return result;
+  }
+
+  @Override
+  public void close() {
+    Wait pending;
+    synchronized (this) {
+      closed = true;
+      pending = wait;
+      wait = null;
+    }
+    if (pending != null) {
+      pending.cancel();
+      pending.result.completeExceptionally(CURSOR_KILLED.error("cursor id " + id + " was killed"));
+    }
+  }
+
+  /** The token the latest batch ended at; for tests and diagnostics. */
+  public synchronized ResumeToken postBatchResumeToken() {
+    return postBatchResumeToken;
+  }
+
+  /** Registers for the next commit after what this cursor has read; runs the scan on the worker. */
+  private void awaitCommit(CompletableFuture<CursorBatch> result) {
+    CompletableFuture<BsonTimestamp> visible = oplog.whenVisibleAfter(readPosition);
+    wait.visible = visible;
+    visible.thenRunAsync(() -> onCommit(result), runtime.worker());
+  }
+
+  private void onCommit(CompletableFuture<CursorBatch> result) {
+    synchronized (this) {
+      if (wait == null || wait.result != result) {
+        return;
+      }
+      CursorBatch batch = tryBatch(wait.batchSize, result);
+      if (batch == null) {
+        return;
+      }
+      if (batch.documents().isEmpty() && !batch.exhausted()) {
+        awaitCommit(result);
+        return;
+      }
+      finish(result, batch);
+    }
+  }
+
+  private void onDeadline(CompletableFuture<CursorBatch> result) {
+    synchronized (this) {
+      if (wait == null || wait.result != result) {
+        return;
+      }
+      CursorBatch batch = tryBatch(wait.batchSize, result);
+      if (batch != null) {
+        finish(result, batch);
+      }
+    }
+  }
+
+  /** Completes a wait; called holding the lock. */
+  private void finish(CompletableFuture<CursorBatch> result, CursorBatch batch) {
+    wait.cancel();
+    wait = null;
+    result.complete(batch);
+  }
+
+  /** The next batch, or null after failing {@code result} and killing the cursor. Called holding the lock. */
+  private CursorBatch tryBatch(int batchSize, CompletableFuture<CursorBatch> result) {
+    try {
+      return nextBatch(batchSize);
+    } catch (RuntimeException e) {
+      closed = true;
+      if (wait != null) {
+        wait.cancel();
+        wait = null;
+      }
+      result.completeExceptionally(ChangeStreamErrorLabels.label(asMongoError(e)));
+      return null;
+    }
+  }
+
+  private CursorBatch nextBatch(int batchSize) {
+    List<BsonDocument> documents = new ArrayList<>();
+    long bytes = 0;
+    while (!exhausted && (batchSize <= 0 || documents.size() < batchSize)) {
+      StreamOutput output = nextOutput();
+      if (output == null) {
+        advanceToHighWaterMark();
+        break;
+      }
+      if (!documents.isEmpty() && bytes + output.size() > EventSize.MAX_BSON_SIZE) {
+        break;
+      }
+      ready.poll();
+      postBatchResumeToken = output.token();
+      if (output.document() != null) {
+        documents.add(output.document());
+        bytes += output.size();
+      }
+      exhausted = output.token().equals(endToken);
+    }
+    return new CursorBatch(documents, postBatchResumeToken.toBson(), exhausted);
+  }
+
+  /** The next output without consuming it, scanning the oplog as needed; null when the scan is caught up. */
+  private StreamOutput nextOutput() {
+    while (ready.isEmpty()) {
+      OplogEntry entry = nextEntry();
+      if (entry == null) {
+        return null;
+      }
+      process(entry);
+      position = entry.clusterTime();
+    }
+    return ready.peek();
+  }
+
+  private OplogEntry nextEntry() {
+    if (unread.isEmpty()) {
+      List<OplogEntry> entries = oplog.readAfter(readPosition, READ_CHUNK);
+      if (entries.isEmpty()) {
+        return null;
+      }
+      unread.addAll(entries);
+      readPosition = entries.get(entries.size() - 1).clusterTime();
+    }
+    return unread.poll();
+  }
+
+  private void process(OplogEntry entry) {
+    for (ChangeEvent event : resumeCheck.admit(entry.clusterTime(), transformer.transform(entry, 0))) {
+      EventContext context = new EventContext(namespace.db(), new BsonDateTime(runtime.clock().millis()),
+          entry.clusterTime());
+      for (StreamOutput output : pipeline.apply(event, context)) {
+        if (!resumeCheck.delivered(output)) {
+          ready.add(output);
+        }
+      }
+      if (event.invalidate()) {
+        // The stream ends here even when the user's stages dropped the invalidate itself.
+        ready.add(new StreamOutput(event.token(), null, 0));
+        endToken = event.token();
+        return;
+      }
+    }
+  }
+
+  private void advanceToHighWaterMark() {
+    ResumeToken scanned = ResumeToken.highWaterMark(position);
+    if (scanned.compareTo(postBatchResumeToken) > 0) {
+      postBatchResumeToken = scanned;
+    }
+  }
+
+  private static MongoError asMongoError(RuntimeException e) {
+    return e instanceof MongoError error ? error : new MongoError(ErrorCode.INTERNAL_ERROR, String.valueOf(e), e);
+  }
+
+  /** One parked {@code getMore}. */
+  private static final class Wait {
+    final CompletableFuture<CursorBatch> result;
+    final int batchSize;
+    Future<?> timer;
+    CompletableFuture<BsonTimestamp> visible;
+
+    Wait(CompletableFuture<CursorBatch> result, int batchSize) {
+      this.result = result;
+      this.batchSize = batchSize;
+    }
+
+    /** Lets go of the timer and of the oplog's waiter list, so an idle stream leaves nothing behind. */
+    void cancel() {
+      if (timer != null) {
+        timer.cancel(false);
+      }
+      if (visible != null) {
+        visible.cancel(false);
+      }
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package io.tributary.engine.changestream;
+
+import io.tributary.engine.error.ErrorCode;
+import io.tributary.engine.error.MongoError;
+import io.tributary.engine.oplog.Oplog;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
+import org.bson.BsonDateTime;
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
+
+/**
+ * Opens change streams: validates an {@code aggregate} whose pipeline starts with {@code $changeStream} and
+ * returns its cursor. The aggregate command hands such pipelines here, registers the cursor and asks it for the
+ * first batch ({@code next(batchSize, 0)}: the initial aggregate never waits). Thread-safe.
+ *
+ * <p>Fan-out: each cursor reads the shared {@link Oplog} (a decoded in-memory tail) from its own position and
+ * checks the namespace before transforming anything; writers never wait for watchers. See docs/ARCHITECTURE.md.
+ */
+public final class ChangeStreams {
+  private final Oplog oplog;
+  private final DocumentLookup lookup;
+  private final ChangeStreamCursor.Runtime runtime;
+  private final AtomicLong opened = new AtomicLong();
+
+  /**
+   * @param scheduler runs the {@code maxAwaitTimeMS} timers of waiting {@code getMore}s (tasks are tiny)
+   * @param worker runs the oplog scans of woken streams, off the committing thread
+   */
+  public ChangeStreams(Oplog oplog, DocumentLookup lookup, ScheduledExecutorService scheduler, Executor worker,
+      Clock clock) {
+    this.oplog = oplog;
+    this.lookup = lookup;
+    this.runtime = new ChangeStreamCursor.Runtime(scheduler, worker, clock);
+  }
+
+  /** Whether an aggregate pipeline is a change stream (names {@code $changeStream} in any stage). */
+  public static boolean isChangeStream(List<BsonDocument> pipeline) {
+    return pipeline.stream().anyMatch(stage -> stage.containsKey(ChangeStreamSpec.STAGE_NAME));
+  }
+
+  /**
+   * Opens the stream {@code command} describes.
+   *
+   * @param database the aggregate's {@code $db}
+   * @param command the whole aggregate command ({@code aggregate}, {@code pipeline}, {@code readConcern}, ...)
+   * @param lsid the session, or null
+   * @param cursorId the id the cursor registry assigned
+   */
+  public ChangeStreamCursor open(String database, BsonDocument command, BsonDocument lsid, long cursorId) {
+    try {
+      List<BsonDocument> stages = stages(command);
+      checkReadConcern(command);
+      if (command.containsKey("autocommit")) {
+        throw ErrorCode.OPERATION_NOT_SUPPORTED_IN_TRANSACTION.error("Operation not permitted in transaction ::"
+            + " caused by :: $changeStream cannot run inside a multi-document transaction");
+      }
+      ChangeStreamSpec spec = ChangeStreamSpec.parse(stages.get(0).get(ChangeStreamSpec.STAGE_NAME));
+      ChangeStreamScope scope = ChangeStreamScope.of(database, command.get("aggregate"), spec.allChangesForCluster());
+      checkTokenFitsScope(spec, scope);
+      EventContext context = new EventContext(database, new BsonDateTime(runtime.clock().millis()),
+          oplog.lastVisible());
+      ChangeStreamPipeline pipeline = ChangeStreamPipeline.parse(stages.subList(1, stages.size()), context);
+      ChangeStreamCursor cursor = new ChangeStreamCursor(cursorId, scope.cursorNamespace(), lsid, oplog,
+          new EventTransformer(scope, spec, lookup), pipeline, StartPoint.of(spec, oplog), runtime);
+      opened.incrementAndGet();
+      return cursor;
+    } catch (MongoError e) {
+      throw ChangeStreamErrorLabels.label(e);
+    }
+  }
+
+  /** How many streams were opened since start; a monotonic metric (tests wait on it to know a watcher is up). */
+  public long streamsOpened() {
+    return opened.get();
+  }
+
+  private static List<BsonDocument> stages(BsonDocument command) {
+    List<BsonDocument> stages = new ArrayList<>();
+    for (BsonValue stage : command.getArray("pipeline")) {
+      stages.add(stage.asDocument());
+    }
+    if (stages.isEmpty() || !stages.get(0).containsKey(ChangeStreamSpec.STAGE_NAME)) {
+      throw ErrorCode.location(40602).error("$changeStream is only valid as the first stage in a pipeline");
+    }
+    return stages;
+  }
+
+  /** spec: reference §1.1 — majority or none; the cluster-wide default is not applied. */
+  private static void checkReadConcern(BsonDocument command) {
+    BsonValue readConcern = command.get("readConcern");
+    if (readConcern == null || !readConcern.isDocument() || !readConcern.asDocument().containsKey("level")) {
+      return;
+    }
+    BsonValue level = readConcern.asDocument().get("level");
+    if (!level.isString() || !level.asString().getValue().equals("majority")) {
+      throw ErrorCode.INVALID_OPTIONS.error("Aggregation stage $changeStream cannot run with a readConcern other"
+          + " than 'majority'. Current readConcern: " + readConcern.asDocument().toJson());
+    }
+  }
+
+  /** spec: reference §1.2 — a collection stream cannot resume from a UUID-less event token. */
+  private static void checkTokenFitsScope(ChangeStreamSpec spec, ChangeStreamScope scope) {
+    ResumeToken token = spec.resumeToken();
+    if (scope instanceof ChangeStreamScope.Collection && token != null && !token.isHighWaterMark()
+        && token.uuid() == null && !token.fromInvalidate()) {
+      throw ErrorCode.INVALID_RESUME_TOKEN.error("Attempted to resume a single-collection stream, but the resume"
+          + " token does not include a UUID.");
+    }
+  }
+}
