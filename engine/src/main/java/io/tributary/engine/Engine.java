@@ -1,27 +1,69 @@
 package io.tributary.engine;
 
+import io.tributary.engine.catalog.Catalog;
+import io.tributary.engine.catalog.Writer;
+import io.tributary.engine.changestream.ChangeStreamOpener;
 import io.tributary.engine.command.CommandDispatcher;
 import io.tributary.engine.command.CommandResponse;
+import io.tributary.engine.cursor.CursorRegistry;
+import io.tributary.engine.error.ErrorCode;
+import io.tributary.engine.oplog.ClusterClock;
+import io.tributary.engine.oplog.CommitSequencer;
+import io.tributary.engine.oplog.Oplog;
+import io.tributary.engine.oplog.StoredOplog;
+import io.tributary.engine.session.SessionCatalog;
 import io.tributary.engine.storage.StorageEngine;
 import java.time.Clock;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.bson.BsonDocument;
 import org.bson.BsonDouble;
 import org.bson.BsonInt32;
 import org.bson.BsonString;
 import org.bson.BsonValue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * One Tributary node: a one-member replica set primary over a storage engine. Owns the catalog, the commit path,
- * the oplog, cursors, sessions and the command dispatcher. Thread-safe. (Skeleton: being filled in.)
+ * One Tributary node: a one-member replica set primary over a storage engine. The composition root: it opens the
+ * catalog and the oplog from storage, starts the cluster clock after the last oplog entry, and wires the commit
+ * path ({@link CommitSequencer}, {@link Writer}), cursors, sessions and the timer threads that commands share
+ * ({@link #scheduler()}: cursor timeouts, awaitData waits, background syncs, oplog truncation). Commands reach
+ * everything through {@code CommandContext.engine()}. Thread-safe.
  */
 public final class Engine implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+  /** Decoded recent oplog entries kept in memory for change streams that keep up. */
+  private static final int OPLOG_TAIL_ENTRIES = 10_000;
+
   private final Builder config;
+  private final Catalog catalog;
+  private final StoredOplog oplog;
+  private final ClusterClock clusterClock;
+  private final CommitSequencer sequencer;
+  private final Writer writer;
+  private final CursorRegistry cursors;
+  private final SessionCatalog sessions = new SessionCatalog();
+  private final ScheduledExecutorService scheduler;
 
   private Engine(Builder config) {
     this.config = config;
+    StorageEngine storage = config.storage;
+    this.catalog = Catalog.load(storage);
+    this.oplog = StoredOplog.open(storage, OPLOG_TAIL_ENTRIES);
+    this.clusterClock = new ClusterClock(config.clock);
+    clusterClock.advanceTo(oplog.lastCommitted());
+    this.scheduler = Executors.newScheduledThreadPool(2, Engine::timerThread);
+    this.sequencer = new CommitSequencer(storage, clusterClock, config.clock, oplog, scheduler);
+    this.writer = new Writer(catalog, storage, sequencer);
+    this.cursors = new CursorRegistry(config.clock);
+    schedule("cursor timeout", cursors::reapIdle, 60);
+    schedule("oplog truncation", () -> oplog.truncate(config.oplogSizeBytes), 10);
   }
 
   public static Builder builder() {
@@ -38,9 +80,91 @@ public final class Engine implements AutoCloseable {
     return config.storage;
   }
 
+  /** The injected wall clock (wall times, cursor timeouts, {@code $$NOW}). */
+  public Clock clock() {
+    return config.clock;
+  }
+
+  public ClusterClock clusterClock() {
+    return clusterClock;
+  }
+
+  public Catalog catalog() {
+    return catalog;
+  }
+
+  /** The only way to change data: see {@link Writer#write}. */
+  public Writer writer() {
+    return writer;
+  }
+
+  /** For writes without data (the periodic no-op) and for syncing. */
+  public CommitSequencer sequencer() {
+    return sequencer;
+  }
+
+  public Oplog oplog() {
+    return oplog;
+  }
+
+  public CursorRegistry cursors() {
+    return cursors;
+  }
+
+  public SessionCatalog sessions() {
+    return sessions;
+  }
+
+  /** Shared timer threads; tasks must be short and never block. */
+  public ScheduledExecutorService scheduler() {
+    return scheduler;
+  }
+
+  public ChangeStreamOpener changeStreamOpener() {
+    return config.changeStreamOpener;
+  }
+
+  public String replicaSetName() {
+    return config.replicaSetName;
+  }
+
+  public String advertisedAddress() {
+    return config.advertisedAddress;
+  }
+
+  public long oplogSizeBytes() {
+    return config.oplogSizeBytes;
+  }
+
+  public BsonDocument commandLine() {
+    return config.commandLine;
+  }
+
+  public Map<String, BsonValue> parameters() {
+    return Collections.unmodifiableMap(config.parameters);
+  }
+
   @Override
   public void close() {
+    scheduler.shutdownNow();
+    cursors.closeAll();
     config.storage.close();
+  }
+
+  private void schedule(String name, Runnable task, long periodSeconds) {
+    scheduler.scheduleWithFixedDelay(() -> {
+      try {
+        task.run();
+      } catch (RuntimeException e) {
+        LOG.error("{} failed", name, e); // keep the periodic task alive
+      }
+    }, periodSeconds, periodSeconds, TimeUnit.SECONDS);
+  }
+
+  private static Thread timerThread(Runnable runnable) {
+    Thread thread = new Thread(runnable, "tributary-timer");
+    thread.setDaemon(true);
+    return thread;
   }
 
   /** Engine configuration; validated once by {@link #build()}. Not thread-safe. */
@@ -52,6 +176,8 @@ public final class Engine implements AutoCloseable {
     private long oplogSizeBytes = 990L * 1024 * 1024;
     private BsonDocument commandLine = new BsonDocument();
     private final Map<String, BsonValue> parameters = new LinkedHashMap<>();
+    private ChangeStreamOpener changeStreamOpener = (context, aggregate) -> CompletableFuture.failedFuture(
+        ErrorCode.NOT_IMPLEMENTED.error("$changeStream is not available in this build"));
 
     public Builder storage(StorageEngine storage) {
       this.storage = storage;
@@ -88,6 +214,12 @@ public final class Engine implements AutoCloseable {
     /** A server parameter ({@code --setParameter name=value}), e.g. {@code enableTestCommands}. */
     public Builder parameter(String name, BsonValue value) {
       parameters.put(name, value);
+      return this;
+    }
+
+    /** The change-stream entry point used by {@code aggregate} for {@code $changeStream} pipelines. */
+    public Builder changeStreamOpener(ChangeStreamOpener opener) {
+      this.changeStreamOpener = opener;
       return this;
     }
 

@@ -1,0 +1,59 @@
+package io.tributary.engine.catalog;
+
+import io.tributary.engine.bson.BsonBytes;
+import io.tributary.engine.storage.KeySpace;
+import io.tributary.engine.storage.KeyValue;
+import io.tributary.engine.storage.KeyValueIterator;
+import io.tributary.engine.storage.ReadView;
+import java.util.Optional;
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
+
+/**
+ * Reads a collection's documents from a {@link ReadView}: a scan in natural (insertion) order, a lookup by
+ * record id, and a lookup by {@code _id} through the {@code _id} index. Stateless.
+ */
+public final class Documents {
+  private Documents() {}
+
+  /** All documents in natural order ({@code reverse}: newest first). */
+  public static DocumentCursor scan(ReadView view, CollectionMetadata collection, boolean reverse) {
+    byte[] prefix = KeyLayout.longKey(collection.id());
+    KeyValueIterator it = view.scan(KeySpace.DOCUMENTS, prefix, KeyLayout.prefixEnd(prefix), reverse);
+    return new DocumentCursor() {
+      @Override
+      public boolean hasNext() {
+        return it.hasNext();
+      }
+
+      @Override
+      public StoredDocument next() {
+        KeyValue kv = it.next();
+        return new StoredDocument(KeyLayout.recordIdOf(kv.key()), BsonBytes.decode(kv.value()));
+      }
+
+      @Override
+      public void close() {
+        it.close();
+      }
+    };
+  }
+
+  public static Optional<StoredDocument> get(ReadView view, CollectionMetadata collection, long recordId) {
+    byte[] value = view.get(KeySpace.DOCUMENTS, KeyLayout.documentKey(collection.id(), recordId));
+    return value == null ? Optional.empty() : Optional.of(new StoredDocument(recordId, BsonBytes.decode(value)));
+  }
+
+  /** The document whose {@code _id} equals {@code id} (MongoDB equality: 1 and 1.0 are the same key). */
+  public static Optional<StoredDocument> findById(ReadView view, CollectionMetadata collection, BsonValue id) {
+    Long recordId = uniqueIndexRecordId(view, collection.idIndex(), new BsonDocument("_id", id));
+    return recordId == null ? Optional.empty() : get(view, collection, recordId);
+  }
+
+  /** The record id a unique index maps {@code keyValue} to, or null. */
+  static Long uniqueIndexRecordId(ReadView view, IndexDescriptor index, BsonDocument keyValue) {
+    byte[] key = KeyLayout.indexKey(index.id(), IndexKeys.encode(index.keyPattern(), keyValue), null);
+    byte[] value = view.get(KeySpace.INDEXES, key);
+    return value == null ? null : KeyLayout.readLong(value);
+  }
+}

@@ -1,0 +1,199 @@
+package io.tributary.engine.catalog;
+
+import io.tributary.engine.Namespace;
+import io.tributary.engine.bson.BsonBytes;
+import io.tributary.engine.error.ErrorCode;
+import io.tributary.engine.oplog.Operation;
+import io.tributary.engine.storage.KeySpace;
+import io.tributary.engine.storage.KeyValueIterator;
+import io.tributary.engine.storage.ReadView;
+import io.tributary.engine.storage.StorageEngine;
+import io.tributary.engine.storage.WriteBatch;
+import io.tributary.engine.update.UpdateDescription;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.bson.BsonDocument;
+
+/**
+ * The changes of one atomic commit, staged by a write command under the {@link Writer}'s lock: documents,
+ * their index entries, catalog entries and the oplog operation describing each change. Every mutator records
+ * its oplog operation itself, so no write path can forget one. Reads through {@link #view()} see the state
+ * before the unit (the writer's lock makes it the latest state); index checks also see the unit's own staged
+ * index entries, and {@link #collection} sees its staged catalog changes. Not thread-safe: one writer at a time.
+ */
+public final class WriteUnit {
+  private final Catalog catalog;
+  private final StorageEngine storage;
+  private final WriteBatch batch = new WriteBatch();
+  private final List<Operation> operations = new ArrayList<>();
+  private final Map<Namespace, CollectionMetadata> catalogChanges = new LinkedHashMap<>();
+  private final IndexEntries indexEntries;
+
+  WriteUnit(Catalog catalog, StorageEngine storage) {
+    this.catalog = catalog;
+    this.storage = storage;
+    this.indexEntries = new IndexEntries(storage, batch);
+  }
+
+  /** The latest committed state (the unit's own document writes are not visible through it). */
+  public ReadView view() {
+    return storage;
+  }
+
+  /** The collection as of this unit, including collections it created, changed or dropped. */
+  public Optional<CollectionMetadata> collection(Namespace namespace) {
+    if (catalogChanges.containsKey(namespace)) {
+      return Optional.ofNullable(catalogChanges.get(namespace));
+    }
+    return catalog.lookup(namespace);
+  }
+
+  /** The collection, created implicitly (as a first insert or upsert does) when it does not exist. */
+  public CollectionMetadata collectionForWrite(Namespace namespace) {
+    return collection(namespace).orElseGet(() -> createCollection(namespace, new BsonDocument()));
+  }
+
+  /** Creates a collection with an {@code _id} index; the caller checked that the namespace is free. */
+  public CollectionMetadata createCollection(Namespace namespace, BsonDocument options) {
+    IndexDescriptor idIndex = new IndexDescriptor(catalog.allocateIndexId(batch), IndexDescriptor.idIndexSpec());
+    CollectionMetadata metadata = new CollectionMetadata(namespace, UUID.randomUUID(),
+        catalog.allocateCollectionId(batch), options, List.of(idIndex));
+    putCatalog(metadata);
+    BsonDocument logged = options.clone();
+    if (!metadata.isView()) {
+      logged.append("idIndex", idIndex.spec());
+    }
+    operations.add(new Operation.Create(namespace, metadata.uuid(), logged));
+    return metadata;
+  }
+
+  public void insert(CollectionMetadata collection, BsonDocument document) {
+    long recordId = catalog.allocateRecordId(collection.id());
+    for (IndexDescriptor index : collection.indexes()) {
+      indexEntries.add(collection, index, document, recordId);
+    }
+    batch.put(KeySpace.DOCUMENTS, KeyLayout.documentKey(collection.id(), recordId), BsonBytes.encode(document));
+    operations.add(new Operation.Insert(collection.namespace(), collection.uuid(), documentKey(document),
+        document));
+  }
+
+  /**
+   * Replaces a stored document. With a {@code description} the change is logged as an update (operators or a
+   * pipeline), without one as a replacement.
+   */
+  public void update(CollectionMetadata collection, StoredDocument before, BsonDocument after,
+      UpdateDescription description) {
+    for (IndexDescriptor index : collection.indexes()) {
+      indexEntries.replace(collection, index, before, after);
+    }
+    batch.put(KeySpace.DOCUMENTS, KeyLayout.documentKey(collection.id(), before.recordId()),
+        BsonBytes.encode(after));
+    boolean images = collection.recordsPreAndPostImages();
+    BsonDocument preImage = images ? before.document() : null;
+    operations.add(description == null
+        ? new Operation.Replace(collection.namespace(), collection.uuid(), documentKey(after), after, preImage)
+        : new Operation.Update(collection.namespace(), collection.uuid(), documentKey(after), description,
+            preImage, images ? after : null));
+  }
+
+  public void delete(CollectionMetadata collection, StoredDocument stored) {
+    for (IndexDescriptor index : collection.indexes()) {
+      indexEntries.remove(index, stored);
+    }
+    batch.delete(KeySpace.DOCUMENTS, KeyLayout.documentKey(collection.id(), stored.recordId()));
+    operations.add(new Operation.Delete(collection.namespace(), collection.uuid(), documentKey(stored.document()),
+        collection.recordsPreAndPostImages() ? stored.document() : null));
+  }
+
+  /** Drops a collection with its documents and index entries. */
+  public void dropCollection(CollectionMetadata collection) {
+    deletePrefix(KeySpace.DOCUMENTS, KeyLayout.longKey(collection.id()));
+    collection.indexes().forEach(index -> deletePrefix(KeySpace.INDEXES, KeyLayout.longKey(index.id())));
+    batch.delete(KeySpace.CATALOG, KeyLayout.catalogKey(collection.namespace()));
+    catalogChanges.put(collection.namespace(), null);
+    catalog.forgetRecordIds(collection.id());
+    operations.add(new Operation.Drop(collection.namespace(), collection.uuid()));
+  }
+
+  /** Renames a collection; {@code droppedTarget} (or null) is the collection dropped to make room. */
+  public void rename(CollectionMetadata collection, Namespace target, CollectionMetadata droppedTarget) {
+    if (droppedTarget != null) {
+      deletePrefix(KeySpace.DOCUMENTS, KeyLayout.longKey(droppedTarget.id()));
+      droppedTarget.indexes().forEach(i -> deletePrefix(KeySpace.INDEXES, KeyLayout.longKey(i.id())));
+      catalog.forgetRecordIds(droppedTarget.id());
+    }
+    batch.delete(KeySpace.CATALOG, KeyLayout.catalogKey(collection.namespace()));
+    catalogChanges.put(collection.namespace(), null);
+    putCatalog(collection.renamedTo(target));
+    operations.add(new Operation.Rename(collection.namespace(), collection.uuid(), target,
+        droppedTarget == null ? null : droppedTarget.uuid()));
+  }
+
+  /** Adds an index (spec without an id) and builds its entries from the existing documents. */
+  public CollectionMetadata createIndex(CollectionMetadata collection, BsonDocument spec) {
+    IndexDescriptor index = new IndexDescriptor(catalog.allocateIndexId(batch), spec);
+    try (DocumentCursor documents = Documents.scan(storage, collection, false)) {
+      documents.forEachRemaining(d -> indexEntries.add(collection, index, d.document(), d.recordId()));
+    }
+    CollectionMetadata changed = collection.withIndex(index);
+    putCatalog(changed);
+    operations.add(new Operation.CreateIndex(collection.namespace(), collection.uuid(), spec));
+    return changed;
+  }
+
+  public CollectionMetadata dropIndex(CollectionMetadata collection, IndexDescriptor index) {
+    deletePrefix(KeySpace.INDEXES, KeyLayout.longKey(index.id()));
+    List<IndexDescriptor> remaining = new ArrayList<>(collection.indexes());
+    remaining.removeIf(i -> i.id() == index.id());
+    CollectionMetadata changed = collection.withIndexes(remaining);
+    putCatalog(changed);
+    operations.add(new Operation.DropIndex(collection.namespace(), collection.uuid(), index.spec()));
+    return changed;
+  }
+
+  /** {@code collMod}: stores the changed metadata and logs the options given and those they replaced. */
+  public void modify(CollectionMetadata changed, BsonDocument changes, BsonDocument stateBefore) {
+    putCatalog(changed);
+    operations.add(new Operation.Modify(changed.namespace(), changed.uuid(), changes, stateBefore));
+  }
+
+  /** Records an operation that has no storage effect of its own (e.g. dropDatabase after its drops). */
+  public void log(Operation operation) {
+    operations.add(operation);
+  }
+
+  WriteBatch batch() {
+    return batch;
+  }
+
+  List<Operation> operations() {
+    return Collections.unmodifiableList(operations);
+  }
+
+  Map<Namespace, CollectionMetadata> catalogChanges() {
+    return catalogChanges;
+  }
+
+  private void putCatalog(CollectionMetadata metadata) {
+    batch.put(KeySpace.CATALOG, KeyLayout.catalogKey(metadata.namespace()), BsonBytes.encode(metadata.toBson()));
+    catalogChanges.put(metadata.namespace(), metadata);
+  }
+
+  private void deletePrefix(KeySpace space, byte[] prefix) {
+    try (KeyValueIterator it = storage.scan(space, prefix, KeyLayout.prefixEnd(prefix), false)) {
+      it.forEachRemaining(kv -> batch.delete(space, kv.key()));
+    }
+  }
+
+  private static BsonDocument documentKey(BsonDocument document) {
+    if (!document.containsKey("_id")) {
+      throw ErrorCode.INTERNAL_ERROR.error("document without _id reached storage");
+    }
+    return new BsonDocument("_id", document.get("_id"));
+  }
+}
