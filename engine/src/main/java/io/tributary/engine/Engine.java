@@ -12,8 +12,10 @@ import io.tributary.engine.oplog.CommitSequencer;
 import io.tributary.engine.oplog.Oplog;
 import io.tributary.engine.oplog.StoredOplog;
 import io.tributary.engine.session.SessionCatalog;
+import io.tributary.engine.storage.OplogRetention;
 import io.tributary.engine.storage.StorageEngine;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -63,7 +65,8 @@ public final class Engine implements AutoCloseable {
     this.writer = new Writer(catalog, storage, sequencer);
     this.cursors = new CursorRegistry(config.clock);
     schedule("cursor timeout", cursors::reapIdle, 60);
-    schedule("oplog truncation", () -> oplog.truncate(config.oplogSizeBytes), 10);
+    OplogRetention retention = new OplogRetention(storage, config.oplogSizeBytes, Duration.ZERO, config.clock);
+    schedule("oplog truncation", retention::truncate, 10);
   }
 
   public static Builder builder() {

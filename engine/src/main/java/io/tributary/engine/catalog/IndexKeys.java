@@ -2,7 +2,6 @@ package io.tributary.engine.catalog;
 
 import io.tributary.engine.bson.KeyCodec;
 import io.tributary.engine.error.ErrorCode;
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,8 +18,7 @@ import org.bson.BsonValue;
  * sparse index skips a document missing every indexed field), an array indexes each element (multikey; an empty
  * array indexes as undefined), and at most one indexed field of a compound index may be an array
  * ({@code CannotIndexParallelArrays}). A compound key's bytes are the concatenation of each component's
- * {@link KeyCodec} encoding, bit-inverted for descending components; this preserves order because
- * {@code KeyCodec} encodings are prefix-free. Stateless.
+ * {@link KeyCodec} encoding, bit-inverted for descending components ({@link KeyCodec#encode(List, List)}). Stateless.
  */
 public final class IndexKeys {
   private static final ErrorCode CANNOT_INDEX_PARALLEL_ARRAYS = new ErrorCode(171, "CannotIndexParallelArrays");
@@ -68,21 +66,13 @@ public final class IndexKeys {
 
   /** The bytes of a key whose values are given in pattern order in {@code value}. */
   public static byte[] encode(BsonDocument pattern, BsonDocument value) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    for (Map.Entry<String, BsonValue> field : pattern.entrySet()) {
-      byte[] component = KeyCodec.encode(value.get(field.getKey(), BsonNull.VALUE));
-      if (isDescending(field.getValue())) {
-        for (int b = 0; b < component.length; b++) {
-          component[b] = (byte) ~component[b];
-        }
-      }
-      bytes.writeBytes(component);
-    }
-    return bytes.toByteArray();
-  }
-
-  private static boolean isDescending(BsonValue direction) {
-    return direction instanceof BsonNumber number && number.doubleValue() < 0;
+    List<BsonValue> values = new ArrayList<>();
+    List<Boolean> descending = new ArrayList<>();
+    pattern.forEach((field, direction) -> {
+      values.add(value.get(field, BsonNull.VALUE));
+      descending.add(direction instanceof BsonNumber number && number.doubleValue() < 0);
+    });
+    return KeyCodec.encode(values, descending);
   }
 
   /** Values at a dotted path, descending into arrays. */

@@ -10,8 +10,9 @@ import java.util.function.Function;
  * Runs write work: one {@link WriteUnit} at a time, so a write's reads (the document to update, the index
  * entries to check) and its commit form one serializable step. The unit is committed through the
  * {@link CommitSequencer} (one atomic batch with its oplog entries) and its catalog changes are published
- * afterwards. If the work throws, nothing is written. Durable writes are synced after the lock is released, so
- * concurrent writers share syncs. Thread-safe.
+ * afterwards. If the work throws, nothing is written. Commits are not synced here: a command that must
+ * acknowledge durable writes calls {@link CommitSequencer#syncNow()} once after all its commits, outside the
+ * lock, so concurrent writers share syncs. Thread-safe.
  */
 public final class Writer {
   private final Catalog catalog;
@@ -29,9 +30,8 @@ public final class Writer {
    * Runs {@code work} on a fresh unit and commits what it staged.
    *
    * @param session recorded on the unit's oplog entries, or null
-   * @param durable whether to return only once the commit is durable ({@code j: true}, {@code w: majority})
    */
-  public <T> T write(SessionInfo session, boolean durable, Function<WriteUnit, T> work) {
+  public <T> T write(SessionInfo session, Function<WriteUnit, T> work) {
     T result;
     lock.lock();
     try {
@@ -41,9 +41,6 @@ public final class Writer {
       catalog.apply(unit.catalogChanges());
     } finally {
       lock.unlock();
-    }
-    if (durable && storage.isDurable()) {
-      sequencer.syncNow();
     }
     return result;
   }

@@ -70,7 +70,7 @@ public final class CommitSequencer {
       entries = appendEntries(batch, operations, session);
       storage.write(batch);
       if (!entries.isEmpty()) {
-        oplog.committed(entries, oplogBytes(batch, entries.size()));
+        oplog.committed(entries);
         if (!storage.isDurable()) {
           oplog.markDurable(oplog.lastCommitted());
         }
@@ -93,15 +93,6 @@ public final class CommitSequencer {
       entries.add(entry);
     }
     return entries;
-  }
-
-  private static long oplogBytes(WriteBatch batch, int entryCount) {
-    List<WriteBatch.Mutation> mutations = batch.mutations();
-    long bytes = 0;
-    for (int i = mutations.size() - entryCount; i < mutations.size(); i++) {
-      bytes += mutations.get(i).key().length + mutations.get(i).value().length;
-    }
-    return bytes;
   }
 
   /** Syncs (a no-op for a non-durable engine) and makes everything written before the sync visible. */

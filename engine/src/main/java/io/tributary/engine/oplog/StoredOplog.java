@@ -2,17 +2,14 @@ package io.tributary.engine.oplog;
 
 import io.tributary.engine.catalog.KeyLayout;
 import io.tributary.engine.storage.KeySpace;
-import io.tributary.engine.storage.KeyValue;
 import io.tributary.engine.storage.KeyValueIterator;
 import io.tributary.engine.storage.StorageEngine;
-import io.tributary.engine.storage.WriteBatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.bson.BsonTimestamp;
 
 /**
@@ -28,9 +25,10 @@ import org.bson.BsonTimestamp;
  *       than {@code tailFloor} is in the tail. Trimming raises {@code tailFloor} first, then removes; a reader
  *       that served from the tail re-checks {@code tailFloor} and falls back to a storage seek if it moved.</li>
  *   <li><b>Waiters</b> of {@link #whenVisibleAfter} are completed on the thread that advances visibility.</li>
- *   <li><b>Truncation</b> deletes the oldest entries beyond {@code maxBytes} but never the newest visible
- *       entry, so a restart always finds the last cluster time. The tail may still hold truncated entries
- *       for a while; readers check {@link #oldestRetained()} before resuming.</li>
+ *   <li><b>Truncation</b> is {@link io.tributary.engine.storage.OplogRetention}'s job; it never deletes the
+ *       newest entry, so a restart always finds the last cluster time. {@link #oldestRetained()} reads storage
+ *       (one seek), so it reflects truncation at once; the tail may still hold truncated entries for a
+ *       while, so readers check {@code oldestRetained()} before resuming.</li>
  * </ul>
  * Thread-safe.
  */
@@ -41,12 +39,10 @@ public final class StoredOplog implements Oplog {
   private final int tailCapacity;
   private final ConcurrentSkipListMap<BsonTimestamp, OplogEntry> tail = new ConcurrentSkipListMap<>();
   private final TreeMap<BsonTimestamp, List<CompletableFuture<BsonTimestamp>>> waiters = new TreeMap<>();
-  private final AtomicLong retainedBytes = new AtomicLong();
   private int tailSize; // guarded by the sequencer's lock (only committed() changes the tail)
   private volatile BsonTimestamp tailFloor;
   private volatile BsonTimestamp lastCommitted;
   private volatile BsonTimestamp lastVisible;
-  private volatile BsonTimestamp oldestRetained;
 
   private StoredOplog(StorageEngine storage, int tailCapacity) {
     this.storage = storage;
@@ -56,22 +52,11 @@ public final class StoredOplog implements Oplog {
   /** Opens the oplog stored in {@code storage}; everything already stored counts as durable. */
   public static StoredOplog open(StorageEngine storage, int tailCapacity) {
     StoredOplog oplog = new StoredOplog(storage, tailCapacity);
-    BsonTimestamp oldest = null;
-    BsonTimestamp newest = ZERO;
-    long bytes = 0;
-    try (KeyValueIterator it = storage.scan(KeySpace.OPLOG, null, null, false)) {
-      while (it.hasNext()) {
-        KeyValue kv = it.next();
-        newest = KeyLayout.oplogTime(kv.key());
-        oldest = oldest == null ? newest : oldest;
-        bytes += kv.key().length + kv.value().length;
-      }
-    }
-    oplog.oldestRetained = oldest;
+    BsonTimestamp newest = oplog.edge(true);
+    newest = newest == null ? ZERO : newest;
     oplog.lastCommitted = newest;
     oplog.lastVisible = newest;
     oplog.tailFloor = newest;
-    oplog.retainedBytes.set(bytes);
     return oplog;
   }
 
@@ -104,7 +89,13 @@ public final class StoredOplog implements Oplog {
 
   @Override
   public BsonTimestamp oldestRetained() {
-    return oldestRetained;
+    return edge(false);
+  }
+
+  private BsonTimestamp edge(boolean newest) {
+    try (KeyValueIterator it = storage.scan(KeySpace.OPLOG, null, null, newest)) {
+      return it.hasNext() ? KeyLayout.oplogTime(it.next().key()) : null;
+    }
   }
 
   @Override
@@ -115,11 +106,6 @@ public final class StoredOplog implements Oplog {
   /** The newest entry written to storage, durable or not. */
   public BsonTimestamp lastCommitted() {
     return lastCommitted;
-  }
-
-  /** Bytes of retained entries (keys and values), as counted for truncation. */
-  public long retainedBytes() {
-    return retainedBytes.get();
   }
 
   @Override
@@ -138,16 +124,12 @@ public final class StoredOplog implements Oplog {
   }
 
   /** Records entries just written in one batch, oldest first. Called by the sequencer under its lock. */
-  void committed(List<OplogEntry> entries, long bytes) {
+  void committed(List<OplogEntry> entries) {
     for (OplogEntry entry : entries) {
       tail.put(entry.clusterTime(), entry);
     }
     tailSize += entries.size();
     lastCommitted = entries.get(entries.size() - 1).clusterTime();
-    if (oldestRetained == null) {
-      oldestRetained = entries.get(0).clusterTime();
-    }
-    retainedBytes.addAndGet(bytes);
     for (; tailSize > tailCapacity; tailSize--) {
       BsonTimestamp first = tail.firstKey();
       tailFloor = first; // volatile write: readers must see the raised floor before the entry disappears
@@ -174,39 +156,5 @@ public final class StoredOplog implements Oplog {
       satisfied.clear();
     }
     ready.forEach(f -> f.complete(visible));
-  }
-
-  /**
-   * Deletes the oldest entries while more than {@code maxBytes} are retained, keeping the newest visible entry.
-   * Safe to run concurrently with commits; runs on the engine's scheduler.
-   */
-  public void truncate(long maxBytes) {
-    long excess = retainedBytes.get() - maxBytes;
-    if (excess <= 0) {
-      return;
-    }
-    WriteBatch batch = new WriteBatch();
-    BsonTimestamp newOldest = null;
-    long freed = 0;
-    try (KeyValueIterator it = storage.scan(KeySpace.OPLOG, null, KeyLayout.oplogKey(lastVisible), false)) {
-      while (it.hasNext() && freed < excess) {
-        KeyValue kv = it.next();
-        batch.delete(KeySpace.OPLOG, kv.key());
-        freed += kv.key().length + kv.value().length;
-        newOldest = KeyLayout.oplogTime(kv.key());
-      }
-    }
-    if (batch.isEmpty()) {
-      return;
-    }
-    oldestRetained = firstAfter(newOldest);
-    storage.write(batch);
-    retainedBytes.addAndGet(-freed);
-  }
-
-  private BsonTimestamp firstAfter(BsonTimestamp time) {
-    try (KeyValueIterator it = storage.scan(KeySpace.OPLOG, KeyLayout.longKey(time.getValue() + 1), null, false)) {
-      return it.hasNext() ? KeyLayout.oplogTime(it.next().key()) : lastCommitted;
-    }
   }
 }

@@ -1,0 +1,95 @@
+package io.tributary.engine.command.crud;
+
+import io.tributary.engine.Namespace;
+import io.tributary.engine.command.CommandContext;
+import io.tributary.engine.error.ErrorCode;
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
+
+/**
+ * Reading a command document's arguments with mongod's type checks and messages. Stateless.
+ */
+public final class CommandArguments {
+  private CommandArguments() {}
+
+  /** The namespace named by the command's first field ({@code {find: "coll"}} in database {@code $db}). */
+  public static Namespace namespace(CommandContext context, BsonDocument command) {
+    String field = command.getFirstKey();
+    BsonValue name = command.get(field);
+    if (!name.isString()) {
+      throw ErrorCode.INVALID_NAMESPACE.error("collection name has invalid type "
+          + typeName(name));
+    }
+    return Namespace.of(context.database(), name.asString().getValue());
+  }
+
+  /** An optional document argument; null when absent; TypeMismatch when it has another type. */
+  public static BsonDocument document(BsonDocument command, String field) {
+    BsonValue value = command.get(field);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isDocument()) {
+      throw typeMismatch(field, "object", value);
+    }
+    return value.asDocument();
+  }
+
+  public static BsonDocument document(BsonDocument command, String field, BsonDocument defaultValue) {
+    BsonDocument value = document(command, field);
+    return value == null ? defaultValue : value;
+  }
+
+  /** An optional number argument as a long ({@code 5}, {@code 5L} and {@code 5.0} are accepted). */
+  public static long longValue(BsonDocument command, String field, long defaultValue) {
+    BsonValue value = command.get(field);
+    if (value == null || value.isNull()) {
+      return defaultValue;
+    }
+    if (!value.isNumber()) {
+      throw typeMismatch(field, "number", value);
+    }
+    return value.asNumber().longValue();
+  }
+
+  /** A boolean argument; numbers are accepted as mongod does (non-zero is true). */
+  public static boolean bool(BsonDocument command, String field, boolean defaultValue) {
+    BsonValue value = command.get(field);
+    if (value == null || value.isNull()) {
+      return defaultValue;
+    }
+    if (value.isBoolean()) {
+      return value.asBoolean().getValue();
+    }
+    if (value.isNumber()) {
+      return value.asNumber().doubleValue() != 0;
+    }
+    throw typeMismatch(field, "bool", value);
+  }
+
+  static RuntimeException typeMismatch(String field, String expected, BsonValue actual) {
+    return ErrorCode.TYPE_MISMATCH.error("BSON field '" + field + "' is the wrong type '" + typeName(actual)
+        + "', expected type '" + expected + "'");
+  }
+
+  /** mongod's alias of a value's type ({@code "int"}, {@code "object"}...), as error messages name it. */
+  static String typeName(BsonValue value) {
+    switch (value.getBsonType()) {
+      case DOUBLE: return "double";
+      case STRING: return "string";
+      case DOCUMENT: return "object";
+      case ARRAY: return "array";
+      case BINARY: return "binData";
+      case OBJECT_ID: return "objectId";
+      case BOOLEAN: return "bool";
+      case DATE_TIME: return "date";
+      case NULL: return "null";
+      case REGULAR_EXPRESSION: return "regex";
+      case INT32: return "int";
+      case TIMESTAMP: return "timestamp";
+      case INT64: return "long";
+      case DECIMAL128: return "decimal";
+      default: return value.getBsonType().name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+}

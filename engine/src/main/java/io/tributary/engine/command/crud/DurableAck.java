@@ -1,0 +1,19 @@
+package io.tributary.engine.command.crud;
+
+import io.tributary.engine.command.CommandContext;
+import org.bson.BsonDocument;
+
+/**
+ * The acknowledgement step of a write command: once all its statements committed (each without waiting), one
+ * sync makes them durable when the write concern asks for it, so a batch pays for one sync, shared with
+ * concurrent writers. Stateless.
+ */
+public final class DurableAck {
+  private DurableAck() {}
+
+  public static void await(CommandContext context, BsonDocument command) {
+    if (WriteConcern.of(command).durable() && context.engine().storage().isDurable()) {
+      context.engine().sequencer().syncNow();
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package io.tributary.engine.command.crud;
+
+import io.tributary.engine.Namespace;
+import io.tributary.engine.catalog.CollectionMetadata;
+import io.tributary.engine.command.CommandContext;
+import io.tributary.engine.command.SyncCommand;
+import io.tributary.engine.cursor.CursorBatch;
+import io.tributary.engine.error.ErrorCode;
+import io.tributary.engine.query.Projection;
+import io.tributary.engine.storage.Snapshot;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.bson.BsonDocument;
+
+/**
+ * {@code find}: filter, sort (in memory), projection, skip, limit, batchSize, singleBatch; {@code hint},
+ * {@code allowDiskUse}, {@code comment}, {@code maxTimeMS} are accepted. Reads one storage snapshot for the
+ * cursor's whole life. A missing collection yields an empty, exhausted cursor.
+ */
+public final class FindCommand implements SyncCommand {
+  @Override
+  public String name() {
+    return "find";
+  }
+
+  @Override
+  public BsonDocument run(CommandContext context, BsonDocument command) {
+    Namespace namespace = CommandArguments.namespace(context, command);
+    FindOptions options = FindOptions.parse(command);
+    Optional<CollectionMetadata> collection = context.engine().catalog().lookup(namespace);
+    if (collection.isEmpty()) {
+      return CursorReply.first(namespace, 0, new CursorBatch(List.of(), null, true));
+    }
+    Snapshot snapshot = context.engine().storage().snapshot();
+    Stream<BsonDocument> results = options.apply(
+        CollectionQuery.matching(snapshot, collection.get(), options.filter()));
+    return QueryCursors.open(context, namespace, results.iterator(), () -> {
+      results.close();
+      snapshot.close();
+    }, options.firstBatchSize(), options.singleBatch(), options.noCursorTimeout());
+  }
+
+  /** The parsed options of one find. */
+  record FindOptions(BsonDocument filter, SortOrder sort, Projection projection, long skip, long limit,
+      int batchSize, boolean singleBatch, boolean noCursorTimeout) {
+
+    static FindOptions parse(BsonDocument command) {
+      long skip = CommandArguments.longValue(command, "skip", 0);
+      long limit = CommandArguments.longValue(command, "limit", 0);
+      if (skip < 0) {
+        throw ErrorCode.BAD_VALUE.error("Skip value must be non-negative, but received: " + skip);
+      }
+      if (limit < 0) {
+        throw ErrorCode.BAD_VALUE.error("Limit value must be non-negative, but received: " + limit);
+      }
+      BsonDocument projection = CommandArguments.document(command, "projection");
+      BsonDocument sort = CommandArguments.document(command, "sort");
+      return new FindOptions(CommandArguments.document(command, "filter", new BsonDocument()),
+          sort == null || sort.isEmpty() ? null : SortOrder.parse(sort),
+          projection == null || projection.isEmpty() ? null : Projection.parse(projection), skip, limit,
+          QueryCursors.batchSize(command, "batchSize"), CommandArguments.bool(command, "singleBatch", false),
+          CommandArguments.bool(command, "noCursorTimeout", false));
+    }
+
+    /** Sort, skip, limit and projection over the matching documents. */
+    Stream<BsonDocument> apply(Stream<MatchedDocument> matching) {
+      Stream<MatchedDocument> ordered = sort == null ? matching
+          : matching.sorted((a, b) -> sort.compare(a.document(), b.document()));
+      Stream<MatchedDocument> window = ordered.skip(skip);
+      if (limit > 0) {
+        window = window.limit(limit);
+      }
+      return window.map(m -> projection == null ? m.document() : projection.apply(m.document(), m.match()));
+    }
+
+    int firstBatchSize() {
+      return limit > 0 && (batchSize == 0 || limit < batchSize) ? (int) Math.min(limit, Integer.MAX_VALUE)
+          : batchSize;
+    }
+  }
+}

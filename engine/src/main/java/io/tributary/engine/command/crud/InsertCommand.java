@@ -1,0 +1,70 @@
+package io.tributary.engine.command.crud;
+
+import io.tributary.engine.Namespace;
+import io.tributary.engine.command.CommandContext;
+import io.tributary.engine.command.SyncCommand;
+import io.tributary.engine.error.ErrorCode;
+import io.tributary.engine.error.MongoError;
+import org.bson.BsonArray;
+import org.bson.BsonDocument;
+import org.bson.BsonInt32;
+import org.bson.BsonValue;
+
+/**
+ * {@code insert}: stores {@code documents} one commit each (like mongod), creating the collection implicitly.
+ * Ordered inserts stop at the first error, unordered ones continue; errors are reported in {@code writeErrors}
+ * and the reply's {@code n} counts the documents inserted. Retryable: see {@link RetryableWrite}.
+ */
+public final class InsertCommand implements SyncCommand {
+  @Override
+  public String name() {
+    return "insert";
+  }
+
+  @Override
+  public boolean isWrite() {
+    return true;
+  }
+
+  @Override
+  public BsonDocument run(CommandContext context, BsonDocument command) {
+    Namespace namespace = CommandArguments.namespace(context, command);
+    BsonValue documents = command.get("documents");
+    if (documents == null || !documents.isArray()) {
+      throw ErrorCode.FAILED_TO_PARSE.error("BSON field 'insert.documents' is missing but a required field");
+    }
+    boolean ordered = CommandArguments.bool(command, "ordered", true);
+    RetryableWrite retryable = RetryableWrite.of(context, command);
+    WriteErrors errors = new WriteErrors();
+    int n = 0;
+    BsonArray all = documents.asArray();
+    for (int i = 0; i < all.size(); i++) {
+      try {
+        n += insertOne(context, namespace, all.get(i), retryable, i).getInt32("n").getValue();
+      } catch (MongoError e) {
+        errors.add(i, e);
+        if (ordered) {
+          break;
+        }
+      }
+    }
+    DurableAck.await(context, command);
+    return errors.appendTo(new BsonDocument("n", new BsonInt32(n)));
+  }
+
+  private static BsonDocument insertOne(CommandContext context, Namespace namespace, BsonValue document,
+      RetryableWrite retryable, int index) {
+    if (!document.isDocument()) {
+      throw CommandArguments.typeMismatch("insert.documents." + index, "object", document);
+    }
+    return retryable.run(index, () -> {
+      BsonDocument prepared = NewDocuments.prepare(document.asDocument());
+      context.engine().writer().write(retryable.sessionInfo(index),
+          unit -> {
+            unit.insert(unit.collectionForWrite(namespace), prepared);
+            return null;
+          });
+      return new BsonDocument("n", new BsonInt32(1));
+    });
+  }
+}

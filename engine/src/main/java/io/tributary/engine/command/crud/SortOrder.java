@@ -1,0 +1,68 @@
+package io.tributary.engine.command.crud;
+
+import io.tributary.engine.bson.BsonOrder;
+import io.tributary.engine.bson.FieldPath;
+import io.tributary.engine.error.ErrorCode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.bson.BsonDocument;
+import org.bson.BsonNull;
+import org.bson.BsonValue;
+
+/**
+ * A find/sort specification ({@code {a: 1, b: -1}}) as a comparator of documents with MongoDB's semantics: a
+ * missing field sorts as null, an array field sorts by its smallest element ascending and its largest
+ * descending, and values compare in {@link BsonOrder}. Immutable and thread-safe.
+ */
+public final class SortOrder implements Comparator<BsonDocument> {
+  private record Key(FieldPath path, boolean ascending) {}
+
+  private final List<Key> keys;
+
+  private SortOrder(List<Key> keys) {
+    this.keys = keys;
+  }
+
+  public static SortOrder parse(BsonDocument spec) {
+    List<Key> keys = new ArrayList<>();
+    for (Map.Entry<String, BsonValue> field : spec.entrySet()) {
+      BsonValue direction = field.getValue();
+      if (direction.isDocument()) {
+        continue; // {$meta: ...}: no text score or search score to sort by here
+      }
+      if (!direction.isNumber() || Math.abs(direction.asNumber().doubleValue()) != 1) {
+        throw ErrorCode.BAD_VALUE.error("$sort key ordering must be 1 (for ascending) or -1 (for descending)");
+      }
+      keys.add(new Key(FieldPath.parse(field.getKey()), direction.asNumber().doubleValue() > 0));
+    }
+    return new SortOrder(keys);
+  }
+
+  @Override
+  public int compare(BsonDocument left, BsonDocument right) {
+    for (Key key : keys) {
+      int order = BsonOrder.compare(sortValue(left, key), sortValue(right, key));
+      if (order != 0) {
+        return key.ascending() ? order : -order;
+      }
+    }
+    return 0;
+  }
+
+  private static BsonValue sortValue(BsonDocument document, Key key) {
+    List<BsonValue> values = key.path().values(document);
+    if (values.isEmpty()) {
+      return BsonNull.VALUE;
+    }
+    BsonValue chosen = values.get(0);
+    for (BsonValue value : values) {
+      int order = BsonOrder.compare(value, chosen);
+      if (key.ascending() ? order < 0 : order > 0) {
+        chosen = value;
+      }
+    }
+    return chosen;
+  }
+}
