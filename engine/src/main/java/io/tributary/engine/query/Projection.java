@@ -4,22 +4,40 @@ import org.bson.BsonDocument;
 
 /**
  * A compiled find projection (inclusion/exclusion, dotted paths, {@code $slice}, {@code $elemMatch}, positional
- * {@code .$}, aggregation expressions). Immutable and thread-safe.
+ * {@code .$}, aggregation expressions) with mongod's semantics: an inclusion projection keeps {@code _id} unless
+ * told otherwise, keeps included fields in document order and appends {@code $elemMatch} and computed fields
+ * in projection order; an exclusion projection keeps everything else. Immutable and thread-safe.
  */
 public final class Projection {
-  private final BsonDocument spec;
+  private final ProjectionNode.Fields root;
+  private final boolean inclusion;
+  private final boolean identity;
 
-  private Projection(BsonDocument spec) {
-    this.spec = spec;
+  private Projection(ProjectionParser.Parsed parsed, boolean identity) {
+    this.root = parsed.root();
+    this.inclusion = parsed.inclusion();
+    this.identity = identity;
   }
 
+  /** Parses a projection without its query: positional projections are not checked against the filter. */
   public static Projection parse(BsonDocument spec) {
-    return new Projection(spec);
+    return parse(spec, null);
+  }
+
+  /**
+   * Parses a projection for a query with {@code filter}: a positional projection {@code a.$} must name a
+   * field the filter has a condition on (31277).
+   */
+  public static Projection parse(BsonDocument spec, BsonDocument filter) {
+    return new Projection(ProjectionParser.parse(spec, filter), spec.isEmpty());
   }
 
   /** The projected copy of {@code document}; {@code match} supplies the position for {@code .$}. */
   public BsonDocument apply(BsonDocument document, MatchResult match) {
-    // Placeholder until the query language lands.
-    return spec.isEmpty() ? document : document;
+    if (identity) {
+      return document;
+    }
+    Projector projector = new Projector(document, match);
+    return inclusion ? projector.include(document, root) : projector.exclude(document, root);
   }
 }
