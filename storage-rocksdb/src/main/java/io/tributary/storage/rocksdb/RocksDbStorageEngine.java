@@ -72,7 +72,7 @@ public final class RocksDbStorageEngine implements StorageEngine {
     for (KeySpace space : KeySpace.values()) {
       families.put(space, handles.get(space.ordinal() + 1)); // handle 0 is RocksDB's default family
     }
-    this.groupCommit = new GroupCommit(() -> db.flushWal(true));
+    this.groupCommit = new GroupCommit(db::syncWal);
   }
 
   /** Opens the database in {@code options.dataDirectory()}, creating it if the directory is empty or missing. */
@@ -239,7 +239,7 @@ public final class RocksDbStorageEngine implements StorageEngine {
   public void close() {
     guard.close(() -> {
       try {
-        db.flushWal(true);
+        db.syncWal();
         handles.forEach(ColumnFamilyHandle::close);
         db.closeE();
       } finally {
