@@ -1,0 +1,119 @@
+package io.tributary.conformance.unified;
+
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoCommandException;
+import com.mongodb.MongoException;
+import com.mongodb.MongoOperationTimeoutException;
+import com.mongodb.MongoServerException;
+import com.mongodb.MongoWriteConcernException;
+import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
+
+/**
+ * Checks an operation's error against an {@code expectError} document. A server error is any
+ * {@link MongoServerException}; everything else the driver throws (validation, network) is a client
+ * error. For a bulk write error, codes, code names and messages of its write errors and write
+ * concern error all count. Stateless.
+ */
+// spec: unified-test-format.md#expectederror, #bulkwrite
+final class ExpectedError {
+
+  private ExpectedError() {}
+
+  static void check(BsonDocument expected, Throwable error, ValueMatcher matcher) {
+    for (Map.Entry<String, BsonValue> assertion : expected.entrySet()) {
+      BsonValue value = assertion.getValue();
+      switch (assertion.getKey()) {
+        case "isError" -> { }
+        case "isClientError" -> require(isClientError(error) == value.asBoolean().getValue(), error,
+            value.asBoolean().getValue() ? "expected a client error" : "expected a server error");
+        case "isTimeoutError" -> require((error instanceof MongoOperationTimeoutException)
+            == value.asBoolean().getValue(), error, "isTimeoutError " + value);
+        case "errorContains" -> require(messages(error).stream().anyMatch(m -> m.toLowerCase(Locale.ROOT)
+            .contains(value.asString().getValue().toLowerCase(Locale.ROOT))), error,
+            "expected a message containing '" + value.asString().getValue() + "'");
+        case "errorCode" -> require(codes(error).contains(value.asNumber().intValue()), error,
+            "expected error code " + value);
+        case "errorCodeName" -> require(codeNames(error).stream()
+            .anyMatch(n -> n.equalsIgnoreCase(value.asString().getValue())), error, "expected codeName " + value);
+        case "errorLabelsContain" -> value.asArray().forEach(label -> require(hasLabel(error, label),
+            error, "expected error label " + label.asString().getValue()));
+        case "errorLabelsOmit" -> value.asArray().forEach(label -> require(!hasLabel(error, label),
+            error, "expected no error label " + label.asString().getValue()));
+        case "errorResponse" -> matchResponse(value, error, matcher);
+        case "expectResult" -> matchPartialResult(value, error, matcher);
+        default -> throw new UnsupportedFeature("expectError." + assertion.getKey());
+      }
+    }
+  }
+
+  static boolean isClientError(Throwable error) {
+    return !(error instanceof MongoServerException);
+  }
+
+  private static boolean hasLabel(Throwable error, BsonValue label) {
+    return error instanceof MongoException mongo && mongo.hasErrorLabel(label.asString().getValue());
+  }
+
+  private static List<String> messages(Throwable error) {
+    List<String> messages = new ArrayList<>();
+    messages.add(String.valueOf(error.getMessage()));
+    if (error instanceof MongoBulkWriteException bulk) {
+      bulk.getWriteErrors().forEach(e -> messages.add(e.getMessage()));
+      if (bulk.getWriteConcernError() != null) {
+        messages.add(bulk.getWriteConcernError().getMessage());
+      }
+    }
+    return messages;
+  }
+
+  private static List<Integer> codes(Throwable error) {
+    List<Integer> codes = new ArrayList<>();
+    if (error instanceof MongoBulkWriteException bulk) {
+      bulk.getWriteErrors().stream().map(BulkWriteError::getCode).forEach(codes::add);
+      if (bulk.getWriteConcernError() != null) {
+        codes.add(bulk.getWriteConcernError().getCode());
+      }
+    } else if (error instanceof MongoWriteException write) {
+      codes.add(write.getError().getCode());
+    } else if (error instanceof MongoServerException server) {
+      codes.add(server.getCode());
+    }
+    return codes;
+  }
+
+  private static List<String> codeNames(Throwable error) {
+    List<String> names = new ArrayList<>();
+    if (error instanceof MongoBulkWriteException bulk && bulk.getWriteConcernError() != null) {
+      names.add(bulk.getWriteConcernError().getCodeName());
+    } else if (error instanceof MongoWriteConcernException concern) {
+      names.add(concern.getWriteConcernError().getCodeName());
+    } else if (error instanceof MongoServerException server && server.getErrorCodeName() != null) {
+      names.add(server.getErrorCodeName());
+    }
+    return names;
+  }
+
+  private static void matchResponse(BsonValue expected, Throwable error, ValueMatcher matcher) {
+    require(error instanceof MongoCommandException, error, "expected a server response to match " + expected);
+    matcher.match(expected, ((MongoCommandException) error).getResponse(), true);
+  }
+
+  private static void matchPartialResult(BsonValue expected, Throwable error, ValueMatcher matcher) {
+    BsonDocument result = error instanceof MongoBulkWriteException bulk
+        ? DriverResults.of(bulk.getWriteResult()) : null;
+    matcher.match(expected, result, true);
+  }
+
+  private static void require(boolean condition, Throwable error, String message) {
+    if (!condition) {
+      throw new AssertionError(message + ", but got " + error, error);
+    }
+  }
+}
