@@ -15,11 +15,11 @@ import org.bson.BsonValue;
 
 /**
  * MongoDB's total order over BSON values (manual: "Comparison/Sort Order"): MinKey &lt; undefined &lt; null &lt;
- * numbers &lt; symbol, string &lt; object &lt; array &lt; binary &lt; ObjectId &lt; boolean &lt; date &lt; timestamp &lt;
- * regex &lt; DBPointer &lt; code &lt; code with scope &lt; MaxKey. Numbers compare by exact value across
- * int32/int64/double/decimal128 (NaN below every other number, equal to itself; -0 equals 0), strings by binary
- * UTF-8 order (no collation), documents field by field (type bracket, then name, then value), arrays element by
- * element, binary data by length, then subtype, then bytes. Stateless and thread-safe.
+ * numbers &lt; symbol, string &lt; object &lt; array &lt; binary &lt; ObjectId &lt; boolean &lt; date &lt;
+ * timestamp &lt; regex &lt; DBPointer &lt; code &lt; code with scope &lt; MaxKey. Numbers compare by exact value across
+ * int32/int64/double/decimal128 (NaN below every other number, equal to itself; -0 equals 0), strings by
+ * binary UTF-8 order (no collation), documents field by field (type bracket, then name, then value), arrays
+ * element by element, binary data by length, then subtype, then bytes. Stateless and thread-safe.
  */
 public final class BsonOrder {
   public static final Comparator<BsonValue> COMPARATOR = BsonOrder::compare;

@@ -220,7 +220,8 @@ final class PredicateParser {
       if (!literal.getOptions().isEmpty() && !flags.isEmpty()) {
         throw ErrorCode.BAD_VALUE.error("options set in both $regex and $options");
       }
-      return RegexMatch.of(new BsonRegularExpression(literal.getPattern(), flags.isEmpty() ? literal.getOptions() : flags));
+      String effective = flags.isEmpty() ? literal.getOptions() : flags;
+      return RegexMatch.of(new BsonRegularExpression(literal.getPattern(), effective));
     }
     if (!pattern.isString()) {
       throw ErrorCode.BAD_VALUE.error("$regex has to be a string");

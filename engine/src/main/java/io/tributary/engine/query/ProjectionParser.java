@@ -87,10 +87,12 @@ final class ProjectionParser {
       BsonValue skip = argument.asArray().get(0);
       BsonValue limit = argument.asArray().get(1);
       if (!skip.isNumber()) {
-        throw ErrorCode.location(31257).error("$slice expects the skip argument to be a number, got " + skip.getBsonType());
+        throw ErrorCode.location(31257).error(
+            "$slice expects the skip argument to be a number, got " + skip.getBsonType());
       }
       if (!limit.isNumber()) {
-        throw ErrorCode.location(31258).error("$slice expects the limit argument to be a number, got " + limit.getBsonType());
+        throw ErrorCode.location(31258).error(
+            "$slice expects the limit argument to be a number, got " + limit.getBsonType());
       }
       if (limit.asNumber().intValue() <= 0) {
         throw ErrorCode.location(31259).error("$slice limit must be positive, got " + limit.asNumber().intValue());
@@ -113,7 +115,8 @@ final class ProjectionParser {
     if (name.contains(".")) {
       throw ErrorCode.location(31275).error("Cannot use $elemMatch projection on a nested field.");
     }
-    Matcher matcher = Matcher.compile(new BsonDocument(name, new BsonDocument("$elemMatch", operator.get("$elemMatch"))));
+    BsonDocument filter = new BsonDocument(name, new BsonDocument("$elemMatch", operator.get("$elemMatch")));
+    Matcher matcher = Matcher.compile(filter);
     add(name, new ProjectionNode.ElemMatchProjection(matcher));
     hasElemMatch = true;
   }
@@ -229,7 +232,8 @@ final class ProjectionParser {
         throw ErrorCode.location(15998).error("FieldPath field names may not be empty strings.");
       }
       if (part.startsWith("$")) {
-        throw ErrorCode.location(16410).error("FieldPath field names may not start with '$'. Consider using $getField or $setField.");
+        throw ErrorCode.location(16410).error(
+            "FieldPath field names may not start with '$'. Consider using $getField or $setField.");
       }
     }
     return path;
