@@ -4,9 +4,14 @@ import io.tributary.engine.catalog.Catalog;
 import io.tributary.engine.catalog.Writer;
 import io.tributary.engine.changestream.ChangeStreamOpener;
 import io.tributary.engine.command.CommandDispatcher;
-import io.tributary.engine.command.CommandResponse;
+import io.tributary.engine.command.CommandRegistry;
+import io.tributary.engine.command.ConnectionStats;
+import io.tributary.engine.command.OpCounters;
+import io.tributary.engine.command.ServerParameters;
+import io.tributary.engine.command.ServiceEntryPoint;
 import io.tributary.engine.cursor.CursorRegistry;
 import io.tributary.engine.error.ErrorCode;
+import io.tributary.engine.failpoint.FailPoints;
 import io.tributary.engine.oplog.ClusterClock;
 import io.tributary.engine.oplog.CommitSequencer;
 import io.tributary.engine.oplog.Oplog;
@@ -16,7 +21,7 @@ import io.tributary.engine.storage.OplogRetention;
 import io.tributary.engine.storage.StorageEngine;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Collections;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -24,9 +29,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.bson.BsonDocument;
-import org.bson.BsonDouble;
-import org.bson.BsonInt32;
-import org.bson.BsonString;
 import org.bson.BsonValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,9 +54,17 @@ public final class Engine implements AutoCloseable {
   private final CursorRegistry cursors;
   private final SessionCatalog sessions = new SessionCatalog();
   private final ScheduledExecutorService scheduler;
+  private final Instant startTime;
+  private final ServerParameters parameters;
+  private final FailPoints failPoints = new FailPoints();
+  private final ConnectionStats connections = new ConnectionStats();
+  private final OpCounters opCounters = new OpCounters();
+  private final CommandDispatcher dispatcher;
 
   private Engine(Builder config) {
     this.config = config;
+    this.startTime = config.clock.instant();
+    this.parameters = new ServerParameters(config.parameters);
     StorageEngine storage = config.storage;
     this.catalog = Catalog.load(storage);
     this.oplog = StoredOplog.open(storage, OPLOG_TAIL_ENTRIES);
@@ -67,6 +77,7 @@ public final class Engine implements AutoCloseable {
     schedule("cursor timeout", cursors::reapIdle, 60);
     OplogRetention retention = new OplogRetention(storage, config.oplogSizeBytes, Duration.ZERO, config.clock);
     schedule("oplog truncation", retention::truncate, 10);
+    this.dispatcher = new ServiceEntryPoint(this, CommandRegistry.standard(parameters.testCommandsEnabled()));
   }
 
   public static Builder builder() {
@@ -74,9 +85,24 @@ public final class Engine implements AutoCloseable {
   }
 
   public CommandDispatcher dispatcher() {
-    return (connection, command) -> CompletableFuture.completedFuture(CommandResponse.of(
-        new BsonDocument("ok", new BsonDouble(0)).append("errmsg", new BsonString("not implemented"))
-            .append("code", new BsonInt32(59)).append("codeName", new BsonString("CommandNotFound"))));
+    return dispatcher;
+  }
+
+  /** When the engine started; {@code serverStatus.uptime} counts from here. */
+  public Instant startTime() {
+    return startTime;
+  }
+
+  public FailPoints failPoints() {
+    return failPoints;
+  }
+
+  public ConnectionStats connections() {
+    return connections;
+  }
+
+  public OpCounters opCounters() {
+    return opCounters;
   }
 
   public StorageEngine storage() {
@@ -131,6 +157,7 @@ public final class Engine implements AutoCloseable {
     return config.replicaSetName;
   }
 
+  /** {@code host:port} that clients dial: hello's {@code me}, {@code primary} and {@code hosts}. */
   public String advertisedAddress() {
     return config.advertisedAddress;
   }
@@ -139,12 +166,14 @@ public final class Engine implements AutoCloseable {
     return config.oplogSizeBytes;
   }
 
+  /** {@code {argv, parsed}} for {@code getCmdLineOpts}. */
   public BsonDocument commandLine() {
     return config.commandLine;
   }
 
-  public Map<String, BsonValue> parameters() {
-    return Collections.unmodifiableMap(config.parameters);
+  /** Server parameters ({@code getParameter}/{@code setParameter}), with the startup values applied. */
+  public ServerParameters parameters() {
+    return parameters;
   }
 
   @Override

@@ -28,5 +28,13 @@ public interface Command {
     return false;
   }
 
+  /**
+   * Whether the command may only run against the {@code admin} database (like mongod's {@code adminOnly()}); the
+   * dispatcher refuses it elsewhere with {@code Unauthorized} (13).
+   */
+  default boolean adminOnly() {
+    return false;
+  }
+
   CompletableFuture<BsonDocument> execute(CommandContext context, BsonDocument command);
 }

@@ -1,5 +1,11 @@
 package io.tributary.engine.error;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Collectors;
+
 /**
  * A MongoDB error code and its codeName, exactly as {@code error_codes.yml} in the MongoDB server names them.
  *
@@ -77,6 +83,15 @@ public record ErrorCode(int code, String codeName) {
   public static final ErrorCode CHANGE_STREAM_FATAL_ERROR = new ErrorCode(280, "ChangeStreamFatalError");
   public static final ErrorCode CHANGE_STREAM_HISTORY_LOST = new ErrorCode(286, "ChangeStreamHistoryLost");
   public static final ErrorCode API_STRICT_ERROR = new ErrorCode(323, "APIStrictError");
+  public static final ErrorCode ALREADY_INITIALIZED = new ErrorCode(23, "AlreadyInitialized");
+  public static final ErrorCode WRITE_CONCERN_FAILED = new ErrorCode(64, "WriteConcernFailed");
+  public static final ErrorCode READ_CONCERN_MAJORITY_NOT_AVAILABLE_YET =
+      new ErrorCode(134, "ReadConcernMajorityNotAvailableYet");
+  public static final ErrorCode CLIENT_METADATA_CANNOT_BE_MUTATED = new ErrorCode(186, "ClientMetadataCannotBeMutated");
+  public static final ErrorCode ILLEGAL_OP_MSG_FLAG = new ErrorCode(223, "IllegalOpMsgFlag");
+  public static final ErrorCode FAIL_POINT_SET_FAILED = new ErrorCode(266, "FailPointSetFailed");
+  public static final ErrorCode CHECKSUM_MISMATCH = new ErrorCode(288, "ChecksumMismatch");
+  public static final ErrorCode UNSUPPORTED_OP_QUERY_COMMAND = new ErrorCode(352, "UnsupportedOpQueryCommand");
   public static final ErrorCode SOCKET_EXCEPTION = new ErrorCode(9001, "SocketException");
   public static final ErrorCode NOT_WRITABLE_PRIMARY = new ErrorCode(10107, "NotWritablePrimary");
   public static final ErrorCode BSON_OBJECT_TOO_LARGE = new ErrorCode(10334, "BSONObjectTooLarge");
@@ -90,6 +105,15 @@ public record ErrorCode(int code, String codeName) {
   public static final ErrorCode NOT_PRIMARY_OR_SECONDARY = new ErrorCode(13436, "NotPrimaryOrSecondary");
   public static final ErrorCode KEY_TOO_LONG = new ErrorCode(17280, "KeyTooLong");
 
+  /**
+   * The code with this number: a named constant of this class, or {@link #location(int)} for any other (as
+   * mongod names an unknown code, e.g. in a {@code failCommand} fail point's {@code errorCode}).
+   */
+  public static ErrorCode of(int code) {
+    ErrorCode known = Named.BY_CODE.get(code);
+    return known != null ? known : location(code);
+  }
+
   /** An error MongoDB raises with a bare assertion id, e.g. 40324 for an unrecognized pipeline stage. */
   public static ErrorCode location(int code) {
     return new ErrorCode(code, "Location" + code);
@@ -97,5 +121,24 @@ public record ErrorCode(int code, String codeName) {
 
   public MongoError error(String message) {
     return new MongoError(this, message);
+  }
+
+  /** The named constants by code, read once from this class's fields so the list is written only once. */
+  private static final class Named {
+    static final Map<Integer, ErrorCode> BY_CODE = Arrays.stream(ErrorCode.class.getFields())
+        .filter(field -> Modifier.isStatic(field.getModifiers())
+            && field.getType() == ErrorCode.class)
+        .map(Named::read)
+        .collect(Collectors.toUnmodifiableMap(ErrorCode::code, e -> e, (a, b) -> a));
+
+    private static ErrorCode read(Field field) {
+      try {
+        return (ErrorCode) field.get(null);
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    private Named() {}
   }
 }

@@ -1,0 +1,200 @@
+package io.tributary.engine.command;
+
+import io.tributary.engine.Engine;
+import io.tributary.engine.error.ErrorCode;
+import io.tributary.engine.error.ErrorLabels;
+import io.tributary.engine.error.MongoError;
+import io.tributary.engine.failpoint.FailCommand;
+import io.tributary.engine.failpoint.FailPoints;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.bson.BsonBinary;
+import org.bson.BsonDocument;
+import org.bson.BsonDouble;
+import org.bson.BsonInt64;
+import org.bson.BsonTimestamp;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine's {@link CommandDispatcher}, named after the mongod component that turns a request into a reply.
+ *
+ * <p>Implementation notes. For each request, in mongod's order:
+ * <ol>
+ *   <li>{@code $db} must be present (mongod: 40571); the command is looked up by its first key, case-sensitively
+ *       ({@code CommandNotFound} 59 otherwise); admin-only commands are refused elsewhere ({@code Unauthorized}).
+ *   <li>The {@code failCommand} fail point is evaluated (never for {@code configureFailPoint} itself): it may close
+ *       the connection without running the command, delay it (scheduled, no thread is held), fail it with a code,
+ *       or add a {@code writeConcernError}; its {@code errorLabels} replace the reply's own.
+ *   <li>The command runs; its reply gets {@code ok: 1.0}, a failure becomes the error reply of {@link ErrorReply}.
+ *   <li>Every reply gets {@code $clusterTime} and {@code operationTime} from the cluster clock; an unacknowledged
+ *       write ({@code writeConcern: {w: 0}}) is answered {@code {ok: 1}} whatever happened.
+ * </ol>
+ * Thread-safe: holds no per-request state.
+ */
+public final class ServiceEntryPoint implements CommandDispatcher {
+  private static final Logger LOG = LoggerFactory.getLogger(ServiceEntryPoint.class);
+  private static final int SIGNATURE_HASH_BYTES = 20;
+
+  private final Engine engine;
+  private final CommandRegistry registry;
+
+  public ServiceEntryPoint(Engine engine, CommandRegistry registry) {
+    this.engine = engine;
+    this.registry = registry;
+  }
+
+  @Override
+  public CompletableFuture<CommandResponse> dispatch(ClientConnection connection, BsonDocument request) {
+    String name = request.isEmpty() ? "" : request.getFirstKey();
+    try {
+      return invoke(connection, name, request);
+    } catch (RuntimeException e) {
+      return CompletableFuture.completedFuture(reply(name, request, Optional.empty(), null, e));
+    }
+  }
+
+  private CompletableFuture<CommandResponse> invoke(ClientConnection connection, String name, BsonDocument request) {
+    String database = database(request);
+    Command command = registry.find(name)
+        .orElseThrow(() -> ErrorCode.COMMAND_NOT_FOUND.error("no such command: '" + name + "'"));
+    if (command.adminOnly() && !"admin".equals(database)) {
+      throw ErrorCode.UNAUTHORIZED.error(name + " may only be run against the admin database.");
+    }
+    engine.opCounters().record(name, request);
+    Optional<FailCommand> fail = failCommand(command, connection, database, request);
+    if (fail.isPresent() && fail.get().closeConnection()) {
+      return CompletableFuture.completedFuture(CommandResponse.close());
+    }
+    CommandContext context = new CommandContext(engine, connection, database, lsid(request), txnNumber(request));
+    Supplier<CompletableFuture<BsonDocument>> run = fail.isPresent() && fail.get().errorCode() != null
+        ? () -> CompletableFuture.failedFuture(ErrorCode.of(fail.get().errorCode()).error(FailCommand.ERROR_MESSAGE))
+        : () -> execute(command, context, request);
+    long delay = fail.map(FailCommand::blockTimeMS).orElse(0L);
+    return after(delay, run).handle((body, failure) -> reply(name, request, fail, body, failure));
+  }
+
+  private Optional<FailCommand> failCommand(Command command, ClientConnection connection, String database,
+      BsonDocument request) {
+    if (command.name().equals("configureFailPoint")) {
+      return Optional.empty();
+    }
+    List<String> names = new ArrayList<>(command.aliases());
+    names.add(command.name());
+    FailPoints failPoints = engine.failPoints();
+    return failPoints.failCommand(names, connection.appName(), namespace(database, request));
+  }
+
+  private static CompletableFuture<BsonDocument> execute(Command command, CommandContext context,
+      BsonDocument request) {
+    try {
+      return command.execute(context, request);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  private static CompletableFuture<BsonDocument> after(long delayMillis, Supplier<CompletableFuture<BsonDocument>> step) {
+    if (delayMillis <= 0) {
+      return step.get();
+    }
+    return CompletableFuture.runAsync(() -> {}, CompletableFuture.delayedExecutor(delayMillis, TimeUnit.MILLISECONDS))
+        .thenCompose(ignored -> step.get());
+  }
+
+  private CommandResponse reply(String name, BsonDocument request, Optional<FailCommand> fail, BsonDocument body,
+      Throwable failure) {
+    if (isUnacknowledged(request)) {
+      return CommandResponse.of(new BsonDocument("ok", new BsonDouble(1)));
+    }
+    List<String> labelOverride = fail.map(FailCommand::errorLabels).orElse(null);
+    BsonDocument reply = failure == null
+        ? success(name, request, body, fail.map(FailCommand::writeConcernError).orElse(null), labelOverride)
+        : error(name, request, asMongoError(failure), labelOverride);
+    BsonTimestamp now = engine.clusterClock().now();
+    reply.append("$clusterTime", clusterTime(now)).append("operationTime", now);
+    return CommandResponse.of(reply);
+  }
+
+  private static BsonDocument success(String name, BsonDocument request, BsonDocument body,
+      BsonDocument writeConcernError, List<String> labelOverride) {
+    BsonDocument reply = body == null ? new BsonDocument() : body;
+    if (!reply.containsKey("ok")) {
+      reply.append("ok", new BsonDouble(1));
+    }
+    if (writeConcernError != null) {
+      reply.append("writeConcernError", writeConcernError.clone());
+      int code = writeConcernError.getNumber("code", new BsonInt64(0)).intValue();
+      Collection<String> labels = labelOverride != null ? labelOverride
+          : ErrorLabelsBuilder.isRetryableWriteConcernError(name, request, code)
+              ? Set.of(ErrorLabels.RETRYABLE_WRITE_ERROR) : Set.of();
+      ErrorReply.appendLabels(reply, labels);
+    }
+    return reply;
+  }
+
+  private static BsonDocument error(String name, BsonDocument request, MongoError error, List<String> labelOverride) {
+    Collection<String> labels = labelOverride != null ? labelOverride
+        : ErrorLabelsBuilder.labels(error, name, request);
+    return ErrorReply.of(error, labels);
+  }
+
+  private static MongoError asMongoError(Throwable failure) {
+    Throwable cause = failure;
+    while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    if (cause instanceof MongoError mongoError) {
+      return mongoError;
+    }
+    LOG.warn("command failed unexpectedly", cause);
+    return new MongoError(ErrorCode.INTERNAL_ERROR, String.valueOf(cause), cause);
+  }
+
+  /** {@code {clusterTime, signature: {hash: 20 zero bytes, keyId: 0}}}: unsigned, as with auth disabled. */
+  static BsonDocument clusterTime(BsonTimestamp time) {
+    BsonDocument signature = new BsonDocument("hash", new BsonBinary(new byte[SIGNATURE_HASH_BYTES]))
+        .append("keyId", new BsonInt64(0));
+    return new BsonDocument("clusterTime", time).append("signature", signature);
+  }
+
+  private static String database(BsonDocument request) {
+    if (!request.containsKey("$db")) {
+      throw ErrorCode.location(40571).error("OP_MSG requests require a $db argument");
+    }
+    if (!request.isString("$db")) {
+      throw ErrorCode.TYPE_MISMATCH.error("$db is not a string");
+    }
+    return request.getString("$db").getValue();
+  }
+
+  private static String namespace(String database, BsonDocument request) {
+    return !request.isEmpty() && request.get(request.getFirstKey()).isString()
+        ? database + "." + request.getString(request.getFirstKey()).getValue()
+        : database + ".$cmd";
+  }
+
+  private static BsonDocument lsid(BsonDocument request) {
+    return request.isDocument("lsid") ? request.getDocument("lsid") : null;
+  }
+
+  private static Long txnNumber(BsonDocument request) {
+    return request.isNumber("txnNumber") ? request.getNumber("txnNumber").longValue() : null;
+  }
+
+  private static boolean isUnacknowledged(BsonDocument request) {
+    if (!request.isDocument("writeConcern")) {
+      return false;
+    }
+    BsonDocument writeConcern = request.getDocument("writeConcern");
+    return writeConcern.isNumber("w") && writeConcern.getNumber("w").intValue() == 0;
+  }
+}

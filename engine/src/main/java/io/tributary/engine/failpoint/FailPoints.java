@@ -1,0 +1,60 @@
+package io.tributary.engine.failpoint;
+
+import io.tributary.engine.error.ErrorCode;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
+
+/**
+ * The node's fail points, configured by {@code configureFailPoint} (a test command) and consulted by the code
+ * paths they fail. Only the fail points drivers' test suites use exist; configuring any other fails like mongod
+ * does for an unknown name. Thread-safe.
+ */
+public final class FailPoints {
+  public static final String FAIL_COMMAND = "failCommand";
+  public static final String FAIL_GET_MORE_AFTER_CURSOR_CHECKOUT = "failGetMoreAfterCursorCheckout";
+
+  private final Map<String, FailPoint> points = Map.of(
+      FAIL_COMMAND, new FailPoint(FAIL_COMMAND),
+      FAIL_GET_MORE_AFTER_CURSOR_CHECKOUT, new FailPoint(FAIL_GET_MORE_AFTER_CURSOR_CHECKOUT));
+
+  /**
+   * Applies {@code {configureFailPoint: name, mode, data}}.
+   *
+   * @return how often the fail point fired before, reported as {@code count}
+   */
+  public long configure(String name, BsonValue mode, BsonDocument data) {
+    FailPoint point = points.get(name);
+    if (point == null) {
+      throw ErrorCode.FAIL_POINT_SET_FAILED.error(name + " not found");
+    }
+    return point.configure(FailPointMode.parse(mode), data == null ? new BsonDocument() : data);
+  }
+
+  /**
+   * Evaluates {@code failCommand} for a command about to run.
+   *
+   * @param commandNames the command's name and aliases
+   * @param appName the client's {@code application.name}, or null
+   * @param namespace the command's namespace ({@code db.collection} or {@code db.$cmd})
+   */
+  public Optional<FailCommand> failCommand(Collection<String> commandNames, String appName, String namespace) {
+    return points.get(FAIL_COMMAND)
+        .evaluate(data -> FailCommand.selects(data, commandNames, appName, namespace))
+        .map(FailCommand::from);
+  }
+
+  /**
+   * Evaluates {@code failGetMoreAfterCursorCheckout}; a getMore calls it once it holds its cursor and, when a code
+   * is returned, fails with it (the cursor is then dead). The default code is {@code InternalError} (1).
+   */
+  public OptionalInt failGetMoreAfterCursorCheckout() {
+    return points.get(FAIL_GET_MORE_AFTER_CURSOR_CHECKOUT)
+        .evaluate(data -> true)
+        .map(data -> OptionalInt.of(data.isNumber("errorCode") ? data.getNumber("errorCode").intValue() : 1))
+        .orElse(OptionalInt.empty());
+  }
+}
