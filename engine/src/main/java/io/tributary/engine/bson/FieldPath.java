@@ -15,8 +15,9 @@ import org.bson.BsonValue;
  *       operators, sort of scalars, {@code _id} extraction).
  *   <li>{@link #visit} / {@link #values}: the query language's reading, with implicit array traversal: at an
  *       array, a component is looked up in every element that is a document, and a numeric component also
- *       indexes the array; a path that finds nothing reports one missing value. A leaf array is reported
- *       itself and, when asked, each of its elements (so {@code {a: 1}} matches {@code {a: [1, 2]}}).
+ *       indexes the array. A path that ends early (a missing field, a scalar where a document is expected)
+ *       reports one missing value, but an array whose elements yield nothing reports nothing. A leaf array is
+ *       reported itself and, when asked, each of its elements (so {@code {a: 1}} matches {@code {a: [1, 2]}}).
  *   <li>{@link #resolve}: the aggregation language's reading ({@code "$a.b"}): arrays map to arrays of the
  *       values found in their elements, components are never array indexes, missing is {@code null}.
  * </ul>
@@ -181,24 +182,31 @@ public record FieldPath(List<String> parts) {
       return visitor.visit(null, position);
     }
 
+    /**
+     * The rest of the path inside an array: looked up in each element that is a document, and followed into
+     * the element a numeric component names. Scalars are skipped, and an array yielding nothing reports
+     * nothing (mongod's element iterator: {@code {a: [1, 2]}} has no value, not even a missing one, at "a.b").
+     */
     private boolean array(BsonArray array, int depth, int position) {
       String part = parts.get(depth);
-      boolean foundAny = false;
-      if (isArrayIndex(part) && Integer.parseInt(part) < array.size()) {
-        foundAny = true;
-        if (walk(array.get(Integer.parseInt(part)), depth + 1, position)) {
+      for (int i = 0; i < array.size(); i++) {
+        if (array.get(i).isDocument() && walk(array.get(i), depth, position < 0 ? i : position)) {
           return true;
         }
       }
-      for (int i = 0; i < array.size(); i++) {
-        if (array.get(i).isDocument()) {
-          foundAny = true;
-          if (walk(array.get(i), depth, position < 0 ? i : position)) {
-            return true;
-          }
-        }
+      if (!isArrayIndex(part) || Integer.parseInt(part) >= array.size()) {
+        return false;
       }
-      return !foundAny && visitor.visit(null, position);
+      // An explicit index is not an implicit traversal: it adds no array position, and a leaf it names is
+      // reported as is, without expanding it.
+      BsonValue element = array.get(Integer.parseInt(part));
+      if (depth + 1 == parts.size()) {
+        return visitor.visit(element, position);
+      }
+      if (element.isDocument()) {
+        return walk(element, depth + 1, position);
+      }
+      return element.isArray() && array(element.asArray(), depth + 1, position);
     }
 
     private boolean leaf(BsonValue value, int position) {
