@@ -15,6 +15,7 @@ import java.util.Objects;
  * epoch, so "older than the retention" is a key bound. The cut point is found by bisecting on cluster time with
  * {@link StorageEngine#approximateSize} (cheap on every engine), never by scanning the entries to be deleted, and
  * the deletion is one {@link StorageEngine#deleteRange}, so writers appending at the other end are not stalled.
+ * Sizes are measured from the oldest live entry, so space the engine has yet to reclaim is not counted twice.
  */
 public final class OplogRetention {
   private final StorageEngine storage;
@@ -32,9 +33,10 @@ public final class OplogRetention {
     this.maxBytes = maxBytes;
   }
 
-  /** The oplog's approximate size in bytes. */
+  /** The oplog's approximate size in bytes, not counting deleted entries whose space is not reclaimed yet. */
   public long size() {
-    return storage.approximateSize(KeySpace.OPLOG, null, null);
+    Long oldest = edge(false);
+    return oldest == null ? 0 : storage.approximateSize(KeySpace.OPLOG, key(oldest), null);
   }
 
   /**
@@ -42,10 +44,13 @@ public final class OplogRetention {
    * minimum retention. Returns whether anything was deleted.
    */
   public boolean truncate() {
-    long excess = size() - maxBytes;
     Long oldest = edge(false);
     Long newest = edge(true);
-    if (excess <= 0 || oldest == null) {
+    if (oldest == null) {
+      return false;
+    }
+    long excess = storage.approximateSize(KeySpace.OPLOG, key(oldest), null) - maxBytes;
+    if (excess <= 0) {
       return false;
     }
     long retainFrom = (clock.instant().getEpochSecond() - minRetention.toSeconds()) << 32;
@@ -63,7 +68,7 @@ public final class OplogRetention {
     long high = limit;
     while (low < high) {
       long middle = low + (high - low) / 2;
-      if (storage.approximateSize(KeySpace.OPLOG, null, key(middle)) >= excess) {
+      if (storage.approximateSize(KeySpace.OPLOG, key(oldest), key(middle)) >= excess) {
         high = middle;
       } else {
         low = middle + 1;

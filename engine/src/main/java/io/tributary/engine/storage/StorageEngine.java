@@ -31,9 +31,10 @@ public interface StorageEngine extends ReadView, AutoCloseable {
 
   /**
    * Deletes every key with {@code fromInclusive <= key < toExclusive} (null bounds are open) as one atomic batch,
-   * and lets the engine reclaim the space soon. Meant for oplog truncation: a durable engine writes one range
-   * tombstone, so writers are not stalled however many keys the range holds. Keys written into the range
-   * concurrently may or may not survive; snapshots taken before still see the deleted keys.
+   * and lets the engine reclaim the space soon, in the background. Meant for oplog truncation: a durable engine
+   * writes one range tombstone and returns, so neither the caller nor writers wait however many keys the range
+   * holds. Keys written into the range concurrently may or may not survive; snapshots taken before still see the
+   * deleted keys.
    */
   default void deleteRange(KeySpace space, byte[] fromInclusive, byte[] toExclusive) {
     WriteBatch batch = new WriteBatch();
@@ -45,8 +46,9 @@ public interface StorageEngine extends ReadView, AutoCloseable {
 
   /**
    * The approximate number of bytes the keys and values with {@code fromInclusive <= key < toExclusive} (null
-   * bounds are open) occupy in the engine (on disk for a durable engine, compressed), reflecting
-   * {@link #deleteRange} soon after it returns. Cheap: no full scan on engines that override it.
+   * bounds are open) occupy in the engine (on disk for a durable engine, compressed). Cheap: no full scan on
+   * engines that override it. A range deleted by {@link #deleteRange} may still be counted until its space is
+   * reclaimed, so to measure live data start the range at the first live key.
    */
   default long approximateSize(KeySpace space, byte[] fromInclusive, byte[] toExclusive) {
     long total = 0;

@@ -21,8 +21,6 @@ import org.bson.BsonDocument;
 import org.bson.BsonInt64;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
-import org.rocksdb.CompactRangeOptions;
-import org.rocksdb.FlushOptions;
 import org.rocksdb.Range;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
@@ -64,6 +62,7 @@ public final class RocksDbStorageEngine implements StorageEngine {
   private final WriteOptions writeOptions = new WriteOptions().setSync(false).setDisableWAL(false);
   private final NativeGuard guard = new NativeGuard();
   private final GroupCommit groupCommit;
+  private final RangeCompactor compactor;
 
   private RocksDbStorageEngine(RocksDbTuning tuning, RocksDB db, List<ColumnFamilyHandle> handles) {
     this.tuning = tuning;
@@ -73,6 +72,7 @@ public final class RocksDbStorageEngine implements StorageEngine {
       families.put(space, handles.get(space.ordinal() + 1)); // handle 0 is RocksDB's default family
     }
     this.groupCommit = new GroupCommit(db::syncWal);
+    this.compactor = new RangeCompactor(guard, db);
   }
 
   /** Opens the database in {@code options.dataDirectory()}, creating it if the directory is empty or missing. */
@@ -172,22 +172,17 @@ public final class RocksDbStorageEngine implements StorageEngine {
     guard.release(dependent);
   }
 
-  /** One range tombstone, then a flush and compaction of the range so the space (and its size) is reclaimed now. */
+  /** One range tombstone; the space is reclaimed by a background compaction of the range. */
   @Override
   public void deleteRange(KeySpace space, byte[] fromInclusive, byte[] toExclusive) {
     ColumnFamilyHandle family = families.get(space);
     guard.run(() -> {
       byte[] from = fromInclusive == null ? new byte[0] : fromInclusive;
       byte[] to = toExclusive == null ? pastLastKey(family) : toExclusive;
-      if (to == null || Arrays.compareUnsigned(from, to) >= 0) {
-        return;
-      }
-      db.deleteRange(family, writeOptions, from, to);
-      groupCommit.written();
-      try (FlushOptions flush = new FlushOptions().setWaitForFlush(true);
-          CompactRangeOptions compact = new CompactRangeOptions().setExclusiveManualCompaction(false)) {
-        db.flush(flush, family);
-        db.compactRange(family, from, to, compact);
+      if (to != null && Arrays.compareUnsigned(from, to) < 0) {
+        db.deleteRange(family, writeOptions, from, to);
+        groupCommit.written();
+        compactor.compactLater(family, from, to);
       }
     });
   }
@@ -237,6 +232,7 @@ public final class RocksDbStorageEngine implements StorageEngine {
   /** Syncs the WAL, frees open cursors and snapshots, and closes the database; idempotent. */
   @Override
   public void close() {
+    compactor.stop();
     guard.close(() -> {
       try {
         db.syncWal();
