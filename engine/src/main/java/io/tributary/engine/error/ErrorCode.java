@@ -74,6 +74,7 @@ public record ErrorCode(int code, String codeName) {
   public static final ErrorCode INCOMPLETE_TRANSACTION_HISTORY = new ErrorCode(217, "IncompleteTransactionHistory");
   public static final ErrorCode TRANSACTION_TOO_OLD = new ErrorCode(225, "TransactionTooOld");
   public static final ErrorCode RETRY_CHANGE_STREAM = new ErrorCode(234, "RetryChangeStream");
+  public static final ErrorCode CONVERSION_FAILURE = new ErrorCode(241, "ConversionFailure");
   public static final ErrorCode NO_SUCH_TRANSACTION = new ErrorCode(251, "NoSuchTransaction");
   public static final ErrorCode TRANSACTION_COMMITTED = new ErrorCode(256, "TransactionCommitted");
   public static final ErrorCode INVALID_RESUME_TOKEN = new ErrorCode(260, "InvalidResumeToken");

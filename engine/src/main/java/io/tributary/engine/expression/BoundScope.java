@@ -1,0 +1,17 @@
+package io.tributary.engine.expression;
+
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
+
+/** One variable binding on top of a parent scope. */
+record BoundScope(Scope parent, String name, BsonValue value) implements Scope {
+  @Override
+  public BsonDocument root() {
+    return parent.root();
+  }
+
+  @Override
+  public BsonValue variable(String variable) {
+    return name.equals(variable) ? value : parent.variable(variable);
+  }
+}
