@@ -1,36 +1,102 @@
 package io.tributary.engine.aggregate;
 
-import io.tributary.engine.query.Matcher;
-import java.util.ArrayList;
+import io.tributary.engine.expression.Expressions;
+import io.tributary.engine.expression.ParseContext;
+import io.tributary.engine.expression.Scope;
+import io.tributary.engine.expression.SystemVariables;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import org.bson.BsonDocument;
+import org.bson.BsonNull;
+import org.bson.BsonValue;
 
 /**
- * A parsed aggregation pipeline. Parsing validates every stage (unknown stage: 40324). {@link #run} evaluates
- * lazily where stages allow it. Immutable and thread-safe; each run is independent.
+ * A parsed aggregation pipeline. Parsing validates every stage: a stage document has exactly one field (40323),
+ * its name is known (40324; {@code $changeStream} must have been taken off the front by the caller, else 40602),
+ * and its specification is valid with mongod's codes.
+ *
+ * <p>{@link #run} evaluates lazily: streaming stages pull documents only as the result is consumed; blocking
+ * stages ({@code $sort}, {@code $group}, ...) drain their input when first asked. A pipeline made only of
+ * {@linkplain #isDocumentWise() document-wise} stages can also be applied to one document at a time with
+ * {@link #applyTo}; change streams use that on each event.
+ *
+ * <p>Immutable and thread-safe: parse once, run any number of times concurrently.
  */
 public final class Pipeline {
-  private final List<BsonDocument> stages;
+  private final List<Stage> stages;
 
-  private Pipeline(List<BsonDocument> stages) {
-    this.stages = stages;
+  private Pipeline(List<Stage> stages) {
+    this.stages = List.copyOf(stages);
   }
 
+  /** Parses {@code stages}; the variables of {@code context.let()} are in scope. */
   public static Pipeline parse(List<BsonDocument> stages, PipelineContext context) {
-    return new Pipeline(new ArrayList<>(stages));
+    return parse(stages, context.let().keySet());
   }
 
+  /** Parses {@code stages} with the given user variable names in scope. */
+  public static Pipeline parse(List<BsonDocument> stages, Collection<String> variables) {
+    return new Pipeline(Stages.parse(stages, ParseContext.EMPTY.withVariables(variables)));
+  }
+
+  /** The name of a stage document ({@code $match}), failing with 40323 unless it has exactly one field. */
+  public static String stageName(BsonDocument stage) {
+    return Stages.name(stage);
+  }
+
+  /** The stage names in order, as written ({@code $set} stays {@code $set}). */
+  public List<String> stageNames() {
+    return stages.stream().map(Stage::name).toList();
+  }
+
+  /** True when every stage maps one document to at most one document, so {@link #applyTo} may be used. */
+  public boolean isDocumentWise() {
+    return stages.stream().allMatch(stage -> stage instanceof DocumentStage);
+  }
+
+  /** The pipeline's output over {@code input}, computed lazily as the returned iterator is consumed. */
   public Iterator<BsonDocument> run(Iterator<BsonDocument> input, PipelineContext context) {
-    // Placeholder until the aggregation language lands: $match only.
-    List<BsonDocument> documents = new ArrayList<>();
-    input.forEachRemaining(documents::add);
-    for (BsonDocument stage : stages) {
-      if (stage.containsKey("$match")) {
-        Matcher matcher = Matcher.compile(stage.getDocument("$match"));
-        documents.removeIf(d -> !matcher.matches(d));
-      }
+    Execution execution = execution(context);
+    Iterator<BsonDocument> output = input;
+    for (Stage stage : stages) {
+      output = stage.apply(output, execution);
     }
-    return documents.iterator();
+    return output;
+  }
+
+  /**
+   * The output of a document-wise pipeline for one document, or null when a stage dropped it. Fails with
+   * IllegalStateException for pipelines with other stages (check {@link #isDocumentWise()} first).
+   */
+  public BsonDocument applyTo(BsonDocument document, PipelineContext context) {
+    if (!isDocumentWise()) {
+      throw new IllegalStateException("not a document-wise pipeline: " + stageNames());
+    }
+    Execution execution = execution(context);
+    BsonDocument current = document;
+    for (int i = 0; i < stages.size() && current != null; i++) {
+      current = ((DocumentStage) stages.get(i)).applyTo(current, execution);
+    }
+    return current;
+  }
+
+  private static Execution execution(PipelineContext context) {
+    SystemVariables system = new SystemVariables(context.now(), context.clusterTime(), new BsonDocument());
+    return new Execution(context, system.withUser(letValues(context.let(), system)));
+  }
+
+  /** Evaluates the command's {@code let} expressions once, each seeing the ones before it. */
+  private static BsonDocument letValues(BsonDocument let, SystemVariables system) {
+    BsonDocument values = new BsonDocument();
+    ParseContext parseContext = ParseContext.EMPTY;
+    for (Map.Entry<String, BsonValue> variable : let.entrySet()) {
+      BsonValue value = Expressions.parse(variable.getValue(), parseContext)
+          .evaluate(Scope.of(new BsonDocument(), system.withUser(values)));
+      values.put(variable.getKey(), value == null ? BsonNull.VALUE : value);
+      parseContext = parseContext.withVariables(List.of(variable.getKey()));
+    }
+    return values;
   }
 }

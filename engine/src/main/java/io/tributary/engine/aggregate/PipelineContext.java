@@ -1,8 +1,9 @@
 package io.tributary.engine.aggregate;
 
 import io.tributary.engine.Namespace;
-import org.bson.BsonTimestamp;
 import org.bson.BsonDateTime;
+import org.bson.BsonDocument;
+import org.bson.BsonTimestamp;
 
 /** What pipeline stages and expressions need from the world around them. Implementations are thread-safe. */
 public interface PipelineContext {
@@ -10,11 +11,19 @@ public interface PipelineContext {
   String database();
 
   /** All documents of a collection (for {@code $lookup}); empty when it does not exist. */
-  Iterable<org.bson.BsonDocument> scan(Namespace namespace);
+  Iterable<BsonDocument> scan(Namespace namespace);
 
   /** {@code $$NOW}: the same value for the whole command. */
   BsonDateTime now();
 
-  /** {@code $$CLUSTER_TIME}. */
+  /** {@code $$CLUSTER_TIME}; null when there is none. */
   BsonTimestamp clusterTime();
+
+  /**
+   * The command's {@code let} option: variable name to expression (constant expressions, evaluated once per
+   * run). Empty by default.
+   */
+  default BsonDocument let() {
+    return new BsonDocument();
+  }
 }

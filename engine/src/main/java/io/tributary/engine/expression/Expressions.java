@@ -70,7 +70,7 @@ public final class Expressions {
       return parseVariable(text.substring(2), context);
     }
     if (text.startsWith("$")) {
-      return new FieldPath("CURRENT", fieldPath(text.substring(1)));
+      return new VariablePath("CURRENT", fieldPath(text.substring(1)));
     }
     return new Constant(new BsonString(text));
   }
@@ -90,7 +90,7 @@ public final class Expressions {
       case "KEEP":
         return new Constant(KEEP);
       default:
-        return new FieldPath(name, path);
+        return new VariablePath(name, path);
     }
   }
 

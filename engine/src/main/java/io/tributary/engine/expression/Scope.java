@@ -12,8 +12,13 @@ public interface Scope {
   /** {@code $$ROOT}: the document the pipeline stage is processing. */
   BsonDocument root();
 
-  /** The value of {@code $$name} (name without the {@code $$}), or null when it is missing. */
-  BsonValue variable(String name);
+  /**
+   * The value of {@code $$name} (name without the {@code $$}), or null when it is missing. The default knows
+   * only {@code ROOT} and {@code CURRENT}, so a lambda {@code () -> document} is a scope over one document.
+   */
+  default BsonValue variable(String name) {
+    return name.equals("ROOT") || name.equals("CURRENT") ? root() : null;
+  }
 
   /** A child scope in which {@code $$name} is {@code value} (null binds "missing"). */
   default Scope bind(String name, BsonValue value) {

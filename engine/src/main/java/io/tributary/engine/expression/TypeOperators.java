@@ -1,5 +1,6 @@
 package io.tributary.engine.expression;
 
+import io.tributary.engine.bson.BsonTypeName;
 import io.tributary.engine.error.ErrorCode;
 import io.tributary.engine.error.MongoError;
 import java.util.Map;
@@ -86,12 +87,8 @@ final class TypeOperators {
       if (code != Math.rint(code)) {
         throw ErrorCode.FAILED_TO_PARSE.error("In $convert, numeric 'to' argument is not an integer");
       }
-      try {
-        return BsonType.findByValue((int) code);
-      } catch (IllegalArgumentException e) {
-        throw ErrorCode.FAILED_TO_PARSE.error("In $convert, numeric value for 'to' does not correspond to a BSON "
-            + "type: " + Values.format(target));
-      }
+      return BsonTypeName.byCode((int) code).orElseThrow(() -> ErrorCode.FAILED_TO_PARSE.error(
+          "In $convert, numeric value for 'to' does not correspond to a BSON type: " + Values.format(target)));
     }
     throw ErrorCode.FAILED_TO_PARSE.error("$convert's 'to' argument must be a string or number, but is "
         + Values.typeName(target));

@@ -1,9 +1,8 @@
 package io.tributary.engine.expression;
 
 import io.tributary.engine.bson.BsonOrder;
+import io.tributary.engine.bson.BsonTypeName;
 import java.util.Comparator;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.bson.BsonType;
 import org.bson.BsonValue;
@@ -17,43 +16,16 @@ public final class Values {
   /** Expression order: missing &lt; null &lt; everything else in {@link BsonOrder}. */
   public static final Comparator<BsonValue> ORDER = Values::compare;
 
-  private static final Map<BsonType, String> TYPE_NAMES = new EnumMap<>(BsonType.class);
-
-  static {
-    TYPE_NAMES.put(BsonType.DOUBLE, "double");
-    TYPE_NAMES.put(BsonType.STRING, "string");
-    TYPE_NAMES.put(BsonType.DOCUMENT, "object");
-    TYPE_NAMES.put(BsonType.ARRAY, "array");
-    TYPE_NAMES.put(BsonType.BINARY, "binData");
-    TYPE_NAMES.put(BsonType.UNDEFINED, "undefined");
-    TYPE_NAMES.put(BsonType.OBJECT_ID, "objectId");
-    TYPE_NAMES.put(BsonType.BOOLEAN, "bool");
-    TYPE_NAMES.put(BsonType.DATE_TIME, "date");
-    TYPE_NAMES.put(BsonType.NULL, "null");
-    TYPE_NAMES.put(BsonType.REGULAR_EXPRESSION, "regex");
-    TYPE_NAMES.put(BsonType.DB_POINTER, "dbPointer");
-    TYPE_NAMES.put(BsonType.JAVASCRIPT, "javascript");
-    TYPE_NAMES.put(BsonType.SYMBOL, "symbol");
-    TYPE_NAMES.put(BsonType.JAVASCRIPT_WITH_SCOPE, "javascriptWithScope");
-    TYPE_NAMES.put(BsonType.INT32, "int");
-    TYPE_NAMES.put(BsonType.TIMESTAMP, "timestamp");
-    TYPE_NAMES.put(BsonType.INT64, "long");
-    TYPE_NAMES.put(BsonType.DECIMAL128, "decimal");
-    TYPE_NAMES.put(BsonType.MIN_KEY, "minKey");
-    TYPE_NAMES.put(BsonType.MAX_KEY, "maxKey");
-  }
-
   private Values() {}
 
   /** The {@code $type} name of a value; "missing" for null. */
   public static String typeName(BsonValue value) {
-    return value == null ? "missing" : TYPE_NAMES.get(value.getBsonType());
+    return value == null ? "missing" : BsonTypeName.nameOf(value.getBsonType());
   }
 
   /** The BSON type whose {@code $type} name is {@code name}, or null. */
   public static BsonType typeNamed(String name) {
-    return TYPE_NAMES.entrySet().stream().filter(e -> e.getValue().equals(name)).map(Map.Entry::getKey)
-        .findFirst().orElse(null);
+    return BsonTypeName.byName(name).orElse(null);
   }
 
   /** True for missing and BSON null (and undefined, which mongod treats as null). */

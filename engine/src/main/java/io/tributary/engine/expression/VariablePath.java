@@ -9,8 +9,8 @@ import org.bson.BsonValue;
  * the path to each element that is a document and collects the values found: {@code $a.b} over
  * {@code {a: [{b: 1}, {c: 2}, {b: 3}]}} is {@code [1, 3]}; elements that are not documents are skipped.
  */
-public record FieldPath(String variable, List<String> path) implements Expression {
-  public FieldPath {
+public record VariablePath(String variable, List<String> path) implements Expression {
+  public VariablePath {
     path = List.copyOf(path);
   }
 

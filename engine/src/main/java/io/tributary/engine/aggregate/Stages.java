@@ -1,0 +1,57 @@
+package io.tributary.engine.aggregate;
+
+import io.tributary.engine.error.ErrorCode;
+import io.tributary.engine.expression.ParseContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.bson.BsonDocument;
+
+/**
+ * The registry of pipeline stages: one explicit map from stage name to parser. {@code $changeStream} is a known
+ * name that only the change-stream machinery may strip from the front of a pipeline; met here it fails like
+ * mongod does for a {@code $changeStream} that is not first. Stateless and thread-safe.
+ */
+final class Stages {
+  static final String CHANGE_STREAM = "$changeStream";
+
+  private static final Map<String, StageParser> PARSERS = Map.ofEntries(
+      Map.entry("$match", (spec, context) -> MatchStage.parse(spec)),
+      Map.entry("$project", ProjectStage::parseProject),
+      Map.entry("$unset", ProjectStage::parseUnset),
+      Map.entry("$addFields", (spec, context) -> AddFieldsStage.parse("$addFields", spec, context)),
+      Map.entry("$set", (spec, context) -> AddFieldsStage.parse("$set", spec, context)),
+      Map.entry("$replaceRoot", ReplaceRootStage::parseReplaceRoot),
+      Map.entry("$replaceWith", ReplaceRootStage::parseReplaceWith),
+      Map.entry("$redact", RedactStage::parse));
+
+  private Stages() {}
+
+  /** The name of a stage document, failing with 40323 unless it has exactly one field. */
+  static String name(BsonDocument stage) {
+    if (stage.size() != 1) {
+      throw ErrorCode.location(40323).error("A pipeline stage specification object must contain exactly one field.");
+    }
+    return stage.getFirstKey();
+  }
+
+  static List<Stage> parse(List<BsonDocument> stages, ParseContext context) {
+    List<Stage> parsed = new ArrayList<>(stages.size());
+    for (BsonDocument stage : stages) {
+      parsed.add(parse(stage, context));
+    }
+    return parsed;
+  }
+
+  static Stage parse(BsonDocument stage, ParseContext context) {
+    String name = name(stage);
+    if (name.equals(CHANGE_STREAM)) {
+      throw ErrorCode.location(40602).error("$changeStream is only valid as the first stage in a pipeline.");
+    }
+    StageParser parser = PARSERS.get(name);
+    if (parser == null) {
+      throw ErrorCode.location(40324).error("Unrecognized pipeline stage name: '" + name + "'");
+    }
+    return parser.parse(stage.get(name), context);
+  }
+}
