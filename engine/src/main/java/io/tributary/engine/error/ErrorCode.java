@@ -29,6 +29,7 @@ public record ErrorCode(int code, String codeName) {
   public static final ErrorCode ILLEGAL_OPERATION = new ErrorCode(20, "IllegalOperation");
   public static final ErrorCode EMPTY_ARRAY_OPERATION = new ErrorCode(21, "EmptyArrayOperation");
   public static final ErrorCode INVALID_BSON = new ErrorCode(22, "InvalidBSON");
+  public static final ErrorCode CANNOT_BACKFILL_ARRAY = new ErrorCode(34, "CannotBackfillArray");
   public static final ErrorCode NAMESPACE_NOT_FOUND = new ErrorCode(26, "NamespaceNotFound");
   public static final ErrorCode INDEX_NOT_FOUND = new ErrorCode(27, "IndexNotFound");
   public static final ErrorCode PATH_NOT_VIABLE = new ErrorCode(28, "PathNotViable");

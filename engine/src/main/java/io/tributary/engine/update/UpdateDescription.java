@@ -15,6 +15,11 @@ import org.bson.BsonString;
 public record UpdateDescription(BsonDocument updatedFields, List<String> removedFields,
     List<TruncatedArray> truncatedArrays, BsonDocument disambiguatedPaths) {
 
+  /** The description of a change that recorded nothing. */
+  public static UpdateDescription empty() {
+    return new UpdateDescription(new BsonDocument(), List.of(), List.of(), new BsonDocument());
+  }
+
   /** An array at {@code field} that now has {@code newSize} elements. */
   public record TruncatedArray(String field, int newSize) {}
 
