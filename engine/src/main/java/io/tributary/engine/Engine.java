@@ -3,6 +3,8 @@ package io.tributary.engine;
 import io.tributary.engine.catalog.Catalog;
 import io.tributary.engine.catalog.Writer;
 import io.tributary.engine.changestream.ChangeStreamOpener;
+import io.tributary.engine.changestream.ChangeStreams;
+import io.tributary.engine.changestream.DocumentLookup;
 import io.tributary.engine.command.CommandDispatcher;
 import io.tributary.engine.command.CommandRegistry;
 import io.tributary.engine.command.ConnectionStats;
@@ -26,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.bson.BsonDocument;
@@ -60,6 +63,7 @@ public final class Engine implements AutoCloseable {
   private final ConnectionStats connections = new ConnectionStats();
   private final OpCounters opCounters = new OpCounters();
   private final CommandDispatcher dispatcher;
+  private final ChangeStreams changeStreams;
 
   private Engine(Builder config) {
     this.config = config;
@@ -74,6 +78,8 @@ public final class Engine implements AutoCloseable {
     this.sequencer = new CommitSequencer(storage, clusterClock, config.clock, oplog, scheduler);
     this.writer = new Writer(catalog, storage, sequencer);
     this.cursors = new CursorRegistry(config.clock);
+    this.changeStreams = new ChangeStreams(oplog, DocumentLookup.of(catalog, storage), scheduler,
+        ForkJoinPool.commonPool(), config.clock);
     schedule("cursor timeout", cursors::reapIdle, 60);
     OplogRetention retention = new OplogRetention(storage, config.oplogSizeBytes, Duration.ZERO, config.clock);
     schedule("oplog truncation", retention::truncate, 10);
@@ -150,7 +156,12 @@ public final class Engine implements AutoCloseable {
   }
 
   public ChangeStreamOpener changeStreamOpener() {
-    return config.changeStreamOpener;
+    return config.changeStreamOpener != null ? config.changeStreamOpener : changeStreams;
+  }
+
+  /** The change-stream service (also the default {@link #changeStreamOpener()}). */
+  public ChangeStreams changeStreams() {
+    return changeStreams;
   }
 
   public String replicaSetName() {
@@ -208,8 +219,7 @@ public final class Engine implements AutoCloseable {
     private long oplogSizeBytes = 990L * 1024 * 1024;
     private BsonDocument commandLine = new BsonDocument();
     private final Map<String, BsonValue> parameters = new LinkedHashMap<>();
-    private ChangeStreamOpener changeStreamOpener = (context, aggregate) -> CompletableFuture.failedFuture(
-        ErrorCode.NOT_IMPLEMENTED.error("$changeStream is not available in this build"));
+    private ChangeStreamOpener changeStreamOpener;
 
     public Builder storage(StorageEngine storage) {
       this.storage = storage;

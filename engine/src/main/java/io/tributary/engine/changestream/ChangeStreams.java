@@ -1,11 +1,16 @@
 package io.tributary.engine.changestream;
 
+import io.tributary.engine.command.CommandContext;
+import io.tributary.engine.command.crud.CommandArguments;
+import io.tributary.engine.command.crud.CursorReply;
+import io.tributary.engine.cursor.CursorRegistry;
 import io.tributary.engine.error.ErrorCode;
 import io.tributary.engine.error.MongoError;
 import io.tributary.engine.oplog.Oplog;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,14 +19,17 @@ import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
 /**
- * Opens change streams: validates an {@code aggregate} whose pipeline starts with {@code $changeStream} and
- * returns its cursor. The aggregate command hands such pipelines here, registers the cursor and asks it for the
- * first batch ({@code next(batchSize, 0)}: the initial aggregate never waits). Thread-safe.
+ * Opens change streams: the engine's {@link ChangeStreamOpener}. Validates an {@code aggregate} whose pipeline
+ * starts with {@code $changeStream}, registers its cursor and replies with the first batch at once (the initial
+ * aggregate never waits; reference §1.6). Thread-safe.
  *
  * <p>Fan-out: each cursor reads the shared {@link Oplog} (a decoded in-memory tail) from its own position and
  * checks the namespace before transforming anything; writers never wait for watchers. See docs/ARCHITECTURE.md.
  */
-public final class ChangeStreams {
+public final class ChangeStreams implements ChangeStreamOpener {
+  /** mongod's default first batch size. */
+  private static final int DEFAULT_BATCH_SIZE = 101;
+
   private final Oplog oplog;
   private final DocumentLookup lookup;
   private final ChangeStreamCursor.Runtime runtime;
@@ -36,6 +44,28 @@ public final class ChangeStreams {
     this.oplog = oplog;
     this.lookup = lookup;
     this.runtime = new ChangeStreamCursor.Runtime(scheduler, worker, clock);
+  }
+
+  @Override
+  public CompletableFuture<BsonDocument> open(CommandContext context, BsonDocument aggregate) {
+    CursorRegistry cursors = context.engine().cursors();
+    ChangeStreamCursor cursor;
+    int batchSize;
+    try {
+      batchSize = (int) CommandArguments.longValue(CommandArguments.document(aggregate, "cursor",
+          new BsonDocument()), "batchSize", DEFAULT_BATCH_SIZE);
+      cursor = open(context.database(), aggregate, context.lsid(), cursors.newCursorId());
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return cursor.next(batchSize, 0).thenApply(batch -> {
+      if (batch.exhausted()) {
+        cursor.close();
+      } else {
+        cursors.register(cursor, false);
+      }
+      return CursorReply.first(cursor.namespace(), cursor.id(), batch);
+    });
   }
 
   /** Whether an aggregate pipeline is a change stream (names {@code $changeStream} in any stage). */

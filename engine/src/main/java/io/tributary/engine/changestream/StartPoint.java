@@ -35,7 +35,8 @@ record StartPoint(ResumeToken token, BsonTimestamp scanAfter, ResumeToken initia
 
   private static void checkRetained(BsonTimestamp start, Oplog oplog) {
     BsonTimestamp oldest = oplog.oldestRetained();
-    if (oldest != null && start.compareTo(oldest) < 0) {
+    // A stream opened on an empty oplog starts in second 0, before any entry could have been written or lost.
+    if (oldest != null && start.compareTo(oldest) < 0 && start.getTime() != 0) {
       throw ErrorCode.CHANGE_STREAM_HISTORY_LOST.error("Resume of change stream was not possible, as the resume"
           + " point may no longer be in the oplog.").withLabel(ErrorLabels.NON_RESUMABLE_CHANGE_STREAM_ERROR);
     }

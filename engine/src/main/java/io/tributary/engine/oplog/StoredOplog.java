@@ -116,7 +116,9 @@ public final class StoredOplog implements Oplog {
     }
     CompletableFuture<BsonTimestamp> future = new CompletableFuture<>();
     synchronized (waiters) {
-      waiters.computeIfAbsent(after, t -> new ArrayList<>()).add(future);
+      List<CompletableFuture<BsonTimestamp>> atPosition = waiters.computeIfAbsent(after, t -> new ArrayList<>());
+      atPosition.removeIf(CompletableFuture::isDone); // waiters cancel on timeout; an idle stream must not pile up
+      atPosition.add(future);
     }
     // Visibility may have advanced between the check and the registration: complete such waiters now.
     completeWaiters(lastVisible);
