@@ -50,7 +50,7 @@ final class FilterParser {
     if (value.isRegularExpression()) {
       return new PathMatch(path, RegexMatch.of(value.asRegularExpression()));
     }
-    return new PathMatch(path, new ValuePredicate.Equals(value));
+    return new PathMatch(path, PredicateParser.equals(value));
   }
 
   private static MatchExpression topLevel(String operator, BsonValue value) {

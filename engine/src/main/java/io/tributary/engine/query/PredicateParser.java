@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.bson.BsonDocument;
 import org.bson.BsonRegularExpression;
+import org.bson.BsonType;
 import org.bson.BsonValue;
 
 /**
@@ -39,7 +40,7 @@ final class PredicateParser {
 
   private static ValuePredicate operator(String name, BsonValue operand) {
     return switch (name) {
-      case "$eq" -> new ValuePredicate.Equals(operand);
+      case "$eq" -> equals(operand);
       case "$ne" -> new ValuePredicate.Not(notEquals(operand));
       case "$gt" -> comparison(ValuePredicate.Comparison.Operator.GT, operand);
       case "$gte" -> comparison(ValuePredicate.Comparison.Operator.GTE, operand);
@@ -62,15 +63,27 @@ final class PredicateParser {
     };
   }
 
+  /** {@code $eq}, and the implicit equality of {@code {a: 5}}. */
+  static ValuePredicate equals(BsonValue operand) {
+    return new ValuePredicate.Equals(comparable(operand));
+  }
+
   private static ValuePredicate notEquals(BsonValue operand) {
     if (operand.isRegularExpression()) {
       throw ErrorCode.BAD_VALUE.error("Can't have regex as arg to $ne.");
     }
-    return new ValuePredicate.Equals(operand);
+    return equals(operand);
   }
 
   private static ValuePredicate comparison(ValuePredicate.Comparison.Operator operator, BsonValue operand) {
-    return new ValuePredicate.Comparison(operator, operand);
+    return new ValuePredicate.Comparison(operator, comparable(operand));
+  }
+
+  private static BsonValue comparable(BsonValue operand) {
+    if (operand.getBsonType() == BsonType.UNDEFINED) {
+      throw ErrorCode.BAD_VALUE.error("cannot compare to undefined");
+    }
+    return operand;
   }
 
   private static ValuePredicate in(String name, BsonValue operand) {
@@ -84,6 +97,8 @@ final class PredicateParser {
         regexes.add(RegexMatch.of(element.asRegularExpression()));
       } else if (FilterParser.isOperatorDocument(element)) {
         throw ErrorCode.BAD_VALUE.error("cannot nest $ under " + name);
+      } else if (element.getBsonType() == BsonType.UNDEFINED) {
+        throw ErrorCode.BAD_VALUE.error("InMatchExpression equality cannot be undefined");
       } else {
         values.add(element);
       }
@@ -172,7 +187,7 @@ final class PredicateParser {
       } else if (FilterParser.isOperatorDocument(element)) {
         throw ErrorCode.BAD_VALUE.error("no $ expressions in $all");
       } else {
-        predicates.add(new ValuePredicate.Equals(element));
+        predicates.add(equals(element));
       }
     }
     return predicates.isEmpty() ? new ValuePredicate.Never() : new ValuePredicate.AllOf(List.copyOf(predicates));

@@ -201,6 +201,8 @@ class MatcherTest {
       rejects("{a: {$type: 'nope'}}", 2, "Unknown type name alias: nope");
       rejects("{a: {$type: 99}}", 2, "Invalid numerical type code: 99");
       rejects("{a: {$type: {}}}", 14, "type must be represented as a number or a string");
+      rejects("{a: {$undefined: true}}", 2, "cannot compare to undefined");
+      rejects("{a: {$gt: {$undefined: true}}}", 2, "cannot compare to undefined");
     }
 
     @Test
