@@ -1,0 +1,171 @@
+package io.tributary.storage.rocksdb;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.bson.BsonArray;
+import org.bson.BsonDocument;
+import org.bson.BsonString;
+import org.bson.BsonTimestamp;
+import org.bson.BsonValue;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Kills a rocksdb-backed server process with SIGKILL while several clients insert with {@code j: true}, restarts
+ * it on the same directory, and checks that every acknowledged insert is there and that cluster time keeps
+ * increasing across the restarts.
+ */
+class ServerCrashTest {
+  private static final int THREADS = 4;
+
+  @TempDir
+  Path directory;
+  private Path dbpath;
+  private Path stderr;
+  private final Map<String, BsonTimestamp> acknowledged = new ConcurrentHashMap<>();
+  private final Queue<Throwable> writerFailures = new ConcurrentLinkedQueue<>();
+
+  @BeforeEach
+  void paths() {
+    dbpath = directory.resolve("db");
+    stderr = directory.resolve("server.stderr");
+  }
+
+  @Test
+  @Timeout(value = 5, unit = TimeUnit.MINUTES)
+  void acknowledgedJournaledWritesSurviveKillNine() throws Exception {
+    Random random = new Random(1125);
+    BsonTimestamp lastBeforeCrash = new BsonTimestamp(0, 0);
+    for (int round = 0; round < 4; round++) {
+      Process server = startServer();
+      try (MongoClient client = client(server)) {
+        MongoDatabase db = client.getDatabase("crash");
+        assertThat(presentIds(db)).containsAll(acknowledged.keySet());
+        BsonTimestamp first = insert(db, "probe-" + round);
+        assertThat(first).isGreaterThan(lastBeforeCrash);
+        lastBeforeCrash = writeUntilKilled(server, db, round, 30 + random.nextInt(120));
+      } finally {
+        server.toHandle().destroyForcibly();
+        server.waitFor();
+      }
+    }
+    Process server = startServer();
+    try (MongoClient client = client(server)) {
+      assertThat(presentIds(client.getDatabase("crash"))).containsAll(acknowledged.keySet());
+    } finally {
+      server.toHandle().destroyForcibly();
+      server.waitFor();
+    }
+  }
+
+  /** Inserts from several threads until {@code acks} more are acknowledged, then SIGKILLs the server. */
+  private BsonTimestamp writeUntilKilled(Process server, MongoDatabase db, int round, int acks) throws Exception {
+    CountDownLatch enough = new CountDownLatch(acks);
+    AtomicBoolean killed = new AtomicBoolean();
+    List<Thread> writers = new ArrayList<>();
+    for (int t = 0; t < THREADS; t++) {
+      int thread = t;
+      writers.add(new Thread(() -> {
+        BsonTimestamp previous = new BsonTimestamp(0, 0);
+        for (int n = 0; !killed.get(); n++) {
+          String id = round + "/" + thread + "/" + n;
+          BsonTimestamp time;
+          try {
+            time = insert(db, id);
+          } catch (RuntimeException e) {
+            return; // the server died under this insert: it was never acknowledged
+          }
+          assertThat(time).as(id).isGreaterThan(previous);
+          previous = time;
+          acknowledged.put(id, time);
+          enough.countDown();
+        }
+      }));
+    }
+    for (Thread writer : writers) {
+      writer.setUncaughtExceptionHandler((thread, failure) -> {
+        writerFailures.add(failure);
+        while (enough.getCount() > 0) {
+          enough.countDown();
+        }
+      });
+      writer.start();
+    }
+    assertThat(enough.await(2, TimeUnit.MINUTES)).as(stderr()).isTrue();
+    server.toHandle().destroyForcibly();
+    killed.set(true);
+    for (Thread writer : writers) {
+      writer.join();
+    }
+    assertThat(writerFailures).isEmpty();
+    return acknowledged.values().stream().max(BsonTimestamp::compareTo).orElseThrow();
+  }
+
+  /** Inserts one document with {@code j: true} and returns the reply's {@code operationTime}. */
+  private static BsonTimestamp insert(MongoDatabase db, String id) {
+    BsonDocument reply = db.runCommand(new BsonDocument("insert", new BsonString("docs"))
+        .append("documents", new BsonArray(List.of(new BsonDocument("_id", new BsonString(id)))))
+        .append("writeConcern", BsonDocument.parse("{w: 1, j: true}")), BsonDocument.class);
+    assertThat(reply.getNumber("n").intValue()).as(reply.toJson()).isEqualTo(1);
+    return reply.getTimestamp("operationTime");
+  }
+
+  private static Set<String> presentIds(MongoDatabase db) {
+    Set<String> ids = ConcurrentHashMap.newKeySet();
+    for (BsonDocument doc : db.getCollection("docs", BsonDocument.class).find()) {
+      BsonValue id = doc.get("_id");
+      ids.add(id.asString().getValue());
+    }
+    return ids;
+  }
+
+  private Process startServer() throws IOException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    return new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+        ServerChild.class.getName(), dbpath.toString()).redirectError(stderr.toFile()).start();
+  }
+
+  private MongoClient client(Process server) throws IOException {
+    BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), UTF_8));
+    String line = out.readLine();
+    assertThat(line).as(stderr()).startsWith("listening ");
+    return MongoClients.create(MongoClientSettings.builder()
+        .applyConnectionString(new ConnectionString(line.substring("listening ".length())))
+        .retryWrites(false)
+        .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(2, TimeUnit.SECONDS))
+        .applyToSocketSettings(socket -> socket.connectTimeout(2, TimeUnit.SECONDS))
+        .build());
+  }
+
+  private String stderr() {
+    try {
+      return Files.readString(stderr);
+    } catch (IOException e) {
+      return "(no stderr: " + e + ")";
+    }
+  }
+}
