@@ -5,7 +5,6 @@ import io.tributary.engine.aggregate.PipelineContext;
 import io.tributary.engine.error.ErrorCode;
 import io.tributary.engine.error.ErrorLabels;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import org.bson.BsonDocument;
@@ -44,7 +43,7 @@ final class ChangeStreamPipeline {
     List<BsonDocument> userStages = new ArrayList<>();
     boolean split = false;
     for (int i = 0; i < stages.size(); i++) {
-      String name = stageName(stages.get(i));
+      String name = Pipeline.stageName(stages.get(i));
       if (name.equals(SPLIT_STAGE)) {
         checkSplitStage(stages.get(i).get(name), i == stages.size() - 1);
         split = true;
@@ -58,31 +57,25 @@ final class ChangeStreamPipeline {
 
   /** What {@code event} becomes: nothing if filtered out, one document, or the fragments of a split event. */
   List<StreamOutput> apply(ChangeEvent event, PipelineContext context) {
-    Iterator<BsonDocument> results = pipeline.run(List.of(event.document()).iterator(), context);
-    List<StreamOutput> output = new ArrayList<>(1);
-    while (results.hasNext()) {
-      BsonDocument document = results.next();
-      checkIdUnchanged(document, event.token());
-      int size = EventSize.of(document);
-      if (size <= EventSize.MAX_BSON_SIZE) {
-        output.add(new StreamOutput(event.token(), document, size));
-      } else if (splitLargeEvents) {
-        EventSplitter.split(document, event.token()).forEach(fragment -> output.add(new StreamOutput(
-            ResumeToken.parse(fragment.getDocument("_id")), fragment, EventSize.of(fragment))));
-      } else {
-        throw ErrorCode.BSON_OBJECT_TOO_LARGE.error("BSONObj size: " + size + " (0x"
-            + Integer.toHexString(size).toUpperCase() + ") is invalid. Size must be between 0 and 16793600(16MB)");
-      }
+    BsonDocument document = pipeline.applyTo(event.document(), context);
+    if (document == null) {
+      return List.of();
     }
-    return output;
-  }
-
-  private static String stageName(BsonDocument stage) {
-    if (stage.size() != 1) {
-      throw ErrorCode.location(40323).error("A pipeline stage specification object must contain exactly one"
-          + " field.");
+    checkIdUnchanged(document, event.token());
+    int size = EventSize.of(document);
+    if (size <= EventSize.MAX_BSON_SIZE) {
+      return List.of(new StreamOutput(event.token(), document, size));
     }
-    return stage.getFirstKey();
+    if (!splitLargeEvents) {
+      throw ErrorCode.BSON_OBJECT_TOO_LARGE.error("BSONObj size: " + size + " (0x"
+          + Integer.toHexString(size).toUpperCase() + ") is invalid. Size must be between 0 and 16793600(16MB)");
+    }
+    List<StreamOutput> fragments = new ArrayList<>();
+    for (BsonDocument fragment : EventSplitter.split(document, event.token())) {
+      fragments.add(new StreamOutput(ResumeToken.parse(fragment.getDocument("_id")), fragment,
+          EventSize.of(fragment)));
+    }
+    return fragments;
   }
 
   private static void checkAllowed(String name) {

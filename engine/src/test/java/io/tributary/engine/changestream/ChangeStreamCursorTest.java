@@ -5,6 +5,7 @@ import static io.tributary.engine.changestream.StreamFixture.COLL_UUID;
 import static io.tributary.engine.changestream.StreamFixture.key;
 import static io.tributary.engine.changestream.StreamFixture.next;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tributary.engine.Namespace;
 import io.tributary.engine.cursor.CursorBatch;
@@ -167,5 +168,21 @@ class ChangeStreamCursorTest {
     cursor.close();
     assertThat(waiting).isCompletedExceptionally();
     assertThat(fixture.oplog.pendingWaiters()).isZero();
+  }
+
+  @Test
+  void userStagesReshapeEventsButChangingIdKillsTheStreamAsNonResumable() {
+    ChangeStreamCursor reshaped = fixture.open(new BsonDocument(), BsonDocument.parse(
+        "{$project: {optype: '$operationType', ns: 1, newField: 'value'}}"));
+    ChangeStreamCursor noId = fixture.open(new BsonDocument(), BsonDocument.parse("{$project: {_id: 0}}"));
+    fixture.insert(1);
+    BsonDocument event = next(reshaped).documents().get(0);
+    assertThat(event.keySet()).containsExactly("_id", "ns", "optype", "newField");
+    assertThatThrownBy(() -> next(noId)).isInstanceOf(java.util.concurrent.CompletionException.class).cause()
+        .isInstanceOfSatisfying(io.tributary.engine.error.MongoError.class, e -> {
+          assertThat(e.code().code()).isEqualTo(280);
+          assertThat(e.labels()).containsExactly("NonResumableChangeStreamError");
+        });
+    assertThat(noId.next(0, 0)).isCompletedExceptionally();
   }
 }
