@@ -1,11 +1,15 @@
 package io.tributary.engine.command.crud;
 
 import io.tributary.engine.Namespace;
+import io.tributary.engine.changestream.ChangeStreamCursor;
+import io.tributary.engine.changestream.ChangeStreamErrorLabels;
 import io.tributary.engine.command.Command;
 import io.tributary.engine.command.CommandContext;
 import io.tributary.engine.cursor.CursorRegistry;
 import io.tributary.engine.cursor.ServerCursor;
 import io.tributary.engine.error.ErrorCode;
+import io.tributary.engine.error.MongoError;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
@@ -47,6 +51,11 @@ public final class GetMoreCommand implements Command {
     long maxAwait = CommandArguments.longValue(command, "maxTimeMS", DEFAULT_AWAIT_MILLIS);
     CursorRegistry cursors = context.engine().cursors();
     ServerCursor cursor = cursors.checkOut(id.asInt64().getValue(), namespace, context.lsid());
+    OptionalInt injected = context.engine().failPoints().failGetMoreAfterCursorCheckout();
+    if (injected.isPresent()) {
+      cursors.checkIn(cursor, true);
+      throw failedAfterCheckout(cursor, injected.getAsInt());
+    }
     CompletableFuture<BsonDocument> reply;
     try {
       reply = cursor.next(batchSize, maxAwait).thenApply(batch -> {
@@ -62,5 +71,11 @@ public final class GetMoreCommand implements Command {
         cursors.checkIn(cursor, true); // mongod kills a cursor whose getMore failed
       }
     });
+  }
+
+  /** The fail point's error after the cursor was found, so the usual change-stream labels apply. */
+  private static MongoError failedAfterCheckout(ServerCursor cursor, int code) {
+    MongoError error = ErrorCode.of(code).error("Failing command due to 'failGetMoreAfterCursorCheckout' failpoint");
+    return cursor instanceof ChangeStreamCursor ? ChangeStreamErrorLabels.label(error) : error;
   }
 }
