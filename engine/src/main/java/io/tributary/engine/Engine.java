@@ -81,7 +81,8 @@ public final class Engine implements AutoCloseable {
     this.changeStreams = new ChangeStreams(oplog, DocumentLookup.of(catalog, storage), scheduler,
         ForkJoinPool.commonPool(), config.clock);
     schedule("cursor timeout", cursors::reapIdle, 60);
-    OplogRetention retention = new OplogRetention(storage, config.oplogSizeBytes, Duration.ZERO, config.clock);
+    OplogRetention retention =
+        new OplogRetention(storage, config.oplogSizeBytes, config.oplogMinRetention, config.clock);
     schedule("oplog truncation", retention::truncate, 10);
     this.dispatcher = new ServiceEntryPoint(this, CommandRegistry.standard(parameters.testCommandsEnabled()));
   }
@@ -217,6 +218,7 @@ public final class Engine implements AutoCloseable {
     private String replicaSetName = "rs0";
     private String advertisedAddress = "127.0.0.1:27017";
     private long oplogSizeBytes = 990L * 1024 * 1024;
+    private Duration oplogMinRetention = Duration.ZERO;
     private BsonDocument commandLine = new BsonDocument();
     private final Map<String, BsonValue> parameters = new LinkedHashMap<>();
     private ChangeStreamOpener changeStreamOpener;
@@ -244,6 +246,12 @@ public final class Engine implements AutoCloseable {
 
     public Builder oplogSizeBytes(long bytes) {
       this.oplogSizeBytes = bytes;
+      return this;
+    }
+
+    /** {@code --oplogMinRetentionHours}: oplog entries younger than this are never truncated. */
+    public Builder oplogMinRetention(Duration retention) {
+      this.oplogMinRetention = retention;
       return this;
     }
 

@@ -6,6 +6,7 @@ import io.tributary.engine.storage.StorageEngineProvider;
 import io.tributary.engine.storage.StorageOptions;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -122,6 +123,9 @@ public final class Tributary {
           .commandLine(commandLine());
       if (oplogSizeMegabytes != null) {
         engine.oplogSizeBytes(oplogSizeMegabytes * 1024 * 1024);
+      }
+      if (oplogMinRetentionHours != null) {
+        engine.oplogMinRetention(Duration.ofMillis(Math.round(oplogMinRetentionHours * 3_600_000)));
       }
       parameters.forEach((name, value) -> engine.parameter(name, new BsonString(value)));
       try {
