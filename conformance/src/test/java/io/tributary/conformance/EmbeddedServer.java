@@ -1,14 +1,22 @@
 package io.tributary.conformance;
 
-import org.junit.jupiter.api.Assumptions;
+import io.tributary.server.Tributary;
+import io.tributary.server.TributaryServer;
+import java.util.List;
 
-/** Starts the embedded Tributary server for {@link SharedServer}. */
+/**
+ * Starts the embedded in-memory Tributary for {@link SharedServer}: a free port on 127.0.0.1 and
+ * test commands enabled, as {@code --setParameter enableTestCommands=1} would.
+ */
 final class EmbeddedServer {
 
   private EmbeddedServer() {}
 
   static SharedServer.Handle start() {
-    Assumptions.abort("the embedded server is not on main yet; run with -Dconformance.uri=mongodb://…");
-    return null;
+    TributaryServer server = Tributary.builder().inMemory().port(0)
+        .setParameter("enableTestCommands", "1")
+        .argv(List.of("tributary", "--setParameter", "enableTestCommands=1"))
+        .start();
+    return new SharedServer.Handle(server.connectionString(), server);
   }
 }

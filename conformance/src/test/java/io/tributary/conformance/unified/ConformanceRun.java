@@ -92,6 +92,9 @@ public final class ConformanceRun implements AutoCloseable {
     skipIfNeeded(test);
     try {
       runner.run(test);
+    } catch (SetupFailed setup) {
+      outcomes.add(new TestOutcome(test, TestOutcome.Status.FAILED, TestOutcome.describe(setup)));
+      throw new TestAbortedException("not evaluated: " + TestOutcome.describe(setup), setup);
     } catch (Exception | AssertionError rejected) {
       outcomes.add(new TestOutcome(test, TestOutcome.Status.PASSED, TestOutcome.describe(rejected)));
       return;
@@ -113,6 +116,18 @@ public final class ConformanceRun implements AutoCloseable {
     if (Boolean.getBoolean("conformance.updateExpected") && !filtered()) {
       expected.rewrite(suites, outcomes().stream().filter(o -> o.status() == TestOutcome.Status.PASSED)
           .map(o -> o.test().key()).toList());
+    }
+  }
+
+  /** Writes every outcome, one per line, to {@code conformance/target/conformance/<name>.txt} for reading. */
+  public void writeOutcomes(String name) {
+    Path file = SpecLocation.projectRoot().resolve("conformance/target/conformance").resolve(name + ".txt");
+    try {
+      java.nio.file.Files.createDirectories(file.getParent());
+      java.nio.file.Files.write(file, outcomes().stream()
+          .map(o -> o.status() + " | " + o.test().key() + " | " + o.detail()).toList());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 

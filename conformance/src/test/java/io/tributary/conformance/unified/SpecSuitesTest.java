@@ -48,6 +48,7 @@ class SpecSuitesTest {
       }
       run.updateExpectedIfAsked(SUITES.stream().map(suite -> suite[0]).toList());
     } finally {
+      run.writeOutcomes("spec-suites");
       run.close();
     }
   }

@@ -69,8 +69,12 @@ public final class UnifiedTestRunner {
     if (!test.file().schemaSupported()) {
       throw new InvalidTestFile("unsupported schemaVersion " + test.file().document().get("schemaVersion"));
     }
-    dropUserDatabases();
-    loadInitialData(test.file().document().getArray("initialData", new BsonArray()));
+    try {
+      dropUserDatabases();
+      loadInitialData(test.file().document().getArray("initialData", new BsonArray()));
+    } catch (RuntimeException setup) {
+      throw new SetupFailed(setup);
+    }
     TestContext context = new TestContext(this);
     boolean passed = false;
     try {
