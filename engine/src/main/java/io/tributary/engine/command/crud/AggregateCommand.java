@@ -1,0 +1,102 @@
+package io.tributary.engine.command.crud;
+
+import io.tributary.engine.Namespace;
+import io.tributary.engine.aggregate.Pipeline;
+import io.tributary.engine.catalog.CollectionMetadata;
+import io.tributary.engine.catalog.DocumentCursor;
+import io.tributary.engine.catalog.Documents;
+import io.tributary.engine.command.Command;
+import io.tributary.engine.command.CommandContext;
+import io.tributary.engine.error.ErrorCode;
+import io.tributary.engine.storage.Snapshot;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
+
+/**
+ * {@code aggregate} on a collection or, with {@code aggregate: 1}, on the database ({@code $documents} and
+ * friends; the reply namespace is {@code db.$cmd.aggregate}). A pipeline that starts with {@code $changeStream}
+ * is handed to the engine's {@link io.tributary.engine.changestream.ChangeStreamOpener}; any other runs
+ * {@link Pipeline} over a storage snapshot and answers with a cursor.
+ */
+public final class AggregateCommand implements Command {
+  @Override
+  public String name() {
+    return "aggregate";
+  }
+
+  @Override
+  public CompletableFuture<BsonDocument> execute(CommandContext context, BsonDocument command) {
+    try {
+      List<BsonDocument> stages = stages(command);
+      if (!stages.isEmpty() && stages.get(0).containsKey("$changeStream")) {
+        return context.engine().changeStreamOpener().open(context, command);
+      }
+      return CompletableFuture.completedFuture(aggregate(context, command, stages));
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  private static BsonDocument aggregate(CommandContext context, BsonDocument command, List<BsonDocument> stages) {
+    BsonDocument cursorOptions = CommandArguments.document(command, "cursor");
+    if (cursorOptions == null && !CommandArguments.bool(command, "explain", false)) {
+      throw ErrorCode.FAILED_TO_PARSE.error(
+          "The 'cursor' option is required, except for aggregate with the explain argument");
+    }
+    EnginePipelineContext pipelineContext = new EnginePipelineContext(context.engine(), context.database());
+    Pipeline pipeline = Pipeline.parse(stages, pipelineContext);
+    BsonValue target = command.get("aggregate");
+    Namespace namespace = target.isString() ? CommandArguments.namespace(context, command)
+        : Namespace.of(context.database(), "$cmd.aggregate");
+    Optional<CollectionMetadata> collection = target.isString()
+        ? context.engine().catalog().lookup(namespace) : Optional.empty();
+    if (collection.isEmpty()) {
+      Iterator<BsonDocument> results = pipeline.run(Collections.emptyIterator(), pipelineContext);
+      return QueryCursors.open(context, namespace, results, () -> { }, batchSize(cursorOptions), false, false);
+    }
+    Snapshot snapshot = context.engine().storage().snapshot();
+    DocumentCursor documents = Documents.scan(snapshot, collection.get(), false);
+    Iterator<BsonDocument> input = new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return documents.hasNext();
+      }
+
+      @Override
+      public BsonDocument next() {
+        return documents.next().document();
+      }
+    };
+    Iterator<BsonDocument> results = pipeline.run(input, pipelineContext);
+    return QueryCursors.open(context, namespace, results, () -> {
+      documents.close();
+      snapshot.close();
+    }, batchSize(cursorOptions), false, false);
+  }
+
+  private static int batchSize(BsonDocument cursorOptions) {
+    return cursorOptions == null ? QueryCursors.DEFAULT_FIRST_BATCH
+        : QueryCursors.batchSize(cursorOptions, "batchSize");
+  }
+
+  private static List<BsonDocument> stages(BsonDocument command) {
+    BsonValue pipeline = command.get("pipeline");
+    if (pipeline == null || !pipeline.isArray()) {
+      throw ErrorCode.TYPE_MISMATCH.error("'pipeline' option must be specified as an array");
+    }
+    List<BsonDocument> stages = new ArrayList<>();
+    for (BsonValue stage : pipeline.asArray()) {
+      if (!stage.isDocument()) {
+        throw ErrorCode.TYPE_MISMATCH.error("Each element of the 'pipeline' array must be an object");
+      }
+      stages.add(stage.asDocument());
+    }
+    return stages;
+  }
+}

@@ -1,0 +1,37 @@
+package io.tributary.engine.command.crud;
+
+import io.tributary.engine.Namespace;
+import io.tributary.engine.catalog.CollectionMetadata;
+import io.tributary.engine.command.CommandContext;
+import io.tributary.engine.command.SyncCommand;
+import io.tributary.engine.storage.Snapshot;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.bson.BsonDocument;
+import org.bson.BsonInt32;
+
+/** {@code count}: the number of documents matching {@code query}, after {@code skip} and {@code limit}. */
+public final class CountCommand implements SyncCommand {
+  @Override
+  public String name() {
+    return "count";
+  }
+
+  @Override
+  public BsonDocument run(CommandContext context, BsonDocument command) {
+    Namespace namespace = CommandArguments.namespace(context, command);
+    BsonDocument query = CommandArguments.document(command, "query", new BsonDocument());
+    long skip = Math.max(0, CommandArguments.longValue(command, "skip", 0));
+    long limit = Math.abs(CommandArguments.longValue(command, "limit", 0));
+    Optional<CollectionMetadata> collection = context.engine().catalog().lookup(namespace);
+    long n = 0;
+    if (collection.isPresent()) {
+      try (Snapshot snapshot = context.engine().storage().snapshot();
+          Stream<MatchedDocument> matching = CollectionQuery.matching(snapshot, collection.get(), query)) {
+        Stream<MatchedDocument> window = matching.skip(skip);
+        n = (limit > 0 ? window.limit(limit) : window).count();
+      }
+    }
+    return new BsonDocument("n", new BsonInt32((int) n));
+  }
+}

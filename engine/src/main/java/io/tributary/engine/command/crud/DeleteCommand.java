@@ -1,0 +1,86 @@
+package io.tributary.engine.command.crud;
+
+import io.tributary.engine.Namespace;
+import io.tributary.engine.catalog.CollectionMetadata;
+import io.tributary.engine.catalog.WriteUnit;
+import io.tributary.engine.command.CommandContext;
+import io.tributary.engine.command.SyncCommand;
+import io.tributary.engine.error.ErrorCode;
+import io.tributary.engine.error.MongoError;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.bson.BsonArray;
+import org.bson.BsonDocument;
+import org.bson.BsonInt32;
+import org.bson.BsonValue;
+
+/**
+ * {@code delete}: each statement {@code {q, limit: 0|1, hint, collation}} deletes the first matching document
+ * ({@code limit: 1}) or all of them ({@code limit: 0}) in one atomic unit, logging one entry per document.
+ * Reply: {@code n} and {@code writeErrors}. Retryable.
+ */
+public final class DeleteCommand implements SyncCommand {
+  @Override
+  public String name() {
+    return "delete";
+  }
+
+  @Override
+  public boolean isWrite() {
+    return true;
+  }
+
+  @Override
+  public BsonDocument run(CommandContext context, BsonDocument command) {
+    Namespace namespace = CommandArguments.namespace(context, command);
+    BsonArray statements = command.getArray("deletes", null);
+    if (statements == null) {
+      throw ErrorCode.FAILED_TO_PARSE.error("BSON field 'delete.deletes' is missing but a required field");
+    }
+    boolean ordered = CommandArguments.bool(command, "ordered", true);
+    RetryableWrite retryable = RetryableWrite.of(context, command);
+    WriteErrors errors = new WriteErrors();
+    int n = 0;
+    for (int i = 0; i < statements.size(); i++) {
+      try {
+        n += runStatement(context, namespace, statements.get(i), retryable, i).getInt32("n").getValue();
+      } catch (MongoError e) {
+        errors.add(i, e);
+        if (ordered) {
+          break;
+        }
+      }
+    }
+    DurableAck.await(context, command);
+    return errors.appendTo(new BsonDocument("n", new BsonInt32(n)));
+  }
+
+  private static BsonDocument runStatement(CommandContext context, Namespace namespace, BsonValue statement,
+      RetryableWrite retryable, int index) {
+    if (!statement.isDocument()) {
+      throw CommandArguments.typeMismatch("delete.deletes." + index, "object", statement);
+    }
+    BsonDocument filter = CommandArguments.document(statement.asDocument(), "q", new BsonDocument());
+    long limit = CommandArguments.longValue(statement.asDocument(), "limit", 0);
+    if (limit != 0 && limit != 1) {
+      throw ErrorCode.FAILED_TO_PARSE.error("The limit field in delete objects must be 0 or 1. Got " + limit);
+    }
+    return retryable.run(index, () -> context.engine().writer().write(retryable.sessionInfo(index),
+        unit -> new BsonDocument("n", new BsonInt32(delete(unit, namespace, filter, limit == 1)))));
+  }
+
+  private static int delete(WriteUnit unit, Namespace namespace, BsonDocument filter, boolean justOne) {
+    Optional<CollectionMetadata> collection = unit.collection(namespace);
+    if (collection.isEmpty()) {
+      return 0;
+    }
+    List<MatchedDocument> matched;
+    try (Stream<MatchedDocument> all = CollectionQuery.matching(unit.view(), collection.get(), filter)) {
+      matched = (justOne ? all.limit(1) : all).collect(Collectors.toList());
+    }
+    matched.forEach(m -> unit.delete(collection.get(), m.stored()));
+    return matched.size();
+  }
+}

@@ -1,0 +1,56 @@
+package io.tributary.engine.command.crud;
+
+import io.tributary.engine.Namespace;
+import io.tributary.engine.bson.BsonOrder;
+import io.tributary.engine.bson.FieldPath;
+import io.tributary.engine.catalog.CollectionMetadata;
+import io.tributary.engine.command.CommandContext;
+import io.tributary.engine.command.SyncCommand;
+import io.tributary.engine.error.ErrorCode;
+import io.tributary.engine.storage.Snapshot;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.bson.BsonArray;
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
+
+/**
+ * {@code distinct}: the distinct values of {@code key} among documents matching {@code query}; array values
+ * contribute their elements, and values equal in MongoDB's order (1 and 1.0) count once. Reply:
+ * {@code {values: [...]}} sorted in BSON order.
+ */
+public final class DistinctCommand implements SyncCommand {
+  @Override
+  public String name() {
+    return "distinct";
+  }
+
+  @Override
+  public BsonDocument run(CommandContext context, BsonDocument command) {
+    Namespace namespace = CommandArguments.namespace(context, command);
+    BsonValue key = command.get("key");
+    if (key == null || !key.isString()) {
+      throw ErrorCode.FAILED_TO_PARSE.error("BSON field 'distinct.key' is missing but a required field");
+    }
+    FieldPath path = FieldPath.parse(key.asString().getValue());
+    BsonDocument query = CommandArguments.document(command, "query", new BsonDocument());
+    List<BsonValue> values = new ArrayList<>();
+    Optional<CollectionMetadata> collection = context.engine().catalog().lookup(namespace);
+    if (collection.isPresent()) {
+      try (Snapshot snapshot = context.engine().storage().snapshot();
+          Stream<MatchedDocument> matching = CollectionQuery.matching(snapshot, collection.get(), query)) {
+        matching.forEach(m -> path.values(m.document()).forEach(values::add));
+      }
+    }
+    values.sort(BsonOrder.COMPARATOR);
+    BsonArray distinct = new BsonArray();
+    for (BsonValue value : values) {
+      if (distinct.isEmpty() || BsonOrder.compare(distinct.get(distinct.size() - 1), value) != 0) {
+        distinct.add(value);
+      }
+    }
+    return new BsonDocument("values", distinct);
+  }
+}

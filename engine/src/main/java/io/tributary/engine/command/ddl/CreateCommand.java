@@ -1,0 +1,61 @@
+package io.tributary.engine.command.ddl;
+
+import io.tributary.engine.Namespace;
+import io.tributary.engine.catalog.CollectionMetadata;
+import io.tributary.engine.command.CommandContext;
+import io.tributary.engine.command.SyncCommand;
+import io.tributary.engine.command.crud.CommandArguments;
+import io.tributary.engine.command.crud.DurableAck;
+import io.tributary.engine.error.ErrorCode;
+import java.util.Optional;
+import java.util.Set;
+import org.bson.BsonDocument;
+
+/**
+ * {@code create}: a collection (options such as {@code capped}, {@code size}, {@code validator},
+ * {@code changeStreamPreAndPostImages} are stored and reported by {@code listCollections}) or a view
+ * ({@code viewOn}, {@code pipeline}). Creating an existing namespace with identical options succeeds (mongod
+ * 7.0, SERVER-60064); with other options it fails with {@code NamespaceExists}.
+ */
+public final class CreateCommand implements SyncCommand {
+  /** Fields of the command that are not collection options. */
+  private static final Set<String> NOT_OPTIONS = Set.of("create", "$db", "lsid", "txnNumber", "$clusterTime",
+      "$readPreference", "readConcern", "writeConcern", "comment", "maxTimeMS", "apiVersion", "apiStrict",
+      "apiDeprecationErrors", "autocommit", "startTransaction", "$client", "idIndex");
+
+  @Override
+  public String name() {
+    return "create";
+  }
+
+  @Override
+  public boolean isWrite() {
+    return true;
+  }
+
+  @Override
+  public BsonDocument run(CommandContext context, BsonDocument command) {
+    Namespace namespace = CommandArguments.namespace(context, command);
+    BsonDocument options = new BsonDocument();
+    command.forEach((field, value) -> {
+      if (!NOT_OPTIONS.contains(field)) {
+        options.append(field, value);
+      }
+    });
+    if (options.containsKey("pipeline") && !options.containsKey("viewOn")) {
+      throw ErrorCode.BAD_VALUE.error("'pipeline' requires 'viewOn' to also be specified");
+    }
+    context.engine().writer().write(null, unit -> {
+      Optional<CollectionMetadata> existing = unit.collection(namespace);
+      if (existing.isEmpty()) {
+        return unit.createCollection(namespace, options);
+      }
+      if (!existing.get().options().equals(options)) {
+        throw ErrorCode.NAMESPACE_EXISTS.error("Collection " + namespace + " already exists.");
+      }
+      return existing.get();
+    });
+    DurableAck.await(context, command);
+    return new BsonDocument();
+  }
+}

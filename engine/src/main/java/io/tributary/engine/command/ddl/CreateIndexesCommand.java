@@ -1,0 +1,64 @@
+package io.tributary.engine.command.ddl;
+
+import io.tributary.engine.Namespace;
+import io.tributary.engine.catalog.CollectionMetadata;
+import io.tributary.engine.catalog.WriteUnit;
+import io.tributary.engine.command.CommandContext;
+import io.tributary.engine.command.SyncCommand;
+import io.tributary.engine.command.crud.CommandArguments;
+import io.tributary.engine.command.crud.DurableAck;
+import io.tributary.engine.error.ErrorCode;
+import org.bson.BsonArray;
+import org.bson.BsonBoolean;
+import org.bson.BsonDocument;
+import org.bson.BsonInt32;
+import org.bson.BsonString;
+import org.bson.BsonValue;
+
+/**
+ * {@code createIndexes}: builds the requested indexes over the existing documents in one unit (a unique index
+ * over duplicate values fails with {@code DuplicateKey} and creates nothing), creating the collection
+ * implicitly, and logs one createIndexes entry per new index. Reply: {@code numIndexesBefore},
+ * {@code numIndexesAfter}, {@code createdCollectionAutomatically}, or a {@code note} when all indexes existed.
+ */
+public final class CreateIndexesCommand implements SyncCommand {
+  @Override
+  public String name() {
+    return "createIndexes";
+  }
+
+  @Override
+  public boolean isWrite() {
+    return true;
+  }
+
+  @Override
+  public BsonDocument run(CommandContext context, BsonDocument command) {
+    Namespace namespace = CommandArguments.namespace(context, command);
+    BsonValue indexes = command.get("indexes");
+    if (indexes == null || !indexes.isArray() || indexes.asArray().isEmpty()) {
+      throw ErrorCode.BAD_VALUE.error("Must specify at least one index to create");
+    }
+    BsonDocument reply = context.engine().writer().write(null, unit -> create(unit, namespace, indexes.asArray()));
+    DurableAck.await(context, command);
+    return reply;
+  }
+
+  private static BsonDocument create(WriteUnit unit, Namespace namespace, BsonArray requested) {
+    boolean created = unit.collection(namespace).isEmpty();
+    CollectionMetadata collection = unit.collectionForWrite(namespace);
+    int before = collection.indexes().size();
+    for (BsonValue index : requested) {
+      BsonDocument spec = IndexSpecs.normalize(index);
+      if (IndexSpecs.existing(collection, spec).isEmpty()) {
+        collection = unit.createIndex(collection, spec);
+      }
+    }
+    BsonDocument reply = new BsonDocument("numIndexesBefore", new BsonInt32(before))
+        .append("numIndexesAfter", new BsonInt32(collection.indexes().size()));
+    if (before == collection.indexes().size()) {
+      return reply.append("note", new BsonString("all indexes already exist"));
+    }
+    return reply.append("createdCollectionAutomatically", BsonBoolean.valueOf(created));
+  }
+}
