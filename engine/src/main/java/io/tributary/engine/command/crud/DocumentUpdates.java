@@ -12,8 +12,8 @@ import org.bson.BsonValue;
 
 /**
  * Applying an {@link Update} inside a {@link WriteUnit}, shared by {@code update} and {@code findAndModify}:
- * to a matched document (written and logged only when it changed; a replacement is logged as a replace, any other
- * update with its update description) or, for an upsert that matched nothing, to the seed of the filter
+ * to a matched document (written and logged only when it changed; as a replace when the update says the change
+ * is a replacement, otherwise with its update description) or, for an upsert that matched nothing, to the seed of the filter
  * (inserted and logged as an insert). {@code _id} is immutable. Stateless.
  */
 public final class DocumentUpdates {
@@ -28,16 +28,13 @@ public final class DocumentUpdates {
     }
     BsonDocument after = keepIdFirst(matched.document().get("_id"), result.document());
     NewDocuments.validateSize(after);
-    unit.update(collection, matched.stored(), after, update.isReplacement() ? null : result.description());
-    return new UpdateResult(after, result.description(), true);
+    unit.update(collection, matched.stored(), after, result.replacement() ? null : result.description());
+    return new UpdateResult(after, result.description(), true, result.replacement());
   }
 
   /** Inserts the upserted document for {@code filter} and returns it. */
   public static BsonDocument upsert(WriteUnit unit, Namespace namespace, BsonDocument filter, Update update) {
-    BsonDocument seed = UpsertSeed.of(filter);
-    BsonDocument base = update.isReplacement() && seed.containsKey("_id")
-        ? new BsonDocument("_id", seed.get("_id")) : update.isReplacement() ? new BsonDocument() : seed;
-    UpdateResult result = update.apply(base, MatchResult.MATCH, true);
+    UpdateResult result = update.apply(update.seedForUpsert(filter), MatchResult.MATCH, true);
     BsonDocument inserted = NewDocuments.prepare(result.document());
     unit.insert(unit.collectionForWrite(namespace), inserted);
     return inserted;

@@ -1,6 +1,7 @@
 package io.tributary.engine.command.crud;
 
 import io.tributary.engine.Namespace;
+import io.tributary.engine.aggregate.PipelineContext;
 import io.tributary.engine.catalog.CollectionMetadata;
 import io.tributary.engine.catalog.WriteUnit;
 import io.tributary.engine.command.CommandContext;
@@ -44,7 +45,7 @@ public final class FindAndModifyCommand implements SyncCommand {
   @Override
   public BsonDocument run(CommandContext context, BsonDocument command) {
     Namespace namespace = CommandArguments.namespace(context, command);
-    Request request = Request.parse(command);
+    Request request = Request.parse(command, new EnginePipelineContext(context.engine(), context.database()));
     RetryableWrite retryable = RetryableWrite.of(context, command);
     BsonDocument reply = retryable.run(0, () -> context.engine().writer().write(retryable.sessionInfo(0),
         unit -> request.execute(unit, namespace)));
@@ -56,7 +57,7 @@ public final class FindAndModifyCommand implements SyncCommand {
   private record Request(BsonDocument query, SortOrder sort, Update update, boolean remove, boolean returnNew,
       boolean upsert, Projection fields) {
 
-    static Request parse(BsonDocument command) {
+    static Request parse(BsonDocument command, PipelineContext context) {
       boolean remove = CommandArguments.bool(command, "remove", false);
       BsonValue update = command.get("update");
       boolean returnNew = CommandArguments.bool(command, "new", false);
@@ -75,7 +76,7 @@ public final class FindAndModifyCommand implements SyncCommand {
       BsonDocument fields = CommandArguments.document(command, "fields");
       return new Request(CommandArguments.document(command, "query", new BsonDocument()),
           sort == null || sort.isEmpty() ? null : SortOrder.parse(sort),
-          update == null ? null : Update.parse(update, command.getArray("arrayFilters", null)),
+          update == null ? null : Update.parse(update, command.getArray("arrayFilters", null), context),
           remove, returnNew, upsert, fields == null || fields.isEmpty() ? null : Projection.parse(fields));
     }
 

@@ -1,6 +1,7 @@
 package io.tributary.engine.command.crud;
 
 import io.tributary.engine.Namespace;
+import io.tributary.engine.aggregate.PipelineContext;
 import io.tributary.engine.catalog.CollectionMetadata;
 import io.tributary.engine.catalog.WriteUnit;
 import io.tributary.engine.command.CommandContext;
@@ -74,19 +75,20 @@ public final class UpdateCommand implements SyncCommand {
     if (!statement.isDocument()) {
       throw CommandArguments.typeMismatch("update.updates." + index, "object", statement);
     }
-    Statement parsed = Statement.parse(statement.asDocument());
+    Statement parsed = Statement.parse(statement.asDocument(),
+        new EnginePipelineContext(context.engine(), context.database()));
     return retryable.run(index, () -> context.engine().writer().write(retryable.sessionInfo(index),
         unit -> parsed.execute(unit, namespace)));
   }
 
   /** One parsed update statement. */
   private record Statement(BsonDocument filter, Update update, boolean upsert, boolean multi) {
-    static Statement parse(BsonDocument statement) {
+    static Statement parse(BsonDocument statement, PipelineContext context) {
       BsonValue u = statement.get("u");
       if (u == null || !(u.isDocument() || u.isArray())) {
         throw ErrorCode.FAILED_TO_PARSE.error("BSON field 'update.updates.u' is missing but a required field");
       }
-      Update update = Update.parse(u, statement.getArray("arrayFilters", null));
+      Update update = Update.parse(u, statement.getArray("arrayFilters", null), context);
       boolean multi = CommandArguments.bool(statement, "multi", false);
       if (multi && update.isReplacement()) {
         throw ErrorCode.FAILED_TO_PARSE.error("multi update is not supported for replacement-style update");
