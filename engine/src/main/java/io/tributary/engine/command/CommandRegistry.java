@@ -16,10 +16,26 @@ import io.tributary.engine.command.admin.ServerStatusCommand;
 import io.tributary.engine.command.admin.SessionCommands;
 import io.tributary.engine.command.admin.SetParameterCommand;
 import io.tributary.engine.command.admin.WhatsMyUriCommand;
+import io.tributary.engine.command.crud.AggregateCommand;
+import io.tributary.engine.command.crud.CountCommand;
+import io.tributary.engine.command.crud.DeleteCommand;
+import io.tributary.engine.command.crud.DistinctCommand;
+import io.tributary.engine.command.crud.FindAndModifyCommand;
 import io.tributary.engine.command.crud.FindCommand;
 import io.tributary.engine.command.crud.GetMoreCommand;
 import io.tributary.engine.command.crud.InsertCommand;
 import io.tributary.engine.command.crud.KillCursorsCommand;
+import io.tributary.engine.command.crud.UpdateCommand;
+import io.tributary.engine.command.ddl.CollModCommand;
+import io.tributary.engine.command.ddl.CreateCommand;
+import io.tributary.engine.command.ddl.CreateIndexesCommand;
+import io.tributary.engine.command.ddl.DropCommand;
+import io.tributary.engine.command.ddl.DropDatabaseCommand;
+import io.tributary.engine.command.ddl.DropIndexesCommand;
+import io.tributary.engine.command.ddl.ListCollectionsCommand;
+import io.tributary.engine.command.ddl.ListDatabasesCommand;
+import io.tributary.engine.command.ddl.ListIndexesCommand;
+import io.tributary.engine.command.ddl.RenameCollectionCommand;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -53,9 +69,26 @@ public final class CommandRegistry {
       new ReplSetInitiateCommand(),
       // CRUD and cursors
       new InsertCommand(),
+      new UpdateCommand(),
+      new DeleteCommand(),
+      new FindAndModifyCommand(),
       new FindCommand(),
       new GetMoreCommand(),
       new KillCursorsCommand(),
+      new CountCommand(),
+      new DistinctCommand(),
+      new AggregateCommand(),
+      // DDL
+      new CreateCommand(),
+      new DropCommand(),
+      new DropDatabaseCommand(),
+      new RenameCollectionCommand(),
+      new CollModCommand(),
+      new CreateIndexesCommand(),
+      new DropIndexesCommand(),
+      new ListCollectionsCommand(),
+      new ListIndexesCommand(),
+      new ListDatabasesCommand(),
       // sessions
       SessionCommands.startSession(),
       SessionCommands.endSessions(),
