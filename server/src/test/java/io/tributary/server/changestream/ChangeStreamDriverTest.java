@@ -1,0 +1,283 @@
+package io.tributary.server.changestream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.MongoCommandException;
+import com.mongodb.MongoException;
+import com.mongodb.ReadConcern;
+import com.mongodb.client.ChangeStreamIterable;
+import com.mongodb.client.MongoChangeStreamCursor;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.changestream.ChangeStreamDocument;
+import com.mongodb.client.model.changestream.FullDocument;
+import com.mongodb.client.model.changestream.OperationType;
+import io.tributary.server.ServerTestSupport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.bson.BsonDocument;
+import org.bson.BsonInt32;
+import org.bson.BsonString;
+import org.bson.BsonTimestamp;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+
+/** Change streams through the real MongoDB Java driver: shapes, scopes, tokens, resume, errors and labels. */
+class ChangeStreamDriverTest extends ServerTestSupport {
+  private MongoDatabase db;
+  private MongoCollection<BsonDocument> coll;
+
+  @org.junit.jupiter.api.BeforeEach
+  void setUp(TestInfo test) {
+    db = client().getDatabase("cs_" + Math.abs(test.getDisplayName().hashCode()));
+    coll = db.getCollection("coll", BsonDocument.class);
+    coll.insertOne(doc("{_id: 'seed'}"));
+  }
+
+  @AfterEach
+  void tearDown() {
+    adminCommand("{configureFailPoint: 'failCommand', mode: 'off'}");
+    adminCommand("{configureFailPoint: 'failGetMoreAfterCursorCheckout', mode: 'off'}");
+    db.drop();
+  }
+
+  @Test
+  void collectionStreamReportsEveryWriteThenInvalidatesOnDrop() {
+    try (MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> cursor = coll.watch().cursor()) {
+      coll.insertOne(doc("{_id: 1, hello: 'world'}"));
+      coll.updateOne(Filters.eq("_id", 1), Updates.set("hello", "mars"));
+      coll.replaceOne(Filters.eq("_id", 1), doc("{bye: 'world'}"));
+      coll.deleteOne(Filters.eq("_id", 1));
+      coll.drop();
+      List<ChangeStreamDocument<BsonDocument>> events = drain(cursor, 6);
+      assertThat(events).extracting(ChangeStreamDocument::getOperationType).containsExactly(OperationType.INSERT,
+          OperationType.UPDATE, OperationType.REPLACE, OperationType.DELETE, OperationType.DROP,
+          OperationType.INVALIDATE);
+      assertThat(events.get(0).getFullDocument()).isEqualTo(doc("{_id: 1, hello: 'world'}"));
+      assertThat(events.get(1).getUpdateDescription().getUpdatedFields()).isEqualTo(doc("{hello: 'mars'}"));
+      assertThat(events.get(1).getUpdateDescription().getRemovedFields()).isEmpty();
+      assertThat(events.get(2).getFullDocument()).isEqualTo(doc("{_id: 1, bye: 'world'}"));
+      assertThat(events.get(3).getDocumentKey()).isEqualTo(doc("{_id: 1}"));
+      assertThat(events.get(0).getClusterTime()).isNotNull();
+      assertThat(events.get(0).getWallTime()).isNotNull();
+      assertThat(events.get(0).getNamespace().getFullName()).isEqualTo(coll.getNamespace().getFullName());
+      assertThat(cursor.getResumeToken()).isEqualTo(events.get(5).getResumeToken());
+    }
+  }
+
+  @Test
+  void rawInsertEventHasMongoDbsFieldsInOrderAndAHexToken() {
+    try (MongoCursor<BsonDocument> cursor = coll.watch(BsonDocument.class).withDocumentClass(BsonDocument.class)
+        .cursor()) {
+      coll.insertOne(doc("{_id: 1}"));
+      BsonDocument event = cursor.next();
+      assertThat(event.keySet()).containsExactly("_id", "operationType", "clusterTime", "wallTime", "fullDocument",
+          "ns", "documentKey");
+      assertThat(event.getDocument("_id").getString("_data").getValue()).matches("82[0-9A-F]{16}2B04.*04");
+    }
+  }
+
+  @Test
+  void emptyBatchesCarryAnAdvancingPostBatchResumeToken() {
+    try (MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> cursor =
+             coll.watch().maxAwaitTime(10, TimeUnit.MILLISECONDS).cursor()) {
+      BsonDocument first = cursor.getResumeToken();
+      assertThat(first).isNotNull();
+      db.getCollection("other").insertOne(new org.bson.Document("x", 1));
+      db.getCollection("other").insertOne(new org.bson.Document("x", 2));
+      assertThat(cursor.tryNext()).isNull();
+      BsonDocument advanced = cursor.getResumeToken();
+      assertThat(advanced.getString("_data").getValue()).isGreaterThan(first.getString("_data").getValue());
+    }
+  }
+
+  @Test
+  void databaseAndClusterStreamsSeeTheirScopes() {
+    MongoCollection<BsonDocument> other = db.getCollection("other", BsonDocument.class);
+    MongoCollection<BsonDocument> elsewhere = client().getDatabase(db.getName() + "_b")
+        .getCollection("x", BsonDocument.class);
+    try (MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> database = db.watch(BsonDocument.class)
+        .cursor();
+         MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> cluster = client().watch(BsonDocument.class)
+             .cursor()) {
+      coll.insertOne(doc("{_id: 1}"));
+      other.insertOne(doc("{_id: 2}"));
+      elsewhere.insertOne(doc("{_id: 3}"));
+      assertThat(drain(database, 2)).extracting(e -> e.getNamespace().getCollectionName())
+          .containsExactly("coll", "other");
+      assertThat(drain(cluster, 3)).extracting(e -> e.getNamespace().getFullName()).containsExactly(
+          coll.getNamespace().getFullName(), other.getNamespace().getFullName(),
+          elsewhere.getNamespace().getFullName());
+    } finally {
+      client().getDatabase(db.getName() + "_b").drop();
+    }
+  }
+
+  @Test
+  void resumeAfterStartAfterAndStartAtOperationTime() {
+    List<ChangeStreamDocument<BsonDocument>> events;
+    try (MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> cursor = coll.watch().cursor()) {
+      coll.insertOne(doc("{_id: 1}"));
+      coll.insertOne(doc("{_id: 2}"));
+      coll.insertOne(doc("{_id: 3}"));
+      events = drain(cursor, 3);
+    }
+    assertThat(keysOf(coll.watch().resumeAfter(events.get(0).getResumeToken()), 2)).containsExactly(2, 3);
+    assertThat(keysOf(coll.watch().startAfter(events.get(1).getResumeToken()), 1)).containsExactly(3);
+    BsonTimestamp second = events.get(1).getClusterTime();
+    assertThat(keysOf(coll.watch().startAtOperationTime(second), 2)).containsExactly(2, 3);
+  }
+
+  @Test
+  void startAfterAnInvalidateOpensANewStreamPastIt() {
+    BsonDocument invalidate;
+    try (MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> cursor = coll.watch().cursor()) {
+      coll.drop();
+      invalidate = drain(cursor, 2).get(1).getResumeToken();
+    }
+    ChangeStreamIterable<BsonDocument> resumeAfter = coll.watch().resumeAfter(invalidate);
+    assertThatThrownBy(() -> resumeAfter.cursor().close()).isInstanceOfSatisfying(MongoCommandException.class,
+        e -> assertThat(e.getErrorCode()).isEqualTo(260));
+    try (MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> cursor = coll.watch().startAfter(invalidate)
+        .cursor()) {
+      coll.insertOne(doc("{_id: 9}"));
+      assertThat(cursor.next().getDocumentKey()).isEqualTo(doc("{_id: 9}"));
+    }
+  }
+
+  @Test
+  void invalidPipelinesAndOptionsFailWithMongoDbsCodes() {
+    assertThat(openError(coll.watch(List.of(doc("{$unsupported: 'foo'}"))))).isEqualTo(40324);
+    assertThat(openError(coll.watch(List.of(doc("{$group: {_id: 1}}"))))).isEqualTo(20);
+    assertThat(openError(coll.withReadConcern(ReadConcern.LOCAL).watch())).isEqualTo(72);
+    assertThat(openError(client().getDatabase("admin").getCollection("x").watch())).isEqualTo(73);
+  }
+
+  @Test
+  void projectingOutIdFailsTheStreamAsNonResumable() {
+    try (MongoCursor<BsonDocument> cursor = coll.watch(List.of(doc("{$project: {_id: 0}}")), BsonDocument.class)
+        .withDocumentClass(BsonDocument.class).cursor()) {
+      coll.insertOne(doc("{_id: 1}"));
+      assertThatThrownBy(cursor::next).isInstanceOfSatisfying(MongoCommandException.class, e -> {
+        assertThat(e.getErrorCode()).isEqualTo(280);
+        assertThat(e.getErrorCodeName()).isEqualTo("ChangeStreamFatalError");
+        assertThat(e.hasErrorLabel("NonResumableChangeStreamError")).isTrue();
+      });
+    }
+  }
+
+  @Test
+  void userStagesReshapeEvents() {
+    try (MongoCursor<BsonDocument> cursor = coll.watch(List.of(
+            doc("{$match: {operationType: 'insert', 'fullDocument.z': {$gte: 2}}}"),
+            doc("{$project: {optype: '$operationType', ns: 1, newField: 'value'}}")), BsonDocument.class)
+        .withDocumentClass(BsonDocument.class).cursor()) {
+      coll.insertOne(doc("{_id: 1, z: 1}"));
+      coll.insertOne(doc("{_id: 2, z: 2}"));
+      BsonDocument event = cursor.next();
+      assertThat(event.keySet()).containsExactly("_id", "ns", "optype", "newField");
+      assertThat(event.getString("newField")).isEqualTo(new BsonString("value"));
+    }
+  }
+
+  @Test
+  void resumableErrorAfterCursorCheckoutIsLabelledAndTheDriverResumes() {
+    try (MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> cursor = coll.watch().cursor()) {
+      coll.insertOne(doc("{_id: 1}"));
+      assertThat(cursor.next().getDocumentKey()).isEqualTo(doc("{_id: 1}"));
+      adminCommand("{configureFailPoint: 'failGetMoreAfterCursorCheckout', mode: {times: 1},"
+          + " data: {errorCode: 6}}");
+      coll.insertOne(doc("{_id: 2}"));
+      assertThat(cursor.next().getDocumentKey()).isEqualTo(doc("{_id: 2}"));
+    }
+  }
+
+  @Test
+  void failCommandErrorWithoutLabelsIsNotResumed() {
+    try (MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> cursor = coll.watch().cursor()) {
+      adminCommand("{configureFailPoint: 'failCommand', mode: {times: 1},"
+          + " data: {failCommands: ['getMore'], errorCode: 6}}");
+      assertThatThrownBy(cursor::tryNext).isInstanceOfSatisfying(MongoException.class, e -> {
+        assertThat(e.getCode()).isEqualTo(6);
+        assertThat(e.hasErrorLabel("ResumableChangeStreamError")).isFalse();
+      });
+    }
+  }
+
+  @Test
+  void updateLookupReadsTheCurrentDocument() {
+    try (MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> cursor = coll.watch()
+        .fullDocument(FullDocument.UPDATE_LOOKUP).cursor()) {
+      coll.insertOne(doc("{_id: 1, a: 1}"));
+      coll.updateOne(Filters.eq("_id", 1), Updates.set("a", 2));
+      assertThat(drain(cursor, 2).get(1).getFullDocument()).isEqualTo(doc("{_id: 1, a: 2}"));
+    }
+  }
+
+  @Test
+  void measuresInsertToEventLatency() {
+    try (MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> cursor = coll.watch()
+        .maxAwaitTime(5, TimeUnit.SECONDS).cursor()) {
+      List<Long> micros = new ArrayList<>();
+      for (int i = 0; i < 50; i++) {
+        long[] sent = new long[1];
+        int id = i;
+        Thread writer = new Thread(() -> {
+          sent[0] = System.nanoTime();
+          coll.insertOne(new BsonDocument("_id", new BsonInt32(id)));
+        });
+        writer.start();
+        ChangeStreamDocument<BsonDocument> event = cursor.next();
+        long received = System.nanoTime();
+        joinQuietly(writer);
+        assertThat(event.getDocumentKey()).isEqualTo(new BsonDocument("_id", new BsonInt32(id)));
+        micros.add((received - sent[0]) / 1000);
+      }
+      micros.sort(null);
+      System.out.printf("insert-to-event latency over %d events: median %d us, p90 %d us, max %d us%n",
+          micros.size(), micros.get(micros.size() / 2), micros.get(micros.size() * 9 / 10),
+          micros.get(micros.size() - 1));
+    }
+  }
+
+  private static void joinQuietly(Thread thread) {
+    try {
+      thread.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static int openError(ChangeStreamIterable<?> watch) {
+    try (MongoChangeStreamCursor<?> cursor = watch.cursor()) {
+      cursor.tryNext();
+      return 0;
+    } catch (MongoCommandException e) {
+      return e.getErrorCode();
+    }
+  }
+
+  private static List<Integer> keysOf(ChangeStreamIterable<BsonDocument> watch, int count) {
+    try (MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> cursor = watch.cursor()) {
+      return drain(cursor, count).stream().map(e -> e.getDocumentKey().getInt32("_id").getValue()).toList();
+    }
+  }
+
+  private static <T> List<T> drain(MongoChangeStreamCursor<T> cursor, int count) {
+    List<T> events = new ArrayList<>();
+    while (events.size() < count) {
+      events.add(cursor.next());
+    }
+    return events;
+  }
+
+  private static BsonDocument doc(String json) {
+    return BsonDocument.parse(json);
+  }
+}
