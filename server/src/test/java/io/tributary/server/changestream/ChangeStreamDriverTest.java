@@ -87,6 +87,7 @@ class ChangeStreamDriverTest extends ServerTestSupport {
   void emptyBatchesCarryAnAdvancingPostBatchResumeToken() {
     try (MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> cursor =
              coll.watch().maxAwaitTime(10, TimeUnit.MILLISECONDS).cursor()) {
+      assertThat(cursor.tryNext()).isNull();
       BsonDocument first = cursor.getResumeToken();
       assertThat(first).isNotNull();
       db.getCollection("other").insertOne(new org.bson.Document("x", 1));
