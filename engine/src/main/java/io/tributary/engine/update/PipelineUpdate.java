@@ -4,7 +4,6 @@ import io.tributary.engine.aggregate.Pipeline;
 import io.tributary.engine.aggregate.PipelineContext;
 import io.tributary.engine.error.ErrorCode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import org.bson.BsonArray;
@@ -20,14 +19,12 @@ final class PipelineUpdate {
   private static final Set<String> ALLOWED_STAGES =
       Set.of("$addFields", "$set", "$project", "$unset", "$replaceRoot", "$replaceWith");
 
-  private final List<BsonDocument> stages;
-  private final PipelineContext context;
   private final Pipeline pipeline;
+  private final PipelineContext context;
 
-  private PipelineUpdate(List<BsonDocument> stages, PipelineContext context) {
-    this.stages = stages;
+  private PipelineUpdate(Pipeline pipeline, PipelineContext context) {
+    this.pipeline = pipeline;
     this.context = context;
-    this.pipeline = Pipeline.parse(stages, context);
   }
 
   static PipelineUpdate parse(BsonArray spec, BsonArray arrayFilters, PipelineContext context) {
@@ -36,24 +33,22 @@ final class PipelineUpdate {
     }
     List<BsonDocument> stages = new ArrayList<>();
     for (BsonValue stage : spec) {
-      if (!stage.isDocument() || stage.asDocument().size() != 1) {
+      if (!stage.isDocument()) {
         throw ErrorCode.TYPE_MISMATCH.error("Each element of the 'pipeline' array must be an object");
-      }
-      String name = stage.asDocument().getFirstKey();
-      if (!ALLOWED_STAGES.contains(name)) {
-        throw ErrorCode.INVALID_OPTIONS.error(name + " is not allowed to be used within an update");
       }
       stages.add(stage.asDocument());
     }
-    return new PipelineUpdate(List.copyOf(stages), context);
+    Pipeline pipeline = Pipeline.parse(stages, context);
+    for (String name : pipeline.stageNames()) {
+      if (!ALLOWED_STAGES.contains(name)) {
+        throw ErrorCode.INVALID_OPTIONS.error(name + " is not allowed to be used within an update");
+      }
+    }
+    return new PipelineUpdate(pipeline, context);
   }
 
   /** The pipeline's output for {@code document} (which is not modified). */
   BsonDocument transform(BsonDocument document) {
-    Iterator<BsonDocument> output = pipeline.run(List.of(Values.deepCopy(document)).iterator(), context);
-    if (!output.hasNext()) {
-      throw ErrorCode.INTERNAL_ERROR.error("The update pipeline " + stages + " produced no document");
-    }
-    return output.next();
+    return pipeline.applyTo(Values.deepCopy(document), context);
   }
 }
