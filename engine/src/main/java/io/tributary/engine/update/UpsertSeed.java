@@ -3,6 +3,7 @@ package io.tributary.engine.update;
 import io.tributary.engine.bson.FieldPath;
 import io.tributary.engine.error.ErrorCode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.bson.BsonDocument;
@@ -12,7 +13,8 @@ import org.bson.BsonValue;
  * The document an upsert starts from: the equality conditions of its filter ({@code {a: 1}}, {@code {a: {$eq: 1}}},
  * a one-element {@code $in}, inside {@code $and} or a one-clause {@code $or}), dotted paths creating nested
  * documents, {@code _id} first. For a replacement only {@code _id} is taken. Two conditions on one path, or on a
- * path and its prefix, cannot both be seeded (NotSingleValueField). Stateless.
+ * path and its prefix, cannot both be seeded (NotSingleValueField). As in mongod, the paths are created in sorted
+ * order, whatever their order in the filter. Stateless.
  */
 final class UpsertSeed {
   private record Equality(FieldPath path, BsonValue value) {}
@@ -22,6 +24,7 @@ final class UpsertSeed {
   static BsonDocument fromFilter(BsonDocument filter, boolean onlyId) {
     List<Equality> equalities = new ArrayList<>();
     collect(filter, equalities);
+    equalities.sort(Comparator.comparing(equality -> equality.path().toString()));
     BsonDocument seed = new BsonDocument();
     for (Equality equality : equalities) {
       if (!onlyId || equality.path().toString().equals("_id")) {
