@@ -9,7 +9,8 @@ import org.bson.BsonDocument;
  * blocking stages ({@code $sort}, {@code $group}...) drain their input on the first pull.
  */
 public sealed interface Stage
-    permits DocumentStage {
+    permits DocumentStage, SortStage, LimitStage, SkipStage, GroupStage, CompositeStage, UnwindStage,
+        LookupStage, FacetStage, SampleStage, DocumentsStage {
   /** The stage's name as written in the pipeline, e.g. {@code "$match"} ({@code "$set"} stays {@code "$set"}). */
   String name();
 

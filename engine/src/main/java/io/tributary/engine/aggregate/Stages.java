@@ -16,14 +16,26 @@ final class Stages {
   static final String CHANGE_STREAM = "$changeStream";
 
   private static final Map<String, StageParser> PARSERS = Map.ofEntries(
-      Map.entry("$match", (spec, context) -> MatchStage.parse(spec)),
+      Map.entry("$match", MatchStage::parse),
       Map.entry("$project", ProjectStage::parseProject),
       Map.entry("$unset", ProjectStage::parseUnset),
       Map.entry("$addFields", (spec, context) -> AddFieldsStage.parse("$addFields", spec, context)),
       Map.entry("$set", (spec, context) -> AddFieldsStage.parse("$set", spec, context)),
       Map.entry("$replaceRoot", ReplaceRootStage::parseReplaceRoot),
       Map.entry("$replaceWith", ReplaceRootStage::parseReplaceWith),
-      Map.entry("$redact", RedactStage::parse));
+      Map.entry("$redact", RedactStage::parse),
+      Map.entry("$sort", (spec, context) -> SortStage.parse(spec)),
+      Map.entry("$limit", (spec, context) -> LimitStage.parse(spec)),
+      Map.entry("$skip", (spec, context) -> SkipStage.parse(spec)),
+      Map.entry("$group", GroupStage::parse),
+      Map.entry("$count", GroupingStages::count),
+      Map.entry("$sortByCount", GroupingStages::sortByCount),
+      Map.entry("$bucket", BucketStage::parse),
+      Map.entry("$unwind", (spec, context) -> UnwindStage.parse(spec)),
+      Map.entry("$facet", FacetStage::parse),
+      Map.entry("$lookup", LookupStage::parse),
+      Map.entry("$sample", (spec, context) -> SampleStage.parse(spec)),
+      Map.entry("$documents", DocumentsStage::parse));
 
   private Stages() {}
 

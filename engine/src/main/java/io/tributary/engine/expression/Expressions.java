@@ -42,6 +42,7 @@ public final class Expressions {
     TypeOperators.register(table);
     DateOperators.register(table);
     ObjectOperators.register(table);
+    Accumulators.register(table);
     return table;
   }
 

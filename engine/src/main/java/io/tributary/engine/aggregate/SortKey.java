@@ -1,0 +1,73 @@
+package io.tributary.engine.aggregate;
+
+import io.tributary.engine.bson.BsonOrder;
+import io.tributary.engine.bson.FieldPath;
+import io.tributary.engine.error.ErrorCode;
+import io.tributary.engine.expression.Expressions;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.bson.BsonDocument;
+import org.bson.BsonNull;
+import org.bson.BsonValue;
+
+/**
+ * One component of a sort specification ({@code {a.b: -1}}). A document's key along a path that reaches arrays
+ * is the smallest of the values found (largest when descending), as in mongod; missing sorts as null.
+ */
+record SortKey(FieldPath path, boolean descending) {
+  /** The comparator for a {@code $sort} specification, validated with mongod's codes. */
+  static Comparator<BsonDocument> comparator(BsonValue spec) {
+    if (!spec.isDocument()) {
+      throw ErrorCode.location(15973).error("the $sort key specification must be an object");
+    }
+    if (spec.asDocument().isEmpty()) {
+      throw ErrorCode.location(15976).error("$sort stage must have at least one sort key");
+    }
+    List<SortKey> keys = new ArrayList<>();
+    for (Map.Entry<String, BsonValue> entry : spec.asDocument().entrySet()) {
+      keys.add(new SortKey(new FieldPath(Expressions.fieldPath(entry.getKey())), descending(entry.getValue())));
+    }
+    return (left, right) -> {
+      for (SortKey key : keys) {
+        int order = key.compare(left, right);
+        if (order != 0) {
+          return order;
+        }
+      }
+      return 0;
+    };
+  }
+
+  private static boolean descending(BsonValue direction) {
+    if (direction.isDocument() && direction.asDocument().containsKey("$meta")) {
+      throw ErrorCode.location(17312).error("$meta is the only expression supported by $sort right now, and "
+          + "text scores are not supported");
+    }
+    if (!direction.isNumber() || (direction.asNumber().doubleValue() != 1
+        && direction.asNumber().doubleValue() != -1)) {
+      throw ErrorCode.location(15975).error("$sort key ordering must be 1 (for ascending) or -1 (for descending)");
+    }
+    return direction.asNumber().doubleValue() < 0;
+  }
+
+  int compare(BsonDocument left, BsonDocument right) {
+    int order = BsonOrder.compare(key(left), key(right));
+    return descending ? -order : order;
+  }
+
+  /** The value this component sorts {@code document} by. */
+  BsonValue key(BsonDocument document) {
+    BsonValue[] best = new BsonValue[1];
+    path.visit(document, true, (value, position) -> {
+      if (value != null && !(value.isArray() && !value.asArray().isEmpty())) {
+        if (best[0] == null || (BsonOrder.compare(value, best[0]) < 0) != descending) {
+          best[0] = value;
+        }
+      }
+      return false;
+    });
+    return best[0] == null ? BsonNull.VALUE : best[0];
+  }
+}

@@ -1,0 +1,254 @@
+package io.tributary.engine.expression;
+
+import io.tributary.engine.error.ErrorCode;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import org.bson.BsonArray;
+import org.bson.BsonDocument;
+import org.bson.BsonDouble;
+import org.bson.BsonInt32;
+import org.bson.BsonNull;
+import org.bson.BsonValue;
+
+/**
+ * The accumulators of {@code $group} ({@code $sum $avg $min $max $first $last $push $addToSet $mergeObjects
+ * $stdDevPop $stdDevSamp}); the numeric ones also serve the expression operators of the same names, which
+ * accumulate over an array argument or over their argument list. Stateless and thread-safe; the accumulators
+ * it creates are not.
+ */
+public final class Accumulators {
+  private static final Map<String, Supplier<Accumulator>> FACTORIES = Map.ofEntries(
+      Map.entry("$sum", Sum::new),
+      Map.entry("$avg", Average::new),
+      Map.entry("$min", () -> new Extreme(-1)),
+      Map.entry("$max", () -> new Extreme(1)),
+      Map.entry("$first", First::new),
+      Map.entry("$last", Last::new),
+      Map.entry("$push", Push::new),
+      Map.entry("$addToSet", AddToSet::new),
+      Map.entry("$mergeObjects", MergeObjects::new),
+      Map.entry("$stdDevPop", () -> new StandardDeviation(false)),
+      Map.entry("$stdDevSamp", () -> new StandardDeviation(true)));
+
+  private static final List<String> EXPRESSION_FORMS =
+      List.of("$sum", "$avg", "$min", "$max", "$stdDevPop", "$stdDevSamp");
+
+  private Accumulators() {}
+
+  /** The factory of the accumulator named {@code name}, or null when there is none. */
+  public static Supplier<Accumulator> named(String name) {
+    return FACTORIES.get(name);
+  }
+
+  static void register(OperatorTable table) {
+    for (String name : EXPRESSION_FORMS) {
+      Supplier<Accumulator> factory = FACTORIES.get(name);
+      table.custom(name, (operand, context) -> expressionForm(OperatorTable.arguments(operand, context), factory));
+    }
+  }
+
+  /** One argument that is an array accumulates its elements; otherwise each argument is accumulated. */
+  private static Expression expressionForm(List<Expression> arguments, Supplier<Accumulator> factory) {
+    return scope -> {
+      Accumulator accumulator = factory.get();
+      if (arguments.size() == 1) {
+        BsonValue value = arguments.get(0).evaluate(scope);
+        if (value != null && value.isArray()) {
+          value.asArray().forEach(accumulator::accumulate);
+        } else {
+          accumulator.accumulate(value);
+        }
+      } else {
+        arguments.forEach(argument -> accumulator.accumulate(argument.evaluate(scope)));
+      }
+      return accumulator.result();
+    };
+  }
+
+  /** Numeric sum; non-numeric values are ignored; an empty sum is the int 0. */
+  private static final class Sum implements Accumulator {
+    private BsonValue total = new BsonInt32(0);
+
+    @Override
+    public void accumulate(BsonValue value) {
+      if (Numbers.isNumber(value)) {
+        total = Numbers.add(total, value);
+      }
+    }
+
+    @Override
+    public BsonValue result() {
+      return total;
+    }
+  }
+
+  /** Mean of the numeric values (a double, or a decimal when any value was decimal); null when there were none. */
+  private static final class Average implements Accumulator {
+    private final Sum sum = new Sum();
+    private long count;
+
+    @Override
+    public void accumulate(BsonValue value) {
+      if (Numbers.isNumber(value)) {
+        sum.accumulate(value);
+        count++;
+      }
+    }
+
+    @Override
+    public BsonValue result() {
+      if (count == 0) {
+        return BsonNull.VALUE;
+      }
+      BsonValue total = sum.result();
+      if (total.isDecimal128()) {
+        return Numbers.decimal(Numbers.toDecimal(total).divide(BigDecimal.valueOf(count), MathContext.DECIMAL128));
+      }
+      return new BsonDouble(Numbers.toDouble(total) / count);
+    }
+  }
+
+  /** {@code $min} (sign -1) or {@code $max} (sign 1) in the expression order; null and missing are ignored. */
+  private static final class Extreme implements Accumulator {
+    private final int sign;
+    private BsonValue best;
+
+    Extreme(int sign) {
+      this.sign = sign;
+    }
+
+    @Override
+    public void accumulate(BsonValue value) {
+      if (!Values.isNullish(value) && (best == null || Values.compare(value, best) * sign > 0)) {
+        best = value;
+      }
+    }
+
+    @Override
+    public BsonValue result() {
+      return best == null ? BsonNull.VALUE : best;
+    }
+  }
+
+  private static final class First implements Accumulator {
+    private boolean seen;
+    private BsonValue first;
+
+    @Override
+    public void accumulate(BsonValue value) {
+      if (!seen) {
+        seen = true;
+        first = value;
+      }
+    }
+
+    @Override
+    public BsonValue result() {
+      return first == null ? BsonNull.VALUE : first;
+    }
+  }
+
+  private static final class Last implements Accumulator {
+    private BsonValue last;
+
+    @Override
+    public void accumulate(BsonValue value) {
+      last = value;
+    }
+
+    @Override
+    public BsonValue result() {
+      return last == null ? BsonNull.VALUE : last;
+    }
+  }
+
+  /** All values in input order, missing ones skipped. */
+  private static final class Push implements Accumulator {
+    private final List<BsonValue> values = new ArrayList<>();
+
+    @Override
+    public void accumulate(BsonValue value) {
+      if (value != null) {
+        values.add(value);
+      }
+    }
+
+    @Override
+    public BsonValue result() {
+      return new BsonArray(new ArrayList<>(values));
+    }
+  }
+
+  /** The distinct values (in the expression order, which mongod leaves unspecified), missing ones skipped. */
+  private static final class AddToSet implements Accumulator {
+    private final TreeSet<BsonValue> values = new TreeSet<>(Values.ORDER);
+
+    @Override
+    public void accumulate(BsonValue value) {
+      if (value != null) {
+        values.add(value);
+      }
+    }
+
+    @Override
+    public BsonValue result() {
+      return new BsonArray(new ArrayList<>(values));
+    }
+  }
+
+  private static final class MergeObjects implements Accumulator {
+    private final BsonDocument merged = new BsonDocument();
+
+    @Override
+    public void accumulate(BsonValue value) {
+      if (Values.isNullish(value)) {
+        return;
+      }
+      if (!value.isDocument()) {
+        throw ErrorCode.location(40400).error("$mergeObjects requires object inputs, but input "
+            + Values.format(value) + " is of type " + Values.typeName(value));
+      }
+      merged.putAll(value.asDocument());
+    }
+
+    @Override
+    public BsonValue result() {
+      return merged.clone();
+    }
+  }
+
+  /** Welford's running variance over the numeric values; null without enough values. */
+  private static final class StandardDeviation implements Accumulator {
+    private final boolean sample;
+    private long count;
+    private double mean;
+    private double squares;
+
+    StandardDeviation(boolean sample) {
+      this.sample = sample;
+    }
+
+    @Override
+    public void accumulate(BsonValue value) {
+      if (!Numbers.isNumber(value)) {
+        return;
+      }
+      double x = Numbers.toDouble(value);
+      count++;
+      double delta = x - mean;
+      mean += delta / count;
+      squares += delta * (x - mean);
+    }
+
+    @Override
+    public BsonValue result() {
+      long divisor = sample ? count - 1 : count;
+      return divisor <= 0 ? BsonNull.VALUE : new BsonDouble(Math.sqrt(squares / divisor));
+    }
+  }
+}
