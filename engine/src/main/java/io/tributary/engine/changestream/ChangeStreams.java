@@ -34,6 +34,9 @@ public final class ChangeStreams implements ChangeStreamOpener {
   private final DocumentLookup lookup;
   private final ChangeStreamCursor.Runtime runtime;
   private final AtomicLong opened = new AtomicLong();
+  private final List<OpenedWaiter> openedWaiters = new ArrayList<>();
+
+  private record OpenedWaiter(long count, CompletableFuture<Void> future) {}
 
   /**
    * @param scheduler runs the {@code maxAwaitTimeMS} timers of waiting {@code getMore}s (tasks are tiny)
@@ -97,7 +100,7 @@ public final class ChangeStreams implements ChangeStreamOpener {
       ChangeStreamPipeline pipeline = ChangeStreamPipeline.parse(stages.subList(1, stages.size()), context);
       ChangeStreamCursor cursor = new ChangeStreamCursor(cursorId, scope.cursorNamespace(), lsid, oplog,
           new EventTransformer(scope, spec, lookup), pipeline, StartPoint.of(spec, oplog), runtime);
-      opened.incrementAndGet();
+      streamOpened();
       return cursor;
     } catch (MongoError e) {
       throw ChangeStreamErrorLabels.label(e);
@@ -107,6 +110,30 @@ public final class ChangeStreams implements ChangeStreamOpener {
   /** How many streams were opened since start; a monotonic metric (tests wait on it to know a watcher is up). */
   public long streamsOpened() {
     return opened.get();
+  }
+
+  /**
+   * Completes once {@code count} streams have been opened since start: lets a test or tool know a watcher (for
+   * example another process) is listening before it writes, without polling.
+   */
+  public CompletableFuture<Void> whenStreamsOpened(long count) {
+    synchronized (openedWaiters) {
+      if (opened.get() >= count) {
+        return CompletableFuture.completedFuture(null);
+      }
+      CompletableFuture<Void> future = new CompletableFuture<>();
+      openedWaiters.add(new OpenedWaiter(count, future));
+      return future;
+    }
+  }
+
+  private void streamOpened() {
+    List<CompletableFuture<Void>> ready = new ArrayList<>();
+    synchronized (openedWaiters) {
+      long count = opened.incrementAndGet();
+      openedWaiters.removeIf(w -> w.count() <= count && ready.add(w.future()));
+    }
+    ready.forEach(f -> f.complete(null));
   }
 
   private static List<BsonDocument> stages(BsonDocument command) {
