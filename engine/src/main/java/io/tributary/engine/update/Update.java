@@ -41,7 +41,9 @@ public final class Update {
   }
 
   /** Compiles an update; invalid updates fail with MongoDB's errors (FailedToParse, ConflictingUpdateOperators...). */
-  public static Update parse(BsonValue spec, BsonArray arrayFilters, PipelineContext context) {
+  public static Update parse(BsonValue updateSpec, BsonArray arrayFilters, PipelineContext context) {
+    // A private copy: the compiled update must not change if the caller later mutates its spec.
+    BsonValue spec = Values.deepCopy(updateSpec);
     if (spec.isArray()) {
       return new Update(null, null, PipelineUpdate.parse(spec.asArray(), arrayFilters, context), context);
     }
@@ -53,7 +55,7 @@ public final class Update {
       if (arrayFilters != null && !arrayFilters.isEmpty()) {
         throw ErrorCode.FAILED_TO_PARSE.error("arrayFilters may not be specified for replacement-style updates");
       }
-      return new Update(null, Values.deepCopy(document), null, context);
+      return new Update(null, document, null, context);
     }
     OperatorUpdate operators = OperatorUpdate.parse(document, ArrayFilters.parse(arrayFilters));
     return new Update(operators, null, null, context);
