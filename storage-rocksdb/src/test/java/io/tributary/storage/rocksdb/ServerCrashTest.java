@@ -6,14 +6,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoChangeStreamCursor;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.changestream.ChangeStreamDocument;
+import com.mongodb.client.model.changestream.OperationType;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -35,9 +39,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Kills a rocksdb-backed server process with SIGKILL while several clients insert with {@code j: true}, restarts
- * it on the same directory, and checks that every acknowledged insert is there and that cluster time keeps
- * increasing across the restarts.
+ * Kills a rocksdb-backed server process with SIGKILL while several clients insert with {@code j: true} and a
+ * change stream watches, restarts it on the same directory, and checks that every acknowledged insert is there,
+ * that every event the watcher received is in the restarted server's history in the same order with the same
+ * resume token, and that cluster time keeps increasing across the restarts.
  */
 class ServerCrashTest {
   private static final int THREADS = 4;
@@ -48,6 +53,15 @@ class ServerCrashTest {
   private Path stderr;
   private final Map<String, BsonTimestamp> acknowledged = new ConcurrentHashMap<>();
   private final Queue<Throwable> writerFailures = new ConcurrentLinkedQueue<>();
+  private final List<Event> received = new ArrayList<>();
+
+  /** What a watcher saw of one insert event. */
+  record Event(BsonDocument token, String id, BsonTimestamp clusterTime) {
+    static Event of(ChangeStreamDocument<BsonDocument> event) {
+      return new Event(event.getResumeToken(), event.getDocumentKey().getString("_id").getValue(),
+          event.getClusterTime());
+    }
+  }
 
   @BeforeEach
   void paths() {
@@ -60,6 +74,7 @@ class ServerCrashTest {
   void acknowledgedJournaledWritesSurviveKillNine() throws Exception {
     Random random = new Random(1125);
     BsonTimestamp lastBeforeCrash = new BsonTimestamp(0, 0);
+    BsonTimestamp start = null;
     for (int round = 0; round < 4; round++) {
       Process server = startServer();
       try (MongoClient client = client(server)) {
@@ -67,7 +82,11 @@ class ServerCrashTest {
         assertThat(presentIds(db)).containsAll(acknowledged.keySet());
         BsonTimestamp first = insert(db, "probe-" + round);
         assertThat(first).isGreaterThan(lastBeforeCrash);
-        lastBeforeCrash = writeUntilKilled(server, db, round, 30 + random.nextInt(120));
+        start = start == null ? first : start;
+        try (Watcher watcher = new Watcher(db)) {
+          lastBeforeCrash = writeUntilKilled(server, db, round, 30 + random.nextInt(120));
+          received.addAll(watcher.events());
+        }
       } finally {
         server.toHandle().destroyForcibly();
         server.waitFor();
@@ -75,10 +94,81 @@ class ServerCrashTest {
     }
     Process server = startServer();
     try (MongoClient client = client(server)) {
-      assertThat(presentIds(client.getDatabase("crash"))).containsAll(acknowledged.keySet());
+      MongoDatabase db = client.getDatabase("crash");
+      assertThat(presentIds(db)).containsAll(acknowledged.keySet());
+      assertHistoryHoldsWhatWasSeen(db, start);
     } finally {
       server.toHandle().destroyForcibly();
       server.waitFor();
+    }
+    assertThat(received).as("events received before the crashes").isNotEmpty();
+  }
+
+  /** Re-reads the change history from the first write: received events keep order and tokens; acked writes. */
+  private void assertHistoryHoldsWhatWasSeen(MongoDatabase db, BsonTimestamp start) {
+    Set<BsonDocument> receivedTokens = new HashSet<>();
+    received.forEach(event -> receivedTokens.add(event.token()));
+    Set<String> missingAcks = new HashSet<>(acknowledged.keySet());
+    List<Event> history = new ArrayList<>();
+    try (MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> cursor = db.getCollection("docs",
+        BsonDocument.class).watch().startAtOperationTime(start).maxAwaitTime(200, TimeUnit.MILLISECONDS).cursor()) {
+      for (int emptyBatches = 0; emptyBatches < 20 && (history.size() < received.size() || !missingAcks.isEmpty());) {
+        ChangeStreamDocument<BsonDocument> event = cursor.tryNext();
+        if (event == null) {
+          emptyBatches++;
+        } else if (event.getOperationType() == OperationType.INSERT) {
+          Event seen = Event.of(event);
+          missingAcks.remove(seen.id());
+          if (receivedTokens.contains(seen.token())) {
+            history.add(seen);
+          }
+        }
+      }
+    }
+    assertThat(missingAcks).as("acknowledged inserts without an event").isEmpty();
+    assertThat(history).as("received events, as the restarted server replays them").isEqualTo(received);
+  }
+
+  /** A change stream on the collection, opened at once, read on its own thread until the server dies. */
+  private static final class Watcher implements AutoCloseable {
+    private final MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> cursor;
+    private final List<Event> events = new ArrayList<>();
+    private final Thread thread;
+
+    Watcher(MongoDatabase db) {
+      cursor = db.getCollection("docs", BsonDocument.class).watch().cursor();
+      thread = new Thread(this::read);
+      thread.start();
+    }
+
+    private void read() {
+      try {
+        while (true) {
+          ChangeStreamDocument<BsonDocument> event = cursor.next();
+          synchronized (events) {
+            events.add(Event.of(event));
+          }
+        }
+      } catch (RuntimeException e) {
+        // the server was killed
+      }
+    }
+
+    /** Waits for the reader to stop (the server must be dead) and returns what it saw, in order. */
+    List<Event> events() throws InterruptedException {
+      thread.join();
+      synchronized (events) {
+        return List.copyOf(events);
+      }
+    }
+
+    @Override
+    public void close() {
+      try {
+        cursor.close();
+      } catch (RuntimeException e) {
+        // the server is gone; nothing to release
+      }
     }
   }
 
