@@ -4,17 +4,18 @@ import io.tributary.engine.Engine;
 import io.tributary.engine.command.ClientConnection;
 import io.tributary.engine.command.Command;
 import io.tributary.engine.command.CommandContext;
+import io.tributary.engine.command.CommandRegistry;
 import io.tributary.engine.error.MongoError;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 import org.bson.BsonDocument;
 
-/** Runs engine commands in-process with a {@link CommandContext}, for engine-level tests without the network. */
+/** Runs the registry's engine commands in-process with a {@link CommandContext}, for engine-level tests without the network. */
 public final class CommandHarness {
   private final Engine engine;
-  private final Map<String, Command> commands = new HashMap<>();
+  private final Function<String, Optional<Command>> commands;
   private final ClientConnection connection = new ClientConnection() {
     private BsonDocument metadata;
 
@@ -39,9 +40,16 @@ public final class CommandHarness {
     }
   };
 
+  /** Runs the commands of the standard registry (test commands included). */
+  public CommandHarness(Engine engine) {
+    this.engine = engine;
+    this.commands = CommandRegistry.standard(true)::find;
+  }
+
+  /** Runs only the given commands. */
   public CommandHarness(Engine engine, List<Command> commands) {
     this.engine = engine;
-    commands.forEach(c -> this.commands.put(c.name(), c));
+    this.commands = name -> commands.stream().filter(c -> c.name().equals(name)).findFirst();
   }
 
   public Engine engine() {
@@ -55,7 +63,7 @@ public final class CommandHarness {
   }
 
   public BsonDocument run(CommandContext context, BsonDocument command) {
-    Command target = commands.get(command.getFirstKey());
+    Command target = commands.apply(command.getFirstKey()).orElseThrow();
     try {
       return target.execute(context, command).join();
     } catch (CompletionException e) {

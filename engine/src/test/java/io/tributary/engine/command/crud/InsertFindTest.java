@@ -16,8 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class InsertFindTest {
   private final Engine engine = Engine.builder().storage(new InMemoryStorageEngine()).build();
-  private final CommandHarness harness = new CommandHarness(engine, List.of(new InsertCommand(),
-      new FindCommand(), new GetMoreCommand(), new KillCursorsCommand()));
+  private final CommandHarness harness = new CommandHarness(engine);
 
   @AfterEach
   void close() {
