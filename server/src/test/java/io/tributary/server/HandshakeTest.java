@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.MongoCommandException;
 import java.util.List;
+import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
 import org.bson.BsonTimestamp;
@@ -178,5 +179,27 @@ class HandshakeTest extends ServerTestSupport {
   void replSetInitiateSaysAlreadyInitialized() {
     assertThatThrownBy(() -> adminCommand("{replSetInitiate: {}}"))
         .isInstanceOfSatisfying(MongoCommandException.class, e -> assertThat(e.getErrorCode()).isEqualTo(23));
+  }
+
+  @Test
+  void sessionsCanBeStartedAndEnded() {
+    BsonDocument started = adminCommand("{startSession: 1}");
+
+    assertThat(started.getDocument("id").getBinary("id").getType()).isEqualTo((byte) 4);
+    assertThat(started.getInt32("timeoutMinutes").getValue()).isEqualTo(30);
+    BsonDocument ended = admin().runCommand(new BsonDocument("endSessions",
+        new BsonArray(List.of(started.getDocument("id")))), BsonDocument.class);
+    assertThat(ended.getDouble("ok").getValue()).isEqualTo(1.0);
+  }
+
+  @Test
+  void getLogHasEmptyStartupWarnings() {
+    assertThat(adminCommand("{getLog: 'startupWarnings'}").getArray("log")).isEmpty();
+    assertThat(adminCommand("{getLog: '*'}").getArray("names")).hasSize(2);
+  }
+
+  @Test
+  void hostInfoDescribesTheMachine() {
+    assertThat(adminCommand("{hostInfo: 1}").getDocument("system").getInt32("numCores").getValue()).isPositive();
   }
 }

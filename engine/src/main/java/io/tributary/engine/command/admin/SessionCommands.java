@@ -3,14 +3,18 @@ package io.tributary.engine.command.admin;
 import io.tributary.engine.command.Command;
 import io.tributary.engine.command.CommandContext;
 import io.tributary.engine.command.SyncCommand;
+import io.tributary.engine.error.ErrorCode;
 import java.util.UUID;
 import org.bson.BsonBinary;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
+import org.bson.BsonValue;
 
 /**
- * The logical-session commands. Sessions hold no server state here yet (cursors are not tied to them), so ending,
- * refreshing and killing sessions succeed without effect, and {@code startSession} hands out a fresh id.
+ * The logical-session commands. {@code endSessions} forgets the sessions' retryable-write state in the
+ * {@link io.tributary.engine.session.SessionCatalog}; refreshing and killing sessions succeed without effect
+ * (sessions have no timeouts and own no operations to interrupt here), and {@code startSession} hands out a
+ * fresh id.
  */
 public final class SessionCommands {
   private static final int TIMEOUT_MINUTES = 30;
@@ -22,7 +26,7 @@ public final class SessionCommands {
   }
 
   public static Command endSessions() {
-    return new Acknowledge("endSessions");
+    return new EndSessions();
   }
 
   public static Command refreshSessions() {
@@ -52,6 +56,29 @@ public final class SessionCommands {
     public BsonDocument run(CommandContext context, BsonDocument command) {
       return new BsonDocument("id", new BsonDocument("id", new BsonBinary(UUID.randomUUID())))
           .append("timeoutMinutes", new BsonInt32(TIMEOUT_MINUTES));
+    }
+  }
+
+  /** {@code {endSessions: [{id: UUID}, ...]}}. */
+  private static final class EndSessions implements SyncCommand {
+    @Override
+    public String name() {
+      return "endSessions";
+    }
+
+    @Override
+    public BsonDocument run(CommandContext context, BsonDocument command) {
+      BsonValue sessions = command.get(name());
+      if (!sessions.isArray()) {
+        throw ErrorCode.TYPE_MISMATCH.error("BSON field 'endSessions.endSessions' is the wrong type '"
+            + sessions.getBsonType() + "', expected type 'array'");
+      }
+      for (BsonValue lsid : sessions.asArray()) {
+        if (lsid.isDocument() && lsid.asDocument().containsKey("id")) {
+          context.engine().sessions().end(lsid.asDocument());
+        }
+      }
+      return new BsonDocument();
     }
   }
 
