@@ -35,12 +35,17 @@ final class ExpressionSupport {
       };
     }
     if (FilterParser.isOperatorDocument(expression)) {
-      throw ErrorCode.NOT_IMPLEMENTED.error("aggregation expression operators are not available yet");
+      return compileOperator(expression.asDocument());
     }
     if (expression.isDocument()) {
       return object(expression.asDocument());
     }
     return scope -> expression;
+  }
+
+  /** An operator expression ({@code {$add: [...]}}); an unknown operator fails with 31325 as in a projection. */
+  static Expression compileOperator(BsonDocument expression) {
+    throw ErrorCode.NOT_IMPLEMENTED.error("aggregation expression operators are not available yet");
   }
 
   private static Expression fieldPath(String reference) {

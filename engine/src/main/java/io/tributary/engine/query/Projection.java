@@ -19,17 +19,9 @@ public final class Projection {
     this.identity = identity;
   }
 
-  /** Parses a projection without its query: positional projections are not checked against the filter. */
+  /** Parses a find projection; an invalid one fails with mongod's error. */
   public static Projection parse(BsonDocument spec) {
-    return parse(spec, null);
-  }
-
-  /**
-   * Parses a projection for a query with {@code filter}: a positional projection {@code a.$} must name a
-   * field the filter has a condition on (31277).
-   */
-  public static Projection parse(BsonDocument spec, BsonDocument filter) {
-    return new Projection(ProjectionParser.parse(spec, filter), spec.isEmpty());
+    return new Projection(ProjectionParser.parse(spec), spec.isEmpty());
   }
 
   /** The projected copy of {@code document}; {@code match} supplies the position for {@code .$}. */

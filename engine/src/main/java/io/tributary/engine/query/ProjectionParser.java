@@ -2,34 +2,36 @@ package io.tributary.engine.query;
 
 import io.tributary.engine.bson.FieldPath;
 import io.tributary.engine.error.ErrorCode;
+import io.tributary.engine.error.MongoError;
 import java.util.Map;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
 /**
  * Builds the {@link ProjectionNode} tree of a find projection with mongod's rules and errors (its
- * {@code projection_parser}): one style per projection except for {@code _id}; {@code $slice} alone makes an
- * exclusion projection and {@code $elemMatch} alone an inclusion one; a computed field makes an inclusion
- * projection; paths must not collide (31249, 31250). Confined to one parse.
+ * {@code projection_parser.cpp}): booleans and numbers are inclusion/exclusion flags, one style per projection
+ * except for a top-level {@code _id}; a single-field {@code $}-document is {@code $slice}, {@code $elemMatch}
+ * or an aggregation expression, any other document a sub-projection; other values are literals or field
+ * paths, and make an inclusion projection. When only {@code _id}, {@code $slice} or {@code $elemMatch}
+ * decide, {@code $slice} makes an exclusion (unless {@code _id: 1}) and {@code $elemMatch} an inclusion.
+ * Paths must not collide (31249, 31250). Confined to one parse.
  */
 final class ProjectionParser {
-  private final BsonDocument filter;
   private final ProjectionNode.Fields root = new ProjectionNode.Fields();
   private Boolean inclusion;
   private boolean idSpecified;
+  private boolean idIncluded;
   private boolean hasPositional;
   private boolean hasElemMatch;
   private boolean hasSlice;
 
-  private ProjectionParser(BsonDocument filter) {
-    this.filter = filter;
-  }
+  private ProjectionParser() {}
 
   /** The root node and whether the projection includes (true) or excludes (false). */
   record Parsed(ProjectionNode.Fields root, boolean inclusion) {}
 
-  static Parsed parse(BsonDocument spec, BsonDocument filter) {
-    ProjectionParser parser = new ProjectionParser(filter);
+  static Parsed parse(BsonDocument spec) {
+    ProjectionParser parser = new ProjectionParser();
     parser.fields("", spec);
     return parser.finish();
   }
@@ -38,76 +40,92 @@ final class ProjectionParser {
     for (Map.Entry<String, BsonValue> entry : spec.entrySet()) {
       String name = prefix + entry.getKey();
       idSpecified |= name.equals("_id") || name.startsWith("_id.");
-      BsonValue value = entry.getValue();
-      if (value.isDocument() && !FilterParser.isOperatorDocument(value) && !value.asDocument().isEmpty()) {
-        fields(name + ".", value.asDocument());
-      } else if (value.isDocument()) {
-        operator(name, value.asDocument());
-      } else if (value.isBoolean() || value.isNumber() || value.isDecimal128()) {
-        flag(name, isTrue(value));
-      } else {
-        computed(name, value);
+      element(name, entry.getKey(), prefix.isEmpty() && name.equals("_id"), entry.getValue());
+    }
+  }
+
+  /** One projected field; {@code local} is its name within its sub-projection, as mongod's messages show it. */
+  private void element(String name, String local, boolean topLevelId, BsonValue value) {
+    boolean positional = name.endsWith(".$");
+    if (name.contains(".$.")) {
+      throw ErrorCode.location(31394).error("As of 4.4, it's illegal to specify positional operator in the middle "
+          + "of a path.Positional projection may only be used at the end, for example: a.b.$. If the query "
+          + "previously used a form like a.b.$.d, remove the parts following the '$' and the results will be "
+          + "equivalent.");
+    }
+    if (value.isDocument()) {
+      if (positional) {
+        throw ErrorCode.location(31271).error(
+            "positional projection cannot be used with an expression or sub object");
       }
+      subObject(name, value.asDocument());
+    } else if (value.isBoolean() || value.isNumber() || value.isDecimal128()) {
+      if (isTrue(value)) {
+        inclusion(name, local, topLevelId, positional);
+      } else if (positional) {
+        throw ErrorCode.location(31395).error("positional projection cannot be used with exclusion");
+      } else {
+        exclusion(name, local, topLevelId);
+      }
+    } else if (positional) {
+      throw ErrorCode.location(31308).error("positional projection cannot be used with a literal");
+    } else {
+      literal(name, local, value);
     }
   }
 
   private Parsed finish() {
     if (inclusion == null) {
-      inclusion = !hasSlice && hasElemMatch;
+      inclusion = hasSlice ? idIncluded : hasElemMatch || idIncluded;
     }
     if (!idSpecified && inclusion) {
       root.children().put("_id", new ProjectionNode.Include());
     }
+    if (!inclusion && idIncluded) {
+      root.children().remove("_id"); // _id: 1 in an exclusion projection only means "keep it", as by default
+    }
     return new Parsed(root, inclusion);
   }
 
-  private void operator(String name, BsonDocument operator) {
-    if (positionalStart(name) >= 0) {
-      throw ErrorCode.location(31271).error("positional projection cannot be used with an expression");
+  private void subObject(String name, BsonDocument spec) {
+    if (spec.isEmpty()) {
+      throw ErrorCode.location(51270).error("Invalid empty sub-projection: " + name);
     }
-    if (operator.isEmpty()) {
-      throw ErrorCode.location(51270).error(
-          "An empty sub-projection is not a valid value. Found empty object at path");
+    if (spec.size() == 1 && spec.getFirstKey().startsWith("$")) {
+      switch (spec.getFirstKey()) {
+        case "$slice" -> slice(name, spec);
+        case "$elemMatch" -> elemMatch(name, spec);
+        default -> expression(name, spec);
+      }
+      return;
     }
-    switch (operator.getFirstKey()) {
-      case "$slice" -> slice(name, operator.get("$slice"));
-      case "$elemMatch" -> elemMatch(name, operator);
-      case "$meta" -> throw ErrorCode.BAD_VALUE.error("$meta projections are not supported");
-      default -> computed(name, operator);
-    }
+    fields(name + ".", spec);
   }
 
-  private void slice(String name, BsonValue argument) {
-    if (argument.isNumber()) {
-      add(name, new ProjectionNode.Slice(null, argument.asNumber().intValue()));
-    } else if (argument.isArray()) {
-      if (argument.asArray().size() != 2) {
-        throw ErrorCode.location(31272).error("$slice array argument should be of form [skip, limit]");
+  private void slice(String name, BsonDocument spec) {
+    ProjectionNode.Slice slice;
+    try {
+      slice = SliceArgument.parse(spec.get("$slice"));
+    } catch (MongoError findSyntax) {
+      if (!spec.get("$slice").isArray()) {
+        throw findSyntax;
       }
-      BsonValue skip = argument.asArray().get(0);
-      BsonValue limit = argument.asArray().get(1);
-      if (!skip.isNumber()) {
-        throw ErrorCode.location(31257).error(
-            "$slice expects the skip argument to be a number, got " + skip.getBsonType());
+      try {
+        expression(name, spec); // the aggregation $slice: {$slice: ["$array", n]}
+      } catch (MongoError expressionSyntax) {
+        throw findSyntax;
       }
-      if (!limit.isNumber()) {
-        throw ErrorCode.location(31258).error(
-            "$slice expects the limit argument to be a number, got " + limit.getBsonType());
-      }
-      if (limit.asNumber().intValue() <= 0) {
-        throw ErrorCode.location(31259).error("$slice limit must be positive, got " + limit.asNumber().intValue());
-      }
-      add(name, new ProjectionNode.Slice(skip.asNumber().intValue(), limit.asNumber().intValue()));
-    } else {
-      throw ErrorCode.location(31273).error("$slice only supports numbers and [skip, limit] arrays");
+      return;
     }
+    add(name, slice);
     hasSlice = true;
   }
 
-  private void elemMatch(String name, BsonDocument operator) {
-    if (!operator.get("$elemMatch").isDocument()) {
+  private void elemMatch(String name, BsonDocument spec) {
+    BsonValue argument = spec.get("$elemMatch");
+    if (!argument.isDocument()) {
       throw ErrorCode.location(31274).error(
-          "elemMatch: Invalid argument, object required, but got " + operator.get("$elemMatch").getBsonType());
+          "elemMatch: Invalid argument, object required, but got " + argument.getBsonType());
     }
     if (hasPositional) {
       throw ErrorCode.location(31255).error("Cannot specify positional operator and $elemMatch.");
@@ -115,91 +133,69 @@ final class ProjectionParser {
     if (name.contains(".")) {
       throw ErrorCode.location(31275).error("Cannot use $elemMatch projection on a nested field.");
     }
-    BsonDocument filter = new BsonDocument(name, new BsonDocument("$elemMatch", operator.get("$elemMatch")));
-    Matcher matcher = Matcher.compile(filter);
+    Matcher matcher = Matcher.compile(new BsonDocument(name, spec));
     add(name, new ProjectionNode.ElemMatchProjection(matcher));
     hasElemMatch = true;
   }
 
-  private void computed(String name, BsonValue expression) {
+  private void expression(String name, BsonDocument spec) {
+    if (spec.getFirstKey().equals("$meta")) {
+      throw ErrorCode.BAD_VALUE.error("$meta projections are not supported");
+    }
     if (Boolean.FALSE.equals(inclusion)) {
       throw ErrorCode.location(31252).error("Cannot use expression other than $meta in exclusion projection");
     }
-    if (positionalStart(name) >= 0) {
-      throw ErrorCode.location(31271).error("positional projection cannot be used with an expression");
-    }
+    add(name, new ProjectionNode.Computed(ExpressionSupport.compileOperator(spec)));
     inclusion = true;
-    add(name, new ProjectionNode.Computed(ExpressionSupport.compile(expression)));
   }
 
-  private void flag(String name, boolean include) {
-    if (!include) {
-      add(name, new ProjectionNode.Exclude());
-      if (!name.equals("_id")) {
-        if (Boolean.TRUE.equals(inclusion)) {
-          throw ErrorCode.location(31254).error("Cannot do exclusion on field " + name + " in inclusion projection");
-        }
-        inclusion = false;
-      }
-      return;
+  private void literal(String name, String local, BsonValue value) {
+    add(name, new ProjectionNode.Computed(ExpressionSupport.compile(value)));
+    if (Boolean.FALSE.equals(inclusion)) {
+      String json = new BsonDocument("v", value).toJson();
+      String element = local + ": " + json.substring(json.indexOf(':') + 1, json.length() - 1).trim();
+      throw ErrorCode.location(31310).error("Cannot use an expression " + element + " in an exclusion projection");
     }
-    int positional = positionalStart(name);
-    if (positional >= 0) {
-      positional(name, positional);
+    inclusion = true;
+  }
+
+  private void inclusion(String name, String local, boolean topLevelId, boolean positional) {
+    if (positional) {
+      positional(name);
     } else {
       add(name, new ProjectionNode.Include());
+      idIncluded |= topLevelId;
     }
-    if (Boolean.FALSE.equals(inclusion)) {
-      throw ErrorCode.location(31253).error("Cannot do inclusion on field " + name + " in exclusion projection");
+    if (!topLevelId) {
+      if (Boolean.FALSE.equals(inclusion)) {
+        throw ErrorCode.location(31253).error("Cannot do inclusion on field " + local + " in exclusion projection");
+      }
+      inclusion = true;
     }
-    inclusion = true;
   }
 
-  private void positional(String name, int start) {
+  private void exclusion(String name, String local, boolean topLevelId) {
+    add(name, new ProjectionNode.Exclude());
+    if (!topLevelId) {
+      if (Boolean.TRUE.equals(inclusion)) {
+        throw ErrorCode.location(31254).error("Cannot do exclusion on field " + local + " in inclusion projection");
+      }
+      inclusion = false;
+    }
+  }
+
+  private void positional(String name) {
     if (hasPositional) {
       throw ErrorCode.location(31276).error("Cannot specify more than one positional projection per query.");
     }
     if (hasElemMatch) {
       throw ErrorCode.location(31256).error("Cannot specify positional operator and $elemMatch.");
     }
-    String field = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
-    if (filter != null && !mentions(filter, field)) {
-      throw ErrorCode.location(31277).error(
-          "Positional projection '" + name + "' does not match the query document.");
+    if (name.equals(".$")) {
+      throw ErrorCode.location(5392900).error("Projection on field .$ is invalid");
     }
-    if (name.endsWith(".$.")) {
-      throw ErrorCode.location(31270).error("Path cannot end with '.$.'");
-    }
-    if (positionalStart(name.substring(start + 2)) >= 0) {
-      throw ErrorCode.location(31287).error("Cannot use positional operator twice: " + name);
-    }
-    add(name.substring(0, start), new ProjectionNode.Positional());
+    add(name.substring(0, name.length() - 2), new ProjectionNode.Positional());
     hasPositional = true;
-  }
-
-  /** Where {@code .$} starts in a projected path, or -1. */
-  private static int positionalStart(String name) {
-    int inner = name.indexOf(".$.");
-    if (inner >= 0) {
-      return inner;
-    }
-    return name.endsWith(".$") ? name.length() - 2 : -1;
-  }
-
-  /** Whether a filter has a condition on a path starting with {@code field} (as mongod requires for {@code .$}). */
-  private static boolean mentions(BsonDocument filter, String field) {
-    for (Map.Entry<String, BsonValue> entry : filter.entrySet()) {
-      String key = entry.getKey();
-      if (key.equals("$and") || key.equals("$or") || key.equals("$nor")) {
-        if (entry.getValue().isArray() && entry.getValue().asArray().stream()
-            .anyMatch(clause -> clause.isDocument() && mentions(clause.asDocument(), field))) {
-          return true;
-        }
-      } else if (key.equals(field) || key.startsWith(field + ".")) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private void add(String dotted, ProjectionNode node) {

@@ -43,7 +43,7 @@ class CrudSpecCasesTest {
   void selectsAndProjectsAsTheSpecExpects(String name, String data, String filter, String projection,
       String expected) {
     Matcher matcher = Matcher.compile(BsonDocument.parse(filter));
-    Projection project = Projection.parse(BsonDocument.parse(projection), BsonDocument.parse(filter));
+    Projection project = Projection.parse(BsonDocument.parse(projection));
     List<BsonValue> actual = BsonArray.parse(data).stream()
         .map(BsonValue::asDocument)
         .filter(matcher::matches)

@@ -56,6 +56,10 @@ class ProjectionTest {
       "{x: null, _id: 0}                          | {x: null}",
       "{x: '$e.f', _id: 0}                        | {x: [1, 3, [5]]}",
       "{_id: 1}                                   | {_id: 1}",
+      "{_id: 1, b: 0, e: 0, s: 0}                 | {_id: 1, a: 1}",
+      "{_id: 0, s: {$slice: 1}, a: 0, b: 0, e: 0} | {s: [1]}",
+      "{_id: 1, s: {$slice: 1}}                   | {_id: 1, s: [1]}",
+      "{_id: 0, e: {$elemMatch: {f: 3}}}          | {e: [{f: 3}]}",
   })
   void projectsLikeMongod(String spec, String expected) {
     assertThat(project(spec, DOCUMENT)).isEqualTo(BsonDocument.parse(expected));
@@ -69,10 +73,9 @@ class ProjectionTest {
 
   @Test
   void positionalTakesTheMatchedElement() {
-    String filter = "{'e.f': 3}";
     BsonDocument document = BsonDocument.parse(DOCUMENT);
-    MatchResult match = Matcher.compile(BsonDocument.parse(filter)).match(document);
-    Projection projection = Projection.parse(BsonDocument.parse("{'e.$': 1}"), BsonDocument.parse(filter));
+    MatchResult match = Matcher.compile(BsonDocument.parse("{'e.f': 3}")).match(document);
+    Projection projection = Projection.parse(BsonDocument.parse("{'e.$': 1}"));
     assertThat(projection.apply(document, match)).isEqualTo(BsonDocument.parse("{_id: 1, e: [{f: 3}]}"));
   }
 
@@ -84,19 +87,12 @@ class ProjectionTest {
   }
 
   @Test
-  void positionalMustMatchTheQuery() {
-    assertThatThrownBy(() -> Projection.parse(BsonDocument.parse("{'s.$': 1}"), BsonDocument.parse("{a: 1}")))
-        .isInstanceOfSatisfying(MongoError.class, e -> {
-          assertThat(e.code().code()).isEqualTo(31277);
-          assertThat(e.getMessage()).isEqualTo("Positional projection 's.$' does not match the query document.");
-        });
-  }
-
-  @Test
   void rejectsMixedStyles() {
     rejects("{a: 1, b: 0}", 31254, "Cannot do exclusion on field b in inclusion projection");
     rejects("{a: 0, b: 1}", 31253, "Cannot do inclusion on field b in exclusion projection");
-    rejects("{a: 0, b: '$a'}", 31252, "Cannot use expression other than $meta in exclusion projection");
+    rejects("{b: {c: 1, d: 0}}", 31254, "Cannot do exclusion on field d in inclusion projection");
+    rejects("{a: 0, b: '$a'}", 31310, "Cannot use an expression b: \"$a\" in an exclusion projection");
+    rejects("{a: 0, b: {$literal: 1}}", 31252, "Cannot use expression other than $meta in exclusion projection");
   }
 
   @Test
@@ -112,7 +108,10 @@ class ProjectionTest {
     rejects("{s: {$slice: 'x'}}", 31273, "$slice only supports numbers and [skip, limit] arrays");
     rejects("{'e.f': {$elemMatch: {f: 1}}}", 31275, "Cannot use $elemMatch projection on a nested field.");
     rejects("{'s.$': 1, 'a.$': 1}", 31276, "Cannot specify more than one positional projection per query.");
-    rejects("{'s.$': {$slice: 1}}", 31271, "positional projection cannot be used with an expression");
+    rejects("{'s.$': {$slice: 1}}", 31271, "positional projection cannot be used with an expression or sub object");
+    rejects("{'s.$': 0}", 31395, "positional projection cannot be used with exclusion");
+    rejects("{'s.$': 'x'}", 31308, "positional projection cannot be used with a literal");
+    rejects("{a: {}}", 51270, "Invalid empty sub-projection: a");
     rejects("{'$a': 1}", 16410, "FieldPath field names may not start with '$'. Consider using $getField or $setField.");
   }
 }
