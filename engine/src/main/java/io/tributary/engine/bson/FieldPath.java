@@ -19,7 +19,8 @@ import org.bson.BsonValue;
  *       reports one missing value, but an array whose elements yield nothing reports nothing. A leaf array is
  *       reported itself and, when asked, each of its elements (so {@code {a: 1}} matches {@code {a: [1, 2]}}).
  *   <li>{@link #resolve}: the aggregation language's reading ({@code "$a.b"}): arrays map to arrays of the
- *       values found in their elements, components are never array indexes, missing is {@code null}.
+ *       values found in their document elements (scalars and nested arrays are skipped), components are never
+ *       array indexes, missing is {@code null}.
  * </ul>
  *
  * Parsing does not validate components; callers report their own errors for empty or {@code $}-prefixed ones.
@@ -148,7 +149,7 @@ public record FieldPath(List<String> parts) {
     if (current.isArray()) {
       BsonArray values = new BsonArray();
       for (BsonValue element : current.asArray()) {
-        if (element.isDocument() || element.isArray()) {
+        if (element.isDocument()) {
           BsonValue value = resolve(element, depth);
           if (value != null) {
             values.add(value);

@@ -2,7 +2,6 @@ package io.tributary.engine.query;
 
 import io.tributary.engine.bson.FieldPath;
 import io.tributary.engine.error.ErrorCode;
-import io.tributary.engine.expression.Expression;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +17,19 @@ import org.bson.BsonValue;
 final class FilterParser {
   private static final Set<String> DBREF_FIELDS = Set.of("$ref", "$id", "$db");
 
-  private FilterParser() {}
+  private final ExpressionContext context;
+  private final PredicateParser predicates;
 
-  static MatchExpression parse(BsonDocument filter) {
+  private FilterParser(ExpressionContext context) {
+    this.context = context;
+    this.predicates = new PredicateParser(this);
+  }
+
+  static MatchExpression parse(BsonDocument filter, ExpressionContext context) {
+    return new FilterParser(context).parse(filter);
+  }
+
+  MatchExpression parse(BsonDocument filter) {
     List<MatchExpression> conditions = new ArrayList<>();
     for (Map.Entry<String, BsonValue> entry : filter.entrySet()) {
       MatchExpression condition = entry.getKey().startsWith("$")
@@ -42,10 +51,10 @@ final class FilterParser {
     return first.startsWith("$") && !DBREF_FIELDS.contains(first);
   }
 
-  private static MatchExpression field(String name, BsonValue value) {
+  private MatchExpression field(String name, BsonValue value) {
     FieldPath path = FieldPath.parse(name);
     if (isOperatorDocument(value)) {
-      return new PathMatch(path, PredicateParser.parse(value.asDocument()));
+      return new PathMatch(path, predicates.parse(value.asDocument()));
     }
     if (value.isRegularExpression()) {
       return new PathMatch(path, RegexMatch.of(value.asRegularExpression()));
@@ -53,12 +62,12 @@ final class FilterParser {
     return new PathMatch(path, PredicateParser.equals(value));
   }
 
-  private static MatchExpression topLevel(String operator, BsonValue value) {
+  private MatchExpression topLevel(String operator, BsonValue value) {
     switch (operator) {
       case "$and": return new MatchExpression.And(clauses(value));
       case "$or": return new MatchExpression.Or(clauses(value));
       case "$nor": return new MatchExpression.Nor(clauses(value));
-      case "$expr": return new ExprMatch(expression(value));
+      case "$expr": return new ExprMatch(context.compile(value), context);
       case "$jsonSchema": return SchemaMatch.parse(value);
       case "$comment": return null;
       case "$alwaysTrue": return constant(operator, value, true);
@@ -69,7 +78,7 @@ final class FilterParser {
     }
   }
 
-  private static List<MatchExpression> clauses(BsonValue value) {
+  private List<MatchExpression> clauses(BsonValue value) {
     if (!value.isArray() || value.asArray().isEmpty()) {
       throw ErrorCode.BAD_VALUE.error("$and/$or/$nor must be a nonempty array");
     }
@@ -88,9 +97,5 @@ final class FilterParser {
       throw ErrorCode.FAILED_TO_PARSE.error(operator + " must be an integer value of 1");
     }
     return new MatchExpression.Constant(result);
-  }
-
-  private static Expression expression(BsonValue value) {
-    return ExpressionSupport.compile(value);
   }
 }

@@ -1,5 +1,6 @@
 package io.tributary.engine.query;
 
+import io.tributary.engine.expression.SystemVariables;
 import org.bson.BsonDocument;
 
 /**
@@ -12,8 +13,16 @@ public interface Matcher {
   /** Like {@link #matches}, also reporting the array position for the positional update operator. */
   MatchResult match(BsonDocument document);
 
-  /** Compiles a filter; an invalid filter fails with MongoDB's error (e.g. BadValue for an unknown operator). */
+  /**
+   * Compiles a filter; an invalid filter fails with MongoDB's error (e.g. BadValue for an unknown operator).
+   * Its {@code $expr} expressions see no variables but {@code $$ROOT} and {@code $$CURRENT}.
+   */
   static Matcher compile(BsonDocument filter) {
-    return new CompiledFilter(FilterParser.parse(filter));
+    return new CompiledFilter(FilterParser.parse(filter, ExpressionContext.NONE));
+  }
+
+  /** Compiles a filter whose {@code $expr} expressions see the command's variables ({@code $$NOW}, {@code let}). */
+  static Matcher compile(BsonDocument filter, SystemVariables variables) {
+    return new CompiledFilter(FilterParser.parse(filter, ExpressionContext.of(variables)));
   }
 }

@@ -19,9 +19,14 @@ final class PredicateParser {
   private static final Set<String> FILTER_OPERATORS = Set.of("$and", "$or", "$nor", "$expr", "$where", "$text",
       "$comment", "$jsonSchema", "$alwaysTrue", "$alwaysFalse");
 
-  private PredicateParser() {}
+  private final FilterParser filters;
 
-  static ValuePredicate parse(BsonDocument operators) {
+  /** {@code filters} parses the filters nested in {@code $elemMatch}. */
+  PredicateParser(FilterParser filters) {
+    this.filters = filters;
+  }
+
+  ValuePredicate parse(BsonDocument operators) {
     List<ValuePredicate> predicates = new ArrayList<>();
     BsonValue regex = null;
     BsonValue options = null;
@@ -38,7 +43,7 @@ final class PredicateParser {
     return predicates.size() == 1 ? predicates.get(0) : new ValuePredicate.AllOf(List.copyOf(predicates));
   }
 
-  private static ValuePredicate operator(String name, BsonValue operand) {
+  private ValuePredicate operator(String name, BsonValue operand) {
     return switch (name) {
       case "$eq" -> equals(operand);
       case "$ne" -> new ValuePredicate.Not(notEquals(operand));
@@ -170,7 +175,7 @@ final class PredicateParser {
     return argument.asNumber().longValue();
   }
 
-  private static ValuePredicate all(BsonValue operand) {
+  private ValuePredicate all(BsonValue operand) {
     if (!operand.isArray()) {
       throw ErrorCode.BAD_VALUE.error("$all needs an array");
     }
@@ -198,7 +203,7 @@ final class PredicateParser {
         && value.asDocument().getFirstKey().equals("$elemMatch");
   }
 
-  private static ValuePredicate elemMatch(BsonValue operand) {
+  private ValuePredicate elemMatch(BsonValue operand) {
     if (!operand.isDocument()) {
       throw ErrorCode.BAD_VALUE.error("$elemMatch needs an Object");
     }
@@ -206,10 +211,10 @@ final class PredicateParser {
     boolean valueForm = FilterParser.isOperatorDocument(argument) && !FILTER_OPERATORS.contains(argument.getFirstKey());
     return valueForm
         ? new ElemMatch.OfValues(parse(argument))
-        : new ElemMatch.OfDocuments(FilterParser.parse(argument));
+        : new ElemMatch.OfDocuments(filters.parse(argument));
   }
 
-  private static ValuePredicate not(BsonValue operand) {
+  private ValuePredicate not(BsonValue operand) {
     if (operand.isRegularExpression()) {
       return new ValuePredicate.Not(RegexMatch.of(operand.asRegularExpression()));
     }

@@ -1,5 +1,6 @@
 package io.tributary.engine.query;
 
+import io.tributary.engine.expression.SystemVariables;
 import org.bson.BsonDocument;
 
 /**
@@ -12,16 +13,27 @@ public final class Projection {
   private final ProjectionNode.Fields root;
   private final boolean inclusion;
   private final boolean identity;
+  private final ExpressionContext context;
 
-  private Projection(ProjectionParser.Parsed parsed, boolean identity) {
+  private Projection(BsonDocument spec, ExpressionContext context) {
+    ProjectionParser.Parsed parsed = ProjectionParser.parse(spec, context);
     this.root = parsed.root();
     this.inclusion = parsed.inclusion();
-    this.identity = identity;
+    this.identity = spec.isEmpty();
+    this.context = context;
   }
 
-  /** Parses a find projection; an invalid one fails with mongod's error. */
+  /**
+   * Parses a find projection; an invalid one fails with mongod's error. Its expressions see no variables but
+   * {@code $$ROOT} and {@code $$CURRENT}.
+   */
   public static Projection parse(BsonDocument spec) {
-    return new Projection(ProjectionParser.parse(spec), spec.isEmpty());
+    return new Projection(spec, ExpressionContext.NONE);
+  }
+
+  /** Parses a find projection whose expressions see the command's variables ({@code $$NOW}, {@code let}). */
+  public static Projection parse(BsonDocument spec, SystemVariables variables) {
+    return new Projection(spec, ExpressionContext.of(variables));
   }
 
   /** The projected copy of {@code document}; {@code match} supplies the position for {@code .$}. */
@@ -29,7 +41,7 @@ public final class Projection {
     if (identity) {
       return document;
     }
-    Projector projector = new Projector(document, match);
+    Projector projector = new Projector(context.scope(document), match);
     return inclusion ? projector.include(document, root) : projector.exclude(document, root);
   }
 }

@@ -3,6 +3,7 @@ package io.tributary.engine.query;
 import io.tributary.engine.bson.FieldPath;
 import io.tributary.engine.error.ErrorCode;
 import io.tributary.engine.error.MongoError;
+import io.tributary.engine.expression.Values;
 import java.util.Map;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
@@ -17,6 +18,7 @@ import org.bson.BsonValue;
  * Paths must not collide (31249, 31250). Confined to one parse.
  */
 final class ProjectionParser {
+  private final ExpressionContext context;
   private final ProjectionNode.Fields root = new ProjectionNode.Fields();
   private Boolean inclusion;
   private boolean idSpecified;
@@ -25,13 +27,15 @@ final class ProjectionParser {
   private boolean hasElemMatch;
   private boolean hasSlice;
 
-  private ProjectionParser() {}
+  private ProjectionParser(ExpressionContext context) {
+    this.context = context;
+  }
 
   /** The root node and whether the projection includes (true) or excludes (false). */
   record Parsed(ProjectionNode.Fields root, boolean inclusion) {}
 
-  static Parsed parse(BsonDocument spec) {
-    ProjectionParser parser = new ProjectionParser();
+  static Parsed parse(BsonDocument spec, ExpressionContext context) {
+    ProjectionParser parser = new ProjectionParser(context);
     parser.fields("", spec);
     return parser.finish();
   }
@@ -113,7 +117,10 @@ final class ProjectionParser {
       try {
         expression(name, spec); // the aggregation $slice: {$slice: ["$array", n]}
       } catch (MongoError expressionSyntax) {
-        throw findSyntax;
+        throw expressionSyntax.code().error("Invalid $slice syntax. The given syntax " + Values.format(spec)
+            + " did not match the find() syntax because :: " + findSyntax.code().codeName() + ": "
+            + findSyntax.getMessage() + " :: The given syntax did not match the expression $slice syntax. :: "
+            + "caused by :: " + expressionSyntax.getMessage());
       }
       return;
     }
@@ -145,16 +152,15 @@ final class ProjectionParser {
     if (Boolean.FALSE.equals(inclusion)) {
       throw ErrorCode.location(31252).error("Cannot use expression other than $meta in exclusion projection");
     }
-    add(name, new ProjectionNode.Computed(ExpressionSupport.compileOperator(spec)));
+    add(name, new ProjectionNode.Computed(context.compileOperator(spec)));
     inclusion = true;
   }
 
   private void literal(String name, String local, BsonValue value) {
-    add(name, new ProjectionNode.Computed(ExpressionSupport.compile(value)));
+    add(name, new ProjectionNode.Computed(context.compile(value)));
     if (Boolean.FALSE.equals(inclusion)) {
-      String json = new BsonDocument("v", value).toJson();
-      String element = local + ": " + json.substring(json.indexOf(':') + 1, json.length() - 1).trim();
-      throw ErrorCode.location(31310).error("Cannot use an expression " + element + " in an exclusion projection");
+      throw ErrorCode.location(31310).error(
+          "Cannot use an expression " + local + ": " + Values.format(value) + " in an exclusion projection");
     }
     inclusion = true;
   }

@@ -1,6 +1,7 @@
 package io.tributary.engine.query;
 
 import io.tributary.engine.error.ErrorCode;
+import io.tributary.engine.expression.Scope;
 import java.util.List;
 import java.util.Map;
 import org.bson.BsonArray;
@@ -13,11 +14,11 @@ import org.bson.BsonValue;
  * to one {@link Projection#apply} call.
  */
 final class Projector {
-  private final BsonDocument document;
+  private final Scope scope;
   private final MatchResult match;
 
-  Projector(BsonDocument document, MatchResult match) {
-    this.document = document;
+  Projector(Scope scope, MatchResult match) {
+    this.scope = scope;
     this.match = match;
   }
 
@@ -75,7 +76,7 @@ final class Projector {
   /** {@code $elemMatch} and computed fields, and sub-documents made only of computed fields. */
   private BsonValue added(BsonDocument source, String name, ProjectionNode node) {
     if (node instanceof ProjectionNode.Computed computed) {
-      return computed.expression().evaluate(() -> document);
+      return computed.expression().evaluate(scope);
     }
     if (node instanceof ProjectionNode.ElemMatchProjection elemMatch) {
       return elemMatch(source, name, elemMatch.matcher());

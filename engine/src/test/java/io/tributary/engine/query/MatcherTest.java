@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tributary.engine.error.MongoError;
+import io.tributary.engine.expression.SystemVariables;
+import org.bson.BsonDateTime;
 import org.bson.BsonDocument;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -146,6 +148,12 @@ class MatcherTest {
       "{$comment: 'x', a: 1}           | {a: 1}                       | true",
       "{$alwaysFalse: 1}               | {a: 1}                       | false",
       "{_id: {$ref: 'c', $id: 1}}      | {_id: {$ref: 'c', $id: 1}}   | true",
+      "{$expr: {$gt: ['$a', '$b']}}    | {a: 2, b: 1}                 | true",
+      "{$expr: {$gt: ['$a', '$b']}}    | {a: 1, b: 2}                 | false",
+      "{$expr: '$a'}                   | {a: 0}                       | false",
+      "{$expr: '$a'}                   | {a: []}                      | true",
+      "{$or: [{b: 1}, {$expr: {$eq: ['$a', '$$ROOT.a']}}]} | {a: 1}  | true",
+      "{a: {$elemMatch: {$expr: {$eq: ['$b', 2]}}}} | {a: [{b: 1}, {b: 2}]} | true",
   })
   void matchesLikeMongod(String filter, String document, boolean expected) {
     assertThat(matches(filter, document)).isEqualTo(expected);
@@ -162,6 +170,26 @@ class MatcherTest {
       assertThat(position("{a: 1, b: {$gt: 2}}", "{a: 1, b: [1, 2, 3]}")).isEqualTo(2);
       assertThat(position("{$or: [{a: 9}, {a: 3}]}", "{a: [1, 2, 3]}")).isEqualTo(2);
       assertThat(position("{a: 1}", "{a: 1}")).isEqualTo(-1);
+    }
+  }
+
+  @Nested
+  class Variables {
+    private final SystemVariables variables = new SystemVariables(
+        new BsonDateTime(1000), null, BsonDocument.parse("{id: 2}"));
+
+    @Test
+    void exprSeesTheCommandsLetVariablesAndNow() {
+      Matcher matcher = Matcher.compile(BsonDocument.parse("{$expr: {$eq: ['$_id', '$$id']}}"), variables);
+      assertThat(matcher.matches(BsonDocument.parse("{_id: 2}"))).isTrue();
+      assertThat(matcher.matches(BsonDocument.parse("{_id: 1}"))).isFalse();
+      Matcher now = Matcher.compile(BsonDocument.parse("{$expr: {$lt: ['$at', '$$NOW']}}"), variables);
+      assertThat(now.matches(new BsonDocument("at", new BsonDateTime(999)))).isTrue();
+    }
+
+    @Test
+    void undefinedVariablesFailToParse() {
+      rejects("{$expr: {$eq: ['$_id', '$$id']}}", 17276, "Use of undefined variable: id");
     }
   }
 

@@ -54,8 +54,12 @@ class ProjectionTest {
       "{'y.z': '$a', _id: 0}                      | {y: {z: 1}}",
       "{x: {y: '$a'}, _id: 0}                     | {x: {y: 1}}",
       "{x: null, _id: 0}                          | {x: null}",
-      "{x: '$e.f', _id: 0}                        | {x: [1, 3, [5]]}",
+      "{x: '$e.f', _id: 0}                        | {x: [1, 3]}",
       "{_id: 1}                                   | {_id: 1}",
+      "{x: {$add: ['$a', 1]}, _id: 0}             | {x: 2}",
+      "{x: {$literal: 1}, a: 1}                   | {_id: 1, a: 1, x: 1}",
+      "{s: {$slice: ['$s', 2]}, _id: 0}           | {s: [1, 2]}",
+      "{'b.x': {$add: ['$b.c', '$b.d']}, _id: 0}  | {b: {x: 5}}",
       "{_id: 1, b: 0, e: 0, s: 0}                 | {_id: 1, a: 1}",
       "{_id: 0, s: {$slice: 1}, a: 0, b: 0, e: 0} | {s: [1]}",
       "{_id: 1, s: {$slice: 1}}                   | {_id: 1, s: [1]}",
@@ -103,8 +107,8 @@ class ProjectionTest {
 
   @Test
   void rejectsMalformedOperators() {
-    rejects("{s: {$slice: [1]}}", 31272, "$slice array argument should be of form [skip, limit]");
-    rejects("{s: {$slice: [1, 0]}}", 31259, "$slice limit must be positive, got 0");
+    rejects("{s: {$slice: 5.5, x: 1}}", 16410,
+        "FieldPath field names may not start with '$'. Consider using $getField or $setField.");
     rejects("{s: {$slice: 'x'}}", 31273, "$slice only supports numbers and [skip, limit] arrays");
     rejects("{'e.f': {$elemMatch: {f: 1}}}", 31275, "Cannot use $elemMatch projection on a nested field.");
     rejects("{'s.$': 1, 'a.$': 1}", 31276, "Cannot specify more than one positional projection per query.");
@@ -112,6 +116,7 @@ class ProjectionTest {
     rejects("{'s.$': 0}", 31395, "positional projection cannot be used with exclusion");
     rejects("{'s.$': 'x'}", 31308, "positional projection cannot be used with a literal");
     rejects("{a: {}}", 51270, "Invalid empty sub-projection: a");
+    rejects("{a: {$foo: 1}}", 31325, "Unknown expression $foo");
     rejects("{'$a': 1}", 16410, "FieldPath field names may not start with '$'. Consider using $getField or $setField.");
   }
 }
