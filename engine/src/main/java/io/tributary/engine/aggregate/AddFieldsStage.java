@@ -11,7 +11,8 @@ import org.bson.BsonValue;
 record AddFieldsStage(String name, Nested tree) implements DocumentStage {
   static AddFieldsStage parse(String name, BsonValue spec, ParseContext context) {
     if (!spec.isDocument()) {
-      throw ErrorCode.location(40272).error(name + " specification stage must be an object, got "
+      // mongod names $addFields in this message for both spellings.
+      throw ErrorCode.location(40272).error("$addFields specification stage must be an object, got "
           + Values.typeName(spec));
     }
     return new AddFieldsStage(name, ProjectionParser.computed(spec.asDocument(), context));

@@ -33,6 +33,7 @@ public final class Pipeline {
 
   /** Parses {@code stages}; the variables of {@code context.let()} are in scope. */
   public static Pipeline parse(List<BsonDocument> stages, PipelineContext context) {
+    context.let().keySet().forEach(ParseContext::validateUserVariableName);
     return parse(stages, context.let().keySet());
   }
 

@@ -26,15 +26,15 @@ record ProjectStage(String name, Nested tree, boolean inclusion) implements Docu
   }
 
   static ProjectStage parseUnset(BsonValue spec, ParseContext context) {
-    BsonArray fields = spec.isString() ? new BsonArray(List.of(spec)) : null;
-    if (spec.isArray()) {
-      fields = spec.asArray();
-      if (fields.isEmpty()) {
-        throw ErrorCode.location(31119).error("$unset specification must be a string or an array with at least "
-            + "one field");
-      }
+    if (!spec.isString() && !spec.isArray()) {
+      throw ErrorCode.location(31002).error("$unset specification must be a string or an array");
     }
-    if (fields == null || fields.stream().anyMatch(field -> !field.isString())) {
+    BsonArray fields = spec.isString() ? new BsonArray(List.of(spec)) : spec.asArray();
+    if (fields.isEmpty()) {
+      throw ErrorCode.location(31119).error("$unset specification must be a string or an array with at least "
+          + "one field");
+    }
+    if (fields.stream().anyMatch(field -> !field.isString())) {
       throw ErrorCode.location(31120).error("$unset specification must be a string or an array containing only "
           + "string values");
     }

@@ -34,7 +34,7 @@ public record ParseContext(Set<String> variables) {
   }
 
   /** Fails like mongod when {@code name} cannot be a user variable name ({@code $let}, {@code as}). */
-  static void validateUserVariableName(String name) {
+  public static void validateUserVariableName(String name) {
     if (name.isEmpty()) {
       throw ErrorCode.location(16869).error("empty variable names are not allowed");
     }

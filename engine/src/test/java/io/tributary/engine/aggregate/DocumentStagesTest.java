@@ -53,6 +53,7 @@ class DocumentStagesTest {
     assertFails("[{$project: 1}]", "[]", 15969);
     assertFails("[{$project: {$a: 1}}]", "[]", 16410);
     assertFails("[{$unset: []}]", "[]", 31119);
+    assertFails("[{$unset: {a: 1}}]", "[]", 31002);
     assertFails("[{$unset: [1]}]", "[]", 31120);
   }
 
