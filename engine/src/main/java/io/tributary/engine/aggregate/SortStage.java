@@ -4,15 +4,28 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.PriorityQueue;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
-/** {@code $sort}: a stable sort in {@link io.tributary.engine.bson.BsonOrder} by one or more keys; blocking. */
-record SortStage(Comparator<BsonDocument> comparator) implements Stage {
+/**
+ * {@code $sort}: a stable sort in {@link io.tributary.engine.bson.BsonOrder} by one or more keys; blocking. When a
+ * {@code $limit} follows, only the first {@code limit} documents are kept while sorting (a bounded heap), so a
+ * top-k query holds k documents, not the whole input.
+ */
+record SortStage(Comparator<BsonDocument> comparator, long limit) implements Stage {
   static final String NAME = "$sort";
 
+  /** A document and its input position, which breaks ties so the bounded sort stays stable. */
+  private record Ranked(BsonDocument document, long position) {}
+
   static SortStage parse(BsonValue spec) {
-    return new SortStage(SortKey.comparator(spec));
+    return new SortStage(SortKey.comparator(spec), Long.MAX_VALUE);
+  }
+
+  /** The same sort keeping only the first {@code limit} documents. */
+  SortStage limitedTo(long limit) {
+    return new SortStage(comparator, Math.min(this.limit, limit));
   }
 
   @Override
@@ -22,11 +35,31 @@ record SortStage(Comparator<BsonDocument> comparator) implements Stage {
 
   @Override
   public Iterator<BsonDocument> apply(Iterator<BsonDocument> input, Execution execution) {
-    return new Deferred(() -> {
-      List<BsonDocument> documents = new ArrayList<>();
-      input.forEachRemaining(documents::add);
-      documents.sort(comparator);
-      return documents.iterator();
-    });
+    return new Deferred(() -> (limit == Long.MAX_VALUE ? sortAll(input) : sortTop(input)).iterator());
+  }
+
+  private List<BsonDocument> sortAll(Iterator<BsonDocument> input) {
+    List<BsonDocument> documents = new ArrayList<>();
+    input.forEachRemaining(documents::add);
+    documents.sort(comparator);
+    return documents;
+  }
+
+  private List<BsonDocument> sortTop(Iterator<BsonDocument> input) {
+    Comparator<Ranked> order = Comparator.<Ranked, BsonDocument>comparing(Ranked::document, comparator)
+        .thenComparingLong(Ranked::position);
+    PriorityQueue<Ranked> worstFirst = new PriorityQueue<>(order.reversed());
+    long position = 0;
+    while (input.hasNext()) {
+      worstFirst.add(new Ranked(input.next(), position++));
+      if (worstFirst.size() > limit) {
+        worstFirst.poll();
+      }
+    }
+    List<Ranked> kept = new ArrayList<>(worstFirst);
+    kept.sort(order);
+    List<BsonDocument> documents = new ArrayList<>(kept.size());
+    kept.forEach(ranked -> documents.add(ranked.document()));
+    return documents;
   }
 }

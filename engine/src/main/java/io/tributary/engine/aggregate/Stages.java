@@ -50,7 +50,13 @@ final class Stages {
   static List<Stage> parse(List<BsonDocument> stages, ParseContext context) {
     List<Stage> parsed = new ArrayList<>(stages.size());
     for (BsonDocument stage : stages) {
-      parsed.add(parse(stage, context));
+      Stage next = parse(stage, context);
+      int last = parsed.size() - 1;
+      if (next instanceof LimitStage && last >= 0 && parsed.get(last) instanceof SortStage) {
+        // The $limit stays in the pipeline; the sort merely stops keeping what the limit would drop.
+        parsed.set(last, ((SortStage) parsed.get(last)).limitedTo(((LimitStage) next).limit()));
+      }
+      parsed.add(next);
     }
     return parsed;
   }

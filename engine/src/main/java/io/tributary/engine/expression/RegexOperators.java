@@ -41,9 +41,13 @@ final class RegexOperators {
     Expression input = arguments.required("input", 31022);
     Expression regex = arguments.required("regex", 31023);
     Expression options = arguments.optional("options");
+    // A constant pattern (the usual case) is compiled once, at parse time.
+    Pattern constant = regex instanceof Constant && (options == null || options instanceof Constant)
+        ? pattern(name, ((Constant) regex).value(), options == null ? null : ((Constant) options).value()) : null;
     return scope -> {
       BsonValue text = input.evaluate(scope);
-      Pattern pattern = pattern(name, regex.evaluate(scope), options == null ? null : options.evaluate(scope));
+      Pattern pattern = constant != null ? constant
+          : pattern(name, regex.evaluate(scope), options == null ? null : options.evaluate(scope));
       if (Values.isNullish(text) || pattern == null) {
         return onNull;
       }

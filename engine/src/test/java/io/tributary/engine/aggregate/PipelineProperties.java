@@ -69,6 +69,14 @@ class PipelineProperties {
   }
 
   @Property
+  void sortThenLimitIsTheFirstElementsOfTheFullSort(@ForAll("documents") List<BsonDocument> input,
+      @ForAll @IntRange(min = 1, max = 30) int limit) {
+    List<BsonDocument> sorted = run(input, "[{$sort: {a: -1}}]");
+    assertThat(run(input, "[{$sort: {a: -1}}, {$limit: " + limit + "}]"))
+        .containsExactlyElementsOf(sorted.subList(0, Math.min(limit, sorted.size())));
+  }
+
+  @Property
   void groupCountsAddUpToTheInputSize(@ForAll("documents") List<BsonDocument> input) {
     List<BsonDocument> groups = run(input, "[{$group: {_id: '$a', n: {$sum: 1}}}]");
     assertThat(groups.stream().mapToInt(group -> group.getInt32("n").getValue()).sum()).isEqualTo(input.size());
