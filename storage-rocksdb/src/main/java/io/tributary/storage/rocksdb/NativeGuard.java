@@ -73,6 +73,11 @@ final class NativeGuard {
     }
   }
 
+  /** How many dependents are open: a leak check for tests. */
+  int openDependents() {
+    return dependents.size();
+  }
+
   /** Waits for calls in flight, frees open dependents, then runs {@code closeDatabase}; idempotent. */
   void close(Action closeDatabase) {
     long stamp = lock.writeLock();

@@ -3,7 +3,10 @@ package io.tributary.storage.rocksdb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+
 import io.tributary.engine.storage.KeySpace;
+import io.tributary.engine.storage.KeyValueIterator;
+import io.tributary.engine.storage.Snapshot;
 import io.tributary.engine.storage.StorageEngine;
 import io.tributary.engine.storage.StorageEngineContract;
 import io.tributary.engine.storage.StorageEngineProvider;
@@ -13,7 +16,15 @@ import io.tributary.engine.storage.WriteBatch;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.bson.BsonDocument;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +40,12 @@ class RocksDbStorageEngineTest extends StorageEngineContract {
   @Override
   protected StorageEngine reopen(StorageEngine closed) {
     return createEngine();
+  }
+
+  /** Runs before the contract closes the engine: every test must have closed its iterators and snapshots. */
+  @AfterEach
+  void noIteratorOrSnapshotLeaked() {
+    assertThat(((RocksDbStorageEngine) engine).openResources()).isZero();
   }
 
   @Test
@@ -80,6 +97,44 @@ class RocksDbStorageEngineTest extends StorageEngineContract {
       created.write(new WriteBatch().put(KeySpace.CATALOG, bytes("k"), bytes("v")));
     }
     assertThat(nested.resolve(FormatVersion.FILE_NAME)).exists();
+  }
+
+  @Test
+  void closingWhileOtherThreadsReadMakesThemFailCleanly() throws Exception {
+    engine.write(new WriteBatch().put(KeySpace.DOCUMENTS, bytes("a"), bytes("1")).put(KeySpace.DOCUMENTS,
+        bytes("b"), bytes("2")));
+    CountDownLatch reading = new CountDownLatch(2);
+    ExecutorService readers = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<Throwable>> outcomes = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        outcomes.add(readers.submit(() -> readUntilFailure(reading)));
+      }
+      reading.await();
+      engine.close();
+      for (Future<Throwable> outcome : outcomes) {
+        assertThat(outcome.get(30, TimeUnit.SECONDS)).isInstanceOf(IllegalStateException.class);
+      }
+    } finally {
+      readers.shutdownNow();
+    }
+  }
+
+  private Throwable readUntilFailure(CountDownLatch reading) {
+    try {
+      while (true) {
+        try (Snapshot snapshot = engine.snapshot();
+            KeyValueIterator it = snapshot.scan(KeySpace.DOCUMENTS, null, null, false)) {
+          while (it.hasNext()) {
+            it.next();
+          }
+          snapshot.get(KeySpace.DOCUMENTS, bytes("a"));
+        }
+        reading.countDown();
+      }
+    } catch (RuntimeException e) {
+      return e;
+    }
   }
 
   @Test
