@@ -3,7 +3,6 @@ package io.tributary.storage.rocksdb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-
 import io.tributary.engine.storage.KeySpace;
 import io.tributary.engine.storage.KeyValueIterator;
 import io.tributary.engine.storage.Snapshot;
