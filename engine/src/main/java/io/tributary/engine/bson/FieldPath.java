@@ -121,11 +121,17 @@ public record FieldPath(List<String> parts) {
     return new QueryWalk(parts, expandLeafArrays, visitor).walk(root, 0, -1);
   }
 
-  /** All values {@link #visit} reports (leaf arrays expanded), missing ones omitted. */
+  /**
+   * The values at this path with each leaf array replaced by its elements (one level), missing values omitted:
+   * what {@code distinct} returns and what sort keys and multikey index keys are chosen from. An empty leaf
+   * array contributes nothing.
+   */
   public List<BsonValue> values(BsonDocument root) {
     List<BsonValue> values = new ArrayList<>();
-    visit(root, true, (value, position) -> {
-      if (value != null) {
+    visit(root, false, (value, position) -> {
+      if (value != null && value.isArray()) {
+        values.addAll(value.asArray());
+      } else if (value != null) {
         values.add(value);
       }
       return false;

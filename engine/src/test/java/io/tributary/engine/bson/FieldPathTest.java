@@ -41,6 +41,14 @@ class FieldPathTest {
   }
 
   @Test
+  void valuesReplaceLeafArraysByTheirElements() {
+    assertThat(FieldPath.parse("a.b").values(document))
+        .containsExactly(new BsonInt32(1), new BsonInt32(2), new BsonInt32(3));
+    assertThat(FieldPath.parse("g").values(document)).containsExactly(BsonArray.parse("[{b: 7}]"));
+    assertThat(FieldPath.parse("x").values(document)).isEmpty();
+  }
+
+  @Test
   void visitDoesNotDescendIntoNestedArraysByName() {
     assertThat(FieldPath.parse("g.b").values(document)).isEmpty();
     assertThat(FieldPath.parse("g.0.0.b").values(document)).containsExactly(new BsonInt32(7));
