@@ -60,6 +60,8 @@ public final class ChangeStreamCursor implements ServerCursor {
   private final ArrayDeque<StreamOutput> ready = new ArrayDeque<>();
   private BsonTimestamp position;
   private BsonTimestamp readPosition;
+  /** True once {@code readPosition} is the time of an entry read (and not a start time between entries). */
+  private boolean readPositionIsEntry;
   private ResumeToken postBatchResumeToken;
   private ResumeToken endToken;
   private boolean exhausted;
@@ -200,6 +202,7 @@ public final class ChangeStreamCursor implements ServerCursor {
   }
 
   private CursorBatch nextBatch(int batchSize) {
+    checkPositionRetained();
     List<BsonDocument> documents = new ArrayList<>();
     long bytes = 0;
     while (!exhausted && (batchSize <= 0 || documents.size() < batchSize)) {
@@ -243,6 +246,7 @@ public final class ChangeStreamCursor implements ServerCursor {
       }
       unread.addAll(entries);
       readPosition = entries.get(entries.size() - 1).clusterTime();
+      readPositionIsEntry = true;
     }
     return unread.poll();
   }
@@ -262,6 +266,20 @@ public final class ChangeStreamCursor implements ServerCursor {
         endToken = event.token();
         return;
       }
+    }
+  }
+
+  /**
+   * A live stream whose next entries were truncated away cannot continue (reference §1.10 case 3): it fails as
+   * not resumable rather than silently skipping events. Checked once per batch: one look at the oplog's edge.
+   */
+  private void checkPositionRetained() {
+    if (!readPositionIsEntry || !unread.isEmpty()) {
+      return;
+    }
+    BsonTimestamp oldest = oplog.oldestRetained();
+    if (oldest != null && oldest.compareTo(readPosition) > 0) {
+      throw StartPoint.historyLost();
     }
   }
 

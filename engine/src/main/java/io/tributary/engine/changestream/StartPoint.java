@@ -2,6 +2,7 @@ package io.tributary.engine.changestream;
 
 import io.tributary.engine.error.ErrorCode;
 import io.tributary.engine.error.ErrorLabels;
+import io.tributary.engine.error.MongoError;
 import io.tributary.engine.oplog.Oplog;
 import org.bson.BsonTimestamp;
 
@@ -37,9 +38,13 @@ record StartPoint(ResumeToken token, BsonTimestamp scanAfter, ResumeToken initia
     BsonTimestamp oldest = oplog.oldestRetained();
     // A stream opened on an empty oplog starts in second 0, before any entry could have been written or lost.
     if (oldest != null && start.compareTo(oldest) < 0 && start.getTime() != 0) {
-      throw ErrorCode.CHANGE_STREAM_HISTORY_LOST.error("Resume of change stream was not possible, as the resume"
-          + " point may no longer be in the oplog.").withLabel(ErrorLabels.NON_RESUMABLE_CHANGE_STREAM_ERROR);
+      throw historyLost();
     }
+  }
+
+  static MongoError historyLost() {
+    return ErrorCode.CHANGE_STREAM_HISTORY_LOST.error("Resume of change stream was not possible, as the resume"
+        + " point may no longer be in the oplog.").withLabel(ErrorLabels.NON_RESUMABLE_CHANGE_STREAM_ERROR);
   }
 
   /** Timestamps are ordered as one unsigned 64-bit value: seconds, then increment. */

@@ -116,4 +116,19 @@ class ChangeStreamResumeTest {
     }
     return next(cursor).documents();
   }
+
+  @Test
+  void liveStreamWhoseNextEntriesWereTruncatedFailsAsHistoryLost() {
+    ChangeStreamCursor cursor = fixture.open(new BsonDocument());
+    fixture.insert(1);
+    assertThat(next(cursor).documents()).hasSize(1);
+    fixture.insert(2);
+    fixture.insert(3);
+    fixture.oplog.truncate(3);
+    assertThatThrownBy(() -> next(cursor)).isInstanceOf(CompletionException.class).cause()
+        .isInstanceOfSatisfying(MongoError.class, e -> {
+          assertThat(e.code().code()).isEqualTo(286);
+          assertThat(e.labels()).containsExactly(ErrorLabels.NON_RESUMABLE_CHANGE_STREAM_ERROR);
+        });
+  }
 }
