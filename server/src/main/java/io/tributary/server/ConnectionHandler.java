@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Implementation notes: all fields are touched only on the channel's event loop (completions hop back onto it),
  * so there is no locking. Requests that arrive while one is running wait in {@code pending}; when too many wait,
- * reading from the socket pauses (back-pressure instead of unbounded memory) and resumes as the queue drains.
+ * reading from the socket pauses (back-pressure instead of unbounded memory) and resumes as the queue drains;
+ * likewise no further request runs while unsent replies exceed the channel's write buffer high-water mark.
  * Any decoding failure that reaches {@link #exceptionCaught} closes the connection, as mongod does for
  * unreadable messages.
  */
@@ -62,13 +63,20 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
   }
 
   @Override
+  public void channelWritabilityChanged(ChannelHandlerContext context) throws Exception {
+    processNext(context);
+    super.channelWritabilityChanged(context);
+  }
+
+  @Override
   public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
     LOG.debug("closing connection {} after a protocol error", connection == null ? "?" : connection.id(), cause);
     context.close();
   }
 
   private void processNext(ChannelHandlerContext context) {
-    if (busy || pending.isEmpty() || !context.channel().isActive()) {
+    // A client that does not read its replies makes the channel unwritable: stop producing more until it drains.
+    if (busy || pending.isEmpty() || !context.channel().isActive() || !context.channel().isWritable()) {
       return;
     }
     busy = true;

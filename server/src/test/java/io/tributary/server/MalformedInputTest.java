@@ -70,6 +70,31 @@ class MalformedInputTest extends ServerTestSupport {
   }
 
   @Test
+  void clientThatNeverReadsItsRepliesDoesNotBlockOthers() throws IOException {
+    try (WireClient greedy = new WireClient(server().port())) {
+      for (int i = 0; i < 500; i++) {
+        greedy.sendMsg(0, PING);
+      }
+
+      assertThat(adminCommand("{ping: 1}").getDouble("ok").getValue()).isEqualTo(1.0);
+    }
+  }
+
+  @Test
+  void pipelinedRequestsAreAnsweredInOrder() throws IOException {
+    try (WireClient wire = new WireClient(server().port())) {
+      int[] ids = new int[20];
+      for (int i = 0; i < ids.length; i++) {
+        ids[i] = wire.sendMsg(0, PING);
+      }
+
+      for (int id : ids) {
+        assertThat(wire.read().responseTo()).isEqualTo(id);
+      }
+    }
+  }
+
+  @Test
   void garbageBsonGetsInvalidBsonAndTheConnectionStaysOpen() throws IOException {
     try (WireClient wire = new WireClient(server().port())) {
       byte[] garbage = {16, 0, 0, 0, (byte) 0x99, 'x', 0, 1, 2, 3, 4, 5, 6, 7, 8, 0};
