@@ -36,7 +36,7 @@ final class BitOperand {
       throw ErrorCode.BAD_VALUE.error(
           name + " takes an Array, a number, or a BinData but received: " + name + ": " + operand);
     }
-    return new BitTest(mode, positions.stream().mapToLong(Long::longValue).toArray());
+    return new BitTest(mode, List.copyOf(positions));
   }
 
   private static long nonNegative(String name, BsonValue value, String what) {

@@ -1,5 +1,6 @@
 package io.tributary.engine.query;
 
+import java.util.List;
 import org.bson.BsonValue;
 
 /**
@@ -8,7 +9,7 @@ import org.bson.BsonValue;
  * the lowest bit of the first byte; positions past the end are clear). Other values never match, nor do
  * numbers that are not integers representable as a 64-bit integer. Immutable and thread-safe.
  */
-record BitTest(Mode mode, long[] positions) implements ValuePredicate {
+record BitTest(Mode mode, List<Long> positions) implements ValuePredicate {
   enum Mode { ALL_SET, ALL_CLEAR, ANY_SET, ANY_CLEAR }
 
   @Override
