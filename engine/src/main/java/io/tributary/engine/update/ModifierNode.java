@@ -67,7 +67,7 @@ abstract sealed class ModifierNode implements UpdateNode
     if (outcome == Outcome.NO_OP) {
       return false;
     }
-    if (!context.insert() && path.parts().get(0).equals("_id")) {
+    if (path.parts().get(0).equals("_id")) {
       throw immutableIdModified(path, position.element());
     }
     if (position.log() != null) {
@@ -95,8 +95,11 @@ abstract sealed class ModifierNode implements UpdateNode
     RuntimePath taken = position.pathTaken();
     Element created = PathCreation.create(position.element(), position.pathToCreate(), valueForNew(context));
     if (taken.isEmpty()) {
-      StorageRules.checkTopLevelName(created.name());
-    } else if (!context.insert() && taken.parts().get(0).equals("_id")) {
+      if (!context.insert()) {
+        // An upsert's document is checked as a whole before it is inserted, where top-level $ is allowed.
+        StorageRules.checkTopLevelName(created.name());
+      }
+    } else if (taken.parts().get(0).equals("_id")) {
       throw ErrorCode.IMMUTABLE_FIELD.error("Updating the path '" + taken.dotted() + "' to " + position.element().text()
           + " would modify the immutable field '_id'");
     }

@@ -11,13 +11,21 @@ import java.util.TreeMap;
  * applied at the array index the query matched. Immutable once built; thread-safe.
  */
 final class ObjectNode implements UpdateNode {
-  /** mongod's {@code cmpPathsAndArrayIndexes}: digit-only names of different lengths order by length first. */
+  /**
+   * mongod's {@code cmpPathsAndArrayIndexes}: names starting with a digit (and not zero-padded) order by length
+   * first, so numbers order by value; everything else orders as strings.
+   */
   static final Comparator<String> FIELD_ORDER = (left, right) -> {
-    if (left.length() != right.length() && Values.arrayIndex(left) >= 0 && Values.arrayIndex(right) >= 0) {
+    if (numberLike(left) && numberLike(right) && left.length() != right.length()) {
       return Integer.compare(left.length(), right.length());
     }
     return left.compareTo(right);
   };
+
+  private static boolean numberLike(String name) {
+    char first = name.isEmpty() ? 'x' : name.charAt(0);
+    return first >= '0' && first <= '9' && (first != '0' || name.length() == 1);
+  }
 
   private final Map<String, UpdateNode> children = new TreeMap<>(FIELD_ORDER);
   private UpdateNode positionalChild;

@@ -9,7 +9,9 @@ import org.bson.BsonValue;
 /**
  * Replaces a document's contents (mongod's {@code ObjectReplaceExecutor}), for replacement updates and for the
  * output of pipeline updates: the original {@code _id} is kept when the new contents have none, the result must
- * be valid for storage, and {@code _id} may not change. Stateless.
+ * be valid for storage ({@code $}-prefixed top-level fields are allowed only in pipeline output and in documents
+ * an upsert inserts), and {@code _id} may not change (not even from the value an upsert's filter gave it).
+ * Stateless.
  */
 final class Replacement {
   private Replacement() {}
@@ -31,14 +33,12 @@ final class Replacement {
     for (Map.Entry<String, BsonValue> entry : contents.entrySet()) {
       result.append(entry.getKey(), Values.deepCopy(entry.getValue()));
     }
-    if (allowTopLevelDollar) {
+    if (allowTopLevelDollar || insert) {
       StorageRules.checkId(result);
     } else {
       StorageRules.checkDocument(result);
     }
-    if (!insert) {
-      checkIdUnchanged(original, result);
-    }
+    checkIdUnchanged(original, result);
     return result;
   }
 

@@ -52,6 +52,28 @@ class UpsertTest {
   }
 
   @Test
+  void theIdFromTheFilterIsImmutable() {
+    Update set = Update.parse(doc("{$set: {_id: 2}}"), null);
+    assertError(catchThrowableOfType(MongoError.class,
+        () -> set.apply(set.seedForUpsert(doc("{_id: 1}")), MatchResult.NO_MATCH, true)), 66, "ImmutableField",
+        "Updating the path '_id' to _id: 2 would modify the immutable field '_id'");
+    Update replace = Update.parse(doc("{_id: 2, a: 1}"), null);
+    assertError(catchThrowableOfType(MongoError.class,
+        () -> replace.apply(replace.seedForUpsert(doc("{_id: 1}")), MatchResult.NO_MATCH, true)), 66,
+        "ImmutableField", "After applying the update, the (immutable) field '_id' was found to have been altered to"
+            + " _id: 2");
+  }
+
+  @Test
+  void insertedDocumentsMayHaveTopLevelDollarFieldsButNotAnArrayId() {
+    assertThat(upsert("{$set: {'$x': 1}}", "{_id: 1}").toJson()).isEqualTo(doc("{_id: 1, '$x': 1}").toJson());
+    Update update = Update.parse(doc("{$set: {_id: [1]}}"), null);
+    assertError(catchThrowableOfType(MongoError.class,
+        () -> update.apply(update.seedForUpsert(doc("{}")), MatchResult.NO_MATCH, true)), 53, "InvalidIdField",
+        "The '_id' value cannot be of type array");
+  }
+
+  @Test
   void conflictingEqualitiesCannotBeSeeded() {
     Update update = Update.parse(doc("{$set: {x: 1}}"), null);
     assertError(catchThrowableOfType(MongoError.class, () -> update.seedForUpsert(doc("{$and: [{a: 1}, {a: 2}]}"))),
