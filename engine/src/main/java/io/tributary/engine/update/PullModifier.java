@@ -16,10 +16,11 @@ import org.bson.BsonValue;
  * ({@code {score: 8}}); {@code $pullAll} takes a list of values. Immutable and thread-safe.
  */
 final class PullModifier extends ModifierNode {
-  /** Query operators that stand at the top of a filter rather than on a field. */
-  private static final Set<String> TOP_LEVEL_OPERATORS =
-      Set.of("$and", "$or", "$nor", "$expr", "$where", "$text", "$comment", "$jsonSchema", "$alwaysTrue",
-          "$alwaysFalse");
+  /** The query operators that apply to a value (mongod's path-accepting keywords). */
+  private static final Set<String> VALUE_OPERATORS = Set.of("$eq", "$ne", "$gt", "$gte", "$lt", "$lte", "$in", "$nin",
+      "$all", "$exists", "$mod", "$type", "$regex", "$options", "$elemMatch", "$size", "$not", "$bitsAllSet",
+      "$bitsAllClear", "$bitsAnySet", "$bitsAnyClear", "$geoIntersects", "$geoWithin", "$within", "$near",
+      "$nearSphere", "$geoNear");
   /** The field name an element is wrapped in to match it as a value. */
   private static final String WRAPPER = "pulled";
 
@@ -52,11 +53,7 @@ final class PullModifier extends ModifierNode {
 
   /** True when the document's first field is an operator that applies to a value ({@code $gt}, {@code $in}...). */
   private static boolean isValueQuery(BsonDocument operand) {
-    if (operand.isEmpty()) {
-      return false;
-    }
-    String first = operand.getFirstKey();
-    return first.startsWith("$") && !TOP_LEVEL_OPERATORS.contains(first);
+    return !operand.isEmpty() && VALUE_OPERATORS.contains(operand.getFirstKey());
   }
 
   @Override

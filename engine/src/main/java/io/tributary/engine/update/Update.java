@@ -55,10 +55,25 @@ public final class Update {
       if (arrayFilters != null && !arrayFilters.isEmpty()) {
         throw ErrorCode.FAILED_TO_PARSE.error("arrayFilters may not be specified for replacement-style updates");
       }
-      return new Update(null, document, null, context);
+      return new Update(null, withCurrentTimestamps(document, context), null, context);
     }
     OperatorUpdate operators = OperatorUpdate.parse(document, ArrayFilters.parse(arrayFilters));
     return new Update(operators, null, null, context);
+  }
+
+  /**
+   * The replacement with its top-level empty timestamps ({@code Timestamp(0, 0)}, other than {@code _id}) set to
+   * the current cluster time, as mongod does for replacements and inserts.
+   */
+  private static BsonDocument withCurrentTimestamps(BsonDocument replacement, PipelineContext context) {
+    BsonTimestamp now = context.clusterTime();
+    if (now != null) {
+      replacement.entrySet().stream()
+          .filter(field -> !field.getKey().equals("_id") && field.getValue().isTimestamp()
+              && field.getValue().asTimestamp().getValue() == 0)
+          .forEach(field -> field.setValue(now));
+    }
+    return replacement;
   }
 
   /** True for a replacement document (no operators). */

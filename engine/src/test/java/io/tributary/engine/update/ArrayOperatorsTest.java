@@ -112,6 +112,9 @@ class ArrayOperatorsTest {
     assertDocument(apply("{_id: 1, a: [[1], [2]]}", "{$pull: {a: [1]}}"), "{_id: 1, a: [[2]]}");
     assertDocument(apply("{_id: 1, a: [{x: 1, y: 1}, {x: 2}, 5]}", "{$pull: {a: {x: 1}}}"),
         "{_id: 1, a: [{x: 2}, 5]}");
+    assertDocument(apply("{_id: 1, a: [1, 5, 9]}", "{$pull: {a: {$gte: 5}}}"), "{_id: 1, a: [1]}");
+    assertDocument(apply("{_id: 1, a: ['ab', 'cd']}", "{$pull: {a: /^a/}}"), "{_id: 1, a: ['cd']}");
+    assertDocument(apply("{_id: 1, a: [{x: 1}, {x: 5}]}", "{$pull: {a: {$or: [{x: 5}]}}}"), "{_id: 1, a: [{x: 1}]}");
     assertThat(apply("{_id: 1, a: [1, 2]}", "{$pull: {a: 7}}").modified()).isFalse();
     assertThat(apply("{_id: 1, a: 1}", "{$pull: {'a.b': 1}}").modified()).isFalse();
   }
