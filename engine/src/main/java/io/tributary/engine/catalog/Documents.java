@@ -10,8 +10,8 @@ import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
 /**
- * Reads a collection's documents from a {@link ReadView}: a scan in natural (insertion) order, a lookup by
- * record id, and a lookup by {@code _id} through the {@code _id} index. Stateless.
+ * Reads a collection's documents from a {@link ReadView}: a scan in natural (insertion) order, an index range
+ * scan, a lookup by record id, and a lookup by {@code _id} through the {@code _id} index. Stateless.
  */
 public final class Documents {
   private Documents() {}
@@ -30,6 +30,40 @@ public final class Documents {
       public StoredDocument next() {
         KeyValue kv = it.next();
         return new StoredDocument(KeyLayout.recordIdOf(kv.key()), BsonBytes.decode(kv.value()));
+      }
+
+      @Override
+      public void close() {
+        it.close();
+      }
+    };
+  }
+
+  /**
+   * The documents whose keys in {@code index} lie in {@code [low, high)} (encoded keys as {@link IndexKeys#encode}
+   * produces them; a null bound is open), in index order ({@code reverse}: descending). A multikey document
+   * appears once per matching key; callers that need each document once deduplicate by record id.
+   */
+  public static DocumentCursor scanIndex(ReadView view, CollectionMetadata collection, IndexDescriptor index,
+      byte[] low, byte[] high, boolean reverse) {
+    byte[] prefix = KeyLayout.longKey(index.id());
+    byte[] from = low == null ? prefix : KeyLayout.indexKey(index.id(), low, null);
+    byte[] to = high == null ? KeyLayout.prefixEnd(prefix) : KeyLayout.indexKey(index.id(), high, null);
+    KeyValueIterator it = view.scan(KeySpace.INDEXES, from, to, reverse);
+    return new DocumentCursor() {
+      @Override
+      public boolean hasNext() {
+        return it.hasNext();
+      }
+
+      @Override
+      public StoredDocument next() {
+        KeyValue entry = it.next();
+        long recordId = index.isUnique() ? KeyLayout.readLong(entry.value())
+            : KeyLayout.readLong(java.util.Arrays.copyOfRange(entry.key(), entry.key().length - 8,
+                entry.key().length));
+        return get(view, collection, recordId).orElseThrow(() ->
+            new IllegalStateException("index " + index.name() + " points at missing record " + recordId));
       }
 
       @Override
