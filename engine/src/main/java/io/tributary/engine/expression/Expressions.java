@@ -41,6 +41,8 @@ public final class Expressions {
     SetOperators.register(table);
     TypeOperators.register(table);
     DateOperators.register(table);
+    DateArithmeticOperators.register(table);
+    DatePartsOperators.register(table);
     ObjectOperators.register(table);
     Accumulators.register(table);
     return table;
