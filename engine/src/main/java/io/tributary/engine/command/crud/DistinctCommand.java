@@ -41,9 +41,7 @@ public final class DistinctCommand implements SyncCommand {
     if (collection.isPresent()) {
       try (Snapshot snapshot = context.engine().storage().snapshot();
           Stream<MatchedDocument> matching = CollectionQuery.matching(snapshot, collection.get(), query)) {
-        matching.forEach(m -> path.values(m.document()).stream()
-            .filter(value -> !value.isArray()) // the query view of a path has the array and its elements
-            .forEach(values::add));
+        matching.forEach(m -> values.addAll(path.values(m.document())));
       }
     }
     values.sort(BsonOrder.COMPARATOR);
