@@ -185,4 +185,18 @@ class ChangeStreamCursorTest {
         });
     assertThat(noId.next(0, 0)).isCompletedExceptionally();
   }
+
+  @Test
+  void oneStreamsStagesNeverChangeWhatAnotherStreamSees() {
+    ChangeStreamCursor reshaping = fixture.open(new BsonDocument(), BsonDocument.parse(
+        "{$set: {'fullDocument.extra': 1, 'documentKey.extra': 1}}"), BsonDocument.parse(
+        "{$unset: 'fullDocument.x'}"));
+    ChangeStreamCursor plain = fixture.open(new BsonDocument());
+    fixture.insert(1);
+    assertThat(next(reshaping).documents().get(0).getDocument("fullDocument").keySet()).containsExactly("_id",
+        "extra");
+    BsonDocument event = next(plain).documents().get(0);
+    assertThat(event.getDocument("fullDocument")).isEqualTo(BsonDocument.parse("{_id: 1, x: 1}"));
+    assertThat(event.getDocument("documentKey")).isEqualTo(key(1));
+  }
 }
