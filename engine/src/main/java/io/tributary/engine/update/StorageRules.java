@@ -1,6 +1,7 @@
 package io.tributary.engine.update;
 
 import io.tributary.engine.error.ErrorCode;
+import java.util.Map;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
@@ -23,6 +24,22 @@ final class StorageRules {
     BsonValue id = document.get("_id");
     if (id != null && (id.isArray() || id.isRegularExpression() || id.getBsonType() == org.bson.BsonType.UNDEFINED)) {
       throw ErrorCode.INVALID_ID_FIELD.error("The '_id' value cannot be of type " + BsonText.typeName(id));
+    }
+    if (id != null && id.isDocument()) {
+      checkNoDollarFields(id.asDocument());
+    }
+  }
+
+  /** An {@code _id} document may not hold {@code $}-prefixed field names at any depth. */
+  private static void checkNoDollarFields(BsonDocument document) {
+    for (Map.Entry<String, BsonValue> field : document.entrySet()) {
+      if (field.getKey().startsWith("$")) {
+        throw ErrorCode.DOLLAR_PREFIXED_FIELD_NAME.error(
+            "_id fields may not contain '$'-prefixed fields: " + field.getKey() + " is not valid for storage.");
+      }
+      if (field.getValue().isDocument()) {
+        checkNoDollarFields(field.getValue().asDocument());
+      }
     }
   }
 

@@ -51,6 +51,26 @@ class PipelineUpdateTest {
   }
 
   @Test
+  void specPipelines() {
+    // crud updateOne-pipeline.json and updateMany-pipeline.json
+    assertDocument(apply("{_id: 1, x: 1, y: 1, t: {u: {v: 1}}}",
+        "[{$replaceRoot: {newRoot: '$t'}}, {$addFields: {foo: 1}}]"), "{_id: 1, u: {v: 1}, foo: 1}");
+    assertDocument(apply("{_id: 2, x: 2, y: 1}", "[{$project: {x: 1}}, {$addFields: {foo: 1}}]"),
+        "{_id: 2, x: 2, foo: 1}");
+  }
+
+  @Test
+  void specDotsAndDollarsMayBeProducedByPipelines() {
+    // crud updateOne-dots_and_dollars.json
+    assertDocument(apply("{_id: 1, foo: {}}",
+        "[{$replaceWith: {$setField: {field: {$literal: '$a'}, value: 1, input: '$$ROOT'}}}]"),
+        "{_id: 1, foo: {}, '$a': 1}");
+    assertDocument(apply("{_id: 1, foo: {}}",
+        "[{$set: {foo: {$setField: {field: {$literal: 'a.b'}, value: 1, input: '$foo'}}}}]"),
+        "{_id: 1, foo: {'a.b': 1}}");
+  }
+
+  @Test
   void anUnchangedDocumentIsANoOp() {
     assertThat(apply("{_id: 1, a: 1}", "[{$set: {a: 1}}]").modified()).isFalse();
   }
