@@ -68,7 +68,7 @@ final class RenameModifier extends ModifierNode {
       BsonValue value = current.value();
       boolean viable = value.isDocument() || (value.isArray() && Values.arrayIndex(part) >= 0);
       if (!viable) {
-        throw ErrorCode.PATH_NOT_VIABLE.error("cannot use the part (" + part + " of " + from
+        throw ErrorCode.PATH_NOT_VIABLE.error("cannot use the part (" + from.part(i - 1) + " of " + from
             + ") to traverse the element ({" + current.text() + "})");
       }
       Element next = current.child(part);

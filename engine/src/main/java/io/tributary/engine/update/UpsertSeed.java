@@ -12,9 +12,9 @@ import org.bson.BsonValue;
 /**
  * The document an upsert starts from: the equality conditions of its filter ({@code {a: 1}}, {@code {a: {$eq: 1}}},
  * a one-element {@code $in}, inside {@code $and} or a one-clause {@code $or}), dotted paths creating nested
- * documents, {@code _id} first. For a replacement only {@code _id} is taken. Two conditions on one path, or on a
- * path and its prefix, cannot both be seeded (NotSingleValueField). As in mongod, the paths are created in sorted
- * order, whatever their order in the filter. Stateless.
+ * documents, {@code _id} first. For a replacement only {@code _id} is taken. A condition on a path already seeded,
+ * or below one, fails with NotSingleValueField; as in mongod the paths are then created in sorted order, so a
+ * condition below a later scalar fails with PathNotViable and one below a later document extends it. Stateless.
  */
 final class UpsertSeed {
   private record Equality(FieldPath path, BsonValue value) {}
@@ -78,13 +78,14 @@ final class UpsertSeed {
     return null;
   }
 
+  /** Records an equality; like mongod, only an earlier equality on the path or on a prefix of it conflicts. */
   private static void add(Equality equality, List<Equality> equalities) {
     for (Equality existing : equalities) {
       if (existing.path().equals(equality.path())) {
         throw ErrorCode.NOT_SINGLE_VALUE_FIELD.error(
             "cannot infer query fields to set, path '" + equality.path() + "' is matched twice");
       }
-      if (existing.path().isPrefixOf(equality.path()) || equality.path().isPrefixOf(existing.path())) {
+      if (existing.path().isPrefixOf(equality.path())) {
         throw ErrorCode.NOT_SINGLE_VALUE_FIELD.error("cannot infer query fields to set, both paths '"
             + equality.path() + "' and '" + existing.path() + "' are matched");
       }
@@ -92,13 +93,17 @@ final class UpsertSeed {
     equalities.add(equality);
   }
 
+  /** Sets {@code value} at {@code path}, creating documents; a scalar on the way is PathNotViable. */
   private static void put(BsonDocument seed, FieldPath path, BsonValue value) {
     BsonDocument current = seed;
     for (int i = 0; i < path.length() - 1; i++) {
       BsonValue child = current.get(path.part(i));
-      if (child == null || !child.isDocument()) {
+      if (child == null) {
         child = new BsonDocument();
         current.put(path.part(i), child);
+      } else if (!child.isDocument()) {
+        throw ErrorCode.PATH_NOT_VIABLE.error("cannot use the part (" + path.part(i) + " of " + path
+            + ") to traverse the element ({" + BsonText.element(path.part(i), child) + "})");
       }
       current = child.asDocument();
     }

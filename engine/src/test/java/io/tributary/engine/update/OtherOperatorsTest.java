@@ -73,6 +73,8 @@ class OtherOperatorsTest {
         "Updating the path 'b' would create a conflict at 'b'");
     assertError(applyError("{_id: 1, a: [{b: 1}]}", "{$rename: {'a.0.b': 'c'}}"), 2, "BadValue",
         "The source field cannot be an array element, 'a.0.b' in doc with _id: 1 has an array field called 'a'");
+    assertError(applyError("{_id: 1, a: 1}", "{$rename: {'a.b': 'c'}}"), 28, "PathNotViable",
+        "cannot use the part (a of a.b) to traverse the element ({a: 1})");
     assertError(applyError("{_id: 1, a: 2}", "{$rename: {a: '_id'}}"), 66, "ImmutableField",
         "Updating the path '_id' to _id: 2 would modify the immutable field '_id'");
   }

@@ -80,6 +80,9 @@ class UpsertTest {
         54, "NotSingleValueField", "cannot infer query fields to set, path 'a' is matched twice");
     assertError(catchThrowableOfType(MongoError.class, () -> update.seedForUpsert(doc("{a: 1, 'a.b': 2}"))),
         54, "NotSingleValueField", "cannot infer query fields to set, both paths 'a.b' and 'a' are matched");
+    assertError(catchThrowableOfType(MongoError.class, () -> update.seedForUpsert(doc("{'a.b': 2, a: 1}"))),
+        28, "PathNotViable", "cannot use the part (a of a.b) to traverse the element ({a: 1})");
+    assertThat(update.seedForUpsert(doc("{'a.c': 2, a: {x: 1}}")).toJson()).isEqualTo(doc("{a: {x: 1, c: 2}}").toJson());
   }
 
   @Test
