@@ -2,6 +2,7 @@ package io.tributary.engine.aggregate;
 
 import io.tributary.engine.bson.KeyCodec;
 import io.tributary.engine.error.ErrorCode;
+import io.tributary.engine.expression.Accumulation;
 import io.tributary.engine.expression.Accumulator;
 import io.tributary.engine.expression.Accumulators;
 import io.tributary.engine.expression.Constant;
@@ -69,14 +70,11 @@ record GroupStage(Expression id, List<Output> outputs) implements Stage {
       }
       return new Output(name, new Constant(new BsonInt32(1)), Accumulators.named("$sum"));
     }
-    Supplier<Accumulator> factory = Accumulators.named(accumulator);
-    if (factory == null) {
+    Accumulation accumulation = Accumulators.parse(accumulator, argument, context);
+    if (accumulation == null) {
       throw ErrorCode.location(15952).error("unknown group operator '" + accumulator + "'");
     }
-    if (argument.isArray()) {
-      throw ErrorCode.location(40237).error("The " + accumulator + " accumulator is a unary operator");
-    }
-    return new Output(name, Expressions.parse(argument, context), factory);
+    return new Output(name, accumulation.argument(), accumulation.accumulator());
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.tributary.engine.aggregate;
 
+import io.tributary.engine.expression.SortKey;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;

@@ -40,12 +40,31 @@ public final class Accumulators {
 
   private Accumulators() {}
 
-  /** The factory of the accumulator named {@code name}, or null when there is none. */
+  /** The factory of the unary accumulator named {@code name}, or null when there is none. */
   public static Supplier<Accumulator> named(String name) {
     return FACTORIES.get(name);
   }
 
+  /**
+   * Parses {@code {name: operand}} as a {@code $group} accumulator; null when {@code name} is no accumulator.
+   * The unary ones refuse an array operand (40237), as mongod does.
+   */
+  public static Accumulation parse(String name, BsonValue operand, ParseContext context) {
+    if (SelectionAccumulators.NAMES.contains(name)) {
+      return SelectionAccumulators.parse(name, operand, context);
+    }
+    Supplier<Accumulator> factory = FACTORIES.get(name);
+    if (factory == null) {
+      return null;
+    }
+    if (operand.isArray()) {
+      throw ErrorCode.location(40237).error("The " + name + " accumulator is a unary operator");
+    }
+    return new Accumulation(Expressions.parse(operand, context), factory);
+  }
+
   static void register(OperatorTable table) {
+    SelectionAccumulators.register(table);
     for (String name : EXPRESSION_FORMS) {
       Supplier<Accumulator> factory = FACTORIES.get(name);
       table.custom(name, (operand, context) -> expressionForm(OperatorTable.arguments(operand, context), factory));

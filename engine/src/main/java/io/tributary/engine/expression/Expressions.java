@@ -38,6 +38,7 @@ public final class Expressions {
     ArrayOperators.register(table);
     IterationOperators.register(table);
     ArrayBuildingOperators.register(table);
+    SortArrayOperator.register(table);
     SetOperators.register(table);
     TypeOperators.register(table);
     DateOperators.register(table);

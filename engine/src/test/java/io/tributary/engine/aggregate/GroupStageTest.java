@@ -63,4 +63,18 @@ class GroupStageTest {
     assertOutput("[{$project: {_id: 0, s: {$sum: '$a'}, m: {$max: '$a'}, v: {$avg: [1, 2, 'x']}, n: {$min: []}}}]",
         "[{a: [1, 2, 3.5]}]", "[{s: 6.5, m: 3.5, v: 1.5, n: null}]");
   }
+
+  @Test
+  void selectionAccumulators() {
+    String scores = "[{g: 1, p: 'a', s: 3}, {g: 1, p: 'b', s: 9}, {g: 1, p: 'c', s: 5}, {g: 2, p: 'd', s: 1}]";
+    assertOutput("[{$group: {_id: '$g', top: {$top: {sortBy: {s: -1}, output: '$p'}},"
+        + " bottom: {$bottom: {sortBy: {s: -1}, output: ['$p', '$s']}},"
+        + " top2: {$topN: {n: 2, sortBy: {s: -1}, output: '$p'}}, first2: {$firstN: {n: 2, input: '$p'}},"
+        + " last1: {$lastN: {n: 1, input: '$p'}}, max2: {$maxN: {n: 2, input: '$s'}}, min1: {$minN: {n: 1, input: '$s'}}}}]",
+        scores, "[{_id: 1, top: 'b', bottom: ['a', 3], top2: ['b', 'c'], first2: ['a', 'b'], last1: ['c'], max2: [9, 5],"
+            + " min1: [3]}, {_id: 2, top: 'd', bottom: ['d', 1], top2: ['d'], first2: ['d'], last1: ['d'], max2: [1],"
+            + " min1: [1]}]");
+    assertFails("[{$group: {_id: 1, t: {$topN: {sortBy: {s: 1}, output: '$p'}}}}]", "[]", 5787906);
+    assertFails("[{$group: {_id: 1, t: {$top: {output: '$p'}}}}]", "[]", 5788005);
+  }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.engine.aggregate.PipelineAssertions.TestContext;
 import io.tributary.engine.bson.BsonOrder;
+import io.tributary.engine.expression.SortKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;

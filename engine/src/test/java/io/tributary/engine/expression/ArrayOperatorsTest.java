@@ -98,4 +98,20 @@ class ArrayOperatorsTest {
     assertFails("{$setEquals: [[1]]}", 17045);
     assertFails("{$allElementsTrue: 1}", 17040);
   }
+
+  @Test
+  void sortArrayAndSelections() {
+    assertEvaluates("{$sortArray: {input: [3, 1, 'a', 2], sortBy: 1}}", "[1, 2, 3, 'a']");
+    assertEvaluates("{$sortArray: {input: [3, 1, 2], sortBy: -1}}", "[3, 2, 1]");
+    assertEvaluates("{$sortArray: {input: [{a: 2, b: 1}, {a: 1}, {a: 2, b: 0}], sortBy: {a: -1, b: 1}}}",
+        "[{a: 2, b: 0}, {a: 2, b: 1}, {a: 1}]");
+    assertFails("{$sortArray: {input: 1, sortBy: 1}}", 2942504);
+    assertFails("{$sortArray: {input: [], sortBy: 2}}", 2942505);
+    assertEvaluates("{$firstN: {n: 2, input: [5, 6, 7]}}", "[5, 6]");
+    assertEvaluates("{$lastN: {n: 2, input: [5, 6, 7]}}", "[6, 7]");
+    assertEvaluates("{$maxN: {n: 2, input: [5, null, 9, 7]}}", "[9, 7]");
+    assertEvaluates("{$minN: {n: 5, input: [5, null, 9, 7]}}", "[5, 7, 9]");
+    assertFails("{$firstN: {n: 0, input: [1]}}", 5787908);
+    assertFails("{$firstN: {input: [1]}}", 5787906);
+  }
 }

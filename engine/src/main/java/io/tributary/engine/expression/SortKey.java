@@ -1,9 +1,8 @@
-package io.tributary.engine.aggregate;
+package io.tributary.engine.expression;
 
 import io.tributary.engine.bson.BsonOrder;
 import io.tributary.engine.bson.FieldPath;
 import io.tributary.engine.error.ErrorCode;
-import io.tributary.engine.expression.Expressions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -13,12 +12,13 @@ import org.bson.BsonNull;
 import org.bson.BsonValue;
 
 /**
- * One component of a sort specification ({@code {a.b: -1}}). A document's key along a path that reaches arrays
+ * One component of a sort specification ({@code {a.b: -1}}), shared by {@code $sort}, {@code $sortArray} and the
+ * {@code $top}/{@code $bottom} accumulators. A document's key along a path that reaches arrays
  * is the smallest of the values found (largest when descending), as in mongod; missing sorts as null.
  */
-record SortKey(FieldPath path, boolean descending) {
+public record SortKey(FieldPath path, boolean descending) {
   /** The comparator for a {@code $sort} specification, validated with mongod's codes. */
-  static Comparator<BsonDocument> comparator(BsonValue spec) {
+  public static Comparator<BsonDocument> comparator(BsonValue spec) {
     if (!spec.isDocument()) {
       throw ErrorCode.location(15973).error("the $sort key specification must be an object");
     }
@@ -52,13 +52,13 @@ record SortKey(FieldPath path, boolean descending) {
     return direction.asNumber().doubleValue() < 0;
   }
 
-  int compare(BsonDocument left, BsonDocument right) {
+  public int compare(BsonDocument left, BsonDocument right) {
     int order = BsonOrder.compare(key(left), key(right));
     return descending ? -order : order;
   }
 
   /** The value this component sorts {@code document} by. */
-  BsonValue key(BsonDocument document) {
+  public BsonValue key(BsonDocument document) {
     BsonValue[] best = new BsonValue[1];
     path.visit(document, true, (value, position) -> {
       if (value != null && !(value.isArray() && !value.asArray().isEmpty())) {
