@@ -1,5 +1,7 @@
 package io.tributary.engine.changestream;
 
+import io.tributary.engine.Namespace;
+import io.tributary.engine.catalog.CollectionMetadata;
 import io.tributary.engine.command.CommandContext;
 import io.tributary.engine.command.crud.CommandArguments;
 import io.tributary.engine.command.crud.CursorReply;
@@ -57,6 +59,7 @@ public final class ChangeStreams implements ChangeStreamOpener {
     try {
       batchSize = (int) CommandArguments.longValue(CommandArguments.document(aggregate, "cursor",
           new BsonDocument()), "batchSize", DEFAULT_BATCH_SIZE);
+      checkNotView(context, aggregate.get("aggregate"));
       cursor = open(context.database(), aggregate, context.lsid(), cursors.newCursorId());
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
@@ -93,6 +96,7 @@ public final class ChangeStreams implements ChangeStreamOpener {
             + " caused by :: $changeStream cannot run inside a multi-document transaction");
       }
       ChangeStreamSpec spec = ChangeStreamSpec.parse(stages.get(0).get(ChangeStreamSpec.STAGE_NAME));
+      checkApiStrict(command, spec);
       ChangeStreamScope scope = ChangeStreamScope.of(database, command.get("aggregate"), spec.allChangesForCluster());
       checkTokenFitsScope(spec, scope);
       EventContext context = new EventContext(database, new BsonDateTime(runtime.clock().millis()),
@@ -145,6 +149,26 @@ public final class ChangeStreams implements ChangeStreamOpener {
       throw ErrorCode.location(40602).error("$changeStream is only valid as the first stage in a pipeline");
     }
     return stages;
+  }
+
+  /** spec: reference §1.1 — "Change streams cannot be opened on views". */
+  private static void checkNotView(CommandContext context, BsonValue target) {
+    if (!target.isString()) {
+      return;
+    }
+    Namespace namespace = new Namespace(context.database(), target.asString().getValue());
+    if (context.engine().catalog().lookup(namespace).map(CollectionMetadata::isView).orElse(false)) {
+      throw ErrorCode.COMMAND_NOT_SUPPORTED_ON_VIEW.error("Namespace " + namespace + " is a view, not a collection");
+    }
+  }
+
+  /** spec: reference §1.2 — showExpandedEvents is not part of API version 1. */
+  private static void checkApiStrict(BsonDocument command, ChangeStreamSpec spec) {
+    BsonValue strict = command.get("apiStrict");
+    if (spec.showExpandedEvents() && strict != null && strict.isBoolean() && strict.asBoolean().getValue()) {
+      throw ErrorCode.API_STRICT_ERROR.error("BSON field '$changeStream.showExpandedEvents' is not allowed with"
+          + " apiStrict:true");
+    }
   }
 
   /** spec: reference §1.1 — majority or none; the cluster-wide default is not applied. */

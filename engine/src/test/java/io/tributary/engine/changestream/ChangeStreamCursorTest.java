@@ -10,6 +10,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tributary.engine.Namespace;
 import io.tributary.engine.cursor.CursorBatch;
 import io.tributary.engine.oplog.Operation;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
@@ -198,5 +200,22 @@ class ChangeStreamCursorTest {
     BsonDocument event = next(plain).documents().get(0);
     assertThat(event.getDocument("fullDocument")).isEqualTo(BsonDocument.parse("{_id: 1, x: 1}"));
     assertThat(event.getDocument("documentKey")).isEqualTo(key(1));
+  }
+
+  @Test
+  void manyParkedStreamsEachHoldOnlyAWaiterAndOneCommitWakesThemAll() {
+    List<ChangeStreamCursor> cursors = new ArrayList<>();
+    List<CompletableFuture<CursorBatch>> waits = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      ChangeStreamCursor cursor = fixture.open(new BsonDocument());
+      cursors.add(cursor);
+      waits.add(cursor.next(0, 60_000));
+    }
+    assertThat(waits).noneMatch(CompletableFuture::isDone);
+    assertThat(fixture.oplog.pendingWaiters()).isEqualTo(1000);
+    fixture.insert(1);
+    assertThat(waits).allSatisfy(wait -> assertThat(wait.join().documents()).hasSize(1));
+    assertThat(fixture.oplog.pendingWaiters()).isZero();
+    cursors.forEach(ChangeStreamCursor::close);
   }
 }

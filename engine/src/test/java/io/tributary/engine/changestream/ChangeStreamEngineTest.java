@@ -1,6 +1,7 @@
 package io.tributary.engine.changestream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tributary.engine.Engine;
 import io.tributary.engine.command.Command;
@@ -9,6 +10,8 @@ import io.tributary.engine.command.crud.CommandHarness;
 import io.tributary.engine.command.crud.GetMoreCommand;
 import io.tributary.engine.command.crud.InsertCommand;
 import io.tributary.engine.command.crud.KillCursorsCommand;
+import io.tributary.engine.command.ddl.CreateCommand;
+import io.tributary.engine.error.MongoError;
 import io.tributary.engine.storage.memory.InMemoryStorageEngine;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -21,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class ChangeStreamEngineTest {
   private final Engine engine = Engine.builder().storage(new InMemoryStorageEngine()).build();
   private final CommandHarness harness = new CommandHarness(engine, List.of(new InsertCommand(),
-      new GetMoreCommand(), new KillCursorsCommand(), new OpenStream()));
+      new GetMoreCommand(), new KillCursorsCommand(), new CreateCommand(), new OpenStream()));
 
   /** Stands in for {@code aggregate}: routes to the engine's opener as the aggregate command does. */
   private static final class OpenStream implements Command {
@@ -63,6 +66,16 @@ class ChangeStreamEngineTest {
         .append("cursor", new BsonDocument()));
     assertThat(resumed.getDocument("cursor").getArray("firstBatch")).containsExactly(event);
     killAll(id, resumed.getDocument("cursor").get("id"));
+  }
+
+  @Test
+  void viewsAndExpandedEventsUnderApiStrictAreRefused() {
+    harness.run("db", "{create: 'v', viewOn: 'c', pipeline: []}");
+    assertThatThrownBy(() -> harness.run("db", "{aggregate: 'v', pipeline: [{$changeStream: {}}], cursor: {}}"))
+        .isInstanceOfSatisfying(MongoError.class, e -> assertThat(e.code().code()).isEqualTo(166));
+    assertThatThrownBy(() -> harness.run("db", "{aggregate: 'c', pipeline: [{$changeStream: {showExpandedEvents:"
+        + " true}}], cursor: {}, apiVersion: '1', apiStrict: true}"))
+        .isInstanceOfSatisfying(MongoError.class, e -> assertThat(e.code().code()).isEqualTo(323));
   }
 
   private void killAll(BsonValue... ids) {
