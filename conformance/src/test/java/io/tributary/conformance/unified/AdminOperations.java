@@ -28,6 +28,7 @@ final class AdminOperations {
   static void register(OperationRegistry registry) {
     registry.add("runCommand", DatabaseEntity.class, AdminOperations::runCommand);
     registry.add("createCollection", DatabaseEntity.class, AdminOperations::createCollection);
+    registry.add("modifyCollection", DatabaseEntity.class, AdminOperations::modifyCollection);
     registry.add("dropCollection", DatabaseEntity.class, AdminOperations::dropCollection);
     registry.add("listCollections", DatabaseEntity.class, AdminOperations::listCollections);
     registry.add("listDatabases", ClientEntity.class, (c, a, x) -> {
@@ -101,6 +102,18 @@ final class AdminOperations {
       database.createCollection(session, name, options);
     }
     return null;
+  }
+
+  /** The driver has no collMod helper, so its options become the fields of a {@code collMod} command. */
+  private static Object modifyCollection(DatabaseEntity target, Arguments args, TestContext context) {
+    ClientSession session = args.session();
+    BsonDocument command = new BsonDocument("collMod", new BsonString(args.string("collection")));
+    for (String option : new String[] {"validator", "validationLevel", "validationAction", "index",
+        "changeStreamPreAndPostImages", "expireAfterSeconds", "viewOn", "pipeline"}) {
+      ifPresent(args, option, value -> command.append(option, value));
+    }
+    return session == null ? target.database().runCommand(command, BsonDocument.class)
+        : target.database().runCommand(session, command, BsonDocument.class);
   }
 
   private static Object dropCollection(DatabaseEntity target, Arguments args, TestContext context) {
