@@ -100,7 +100,10 @@ public final class ConformanceRun implements AutoCloseable {
       return;
     }
     outcomes.add(new TestOutcome(test, TestOutcome.Status.FAILED, "the runner accepted an invalid test"));
-    throw new AssertionError("the runner accepted the invalid test " + test.key());
+    if (expected.contains(test) || Boolean.getBoolean("conformance.strict")) {
+      throw new AssertionError("the runner accepted the invalid test " + test.key());
+    }
+    throw new TestAbortedException("not yet rejected (not on expected-pass.txt): the runner accepted " + test.key());
   }
 
   private void skipIfNeeded(SpecTest test) {

@@ -19,6 +19,8 @@ import org.bson.BsonValue;
 public final class Entities implements ValueMatcher.EntityLookup, AutoCloseable {
 
   private final Map<String, Object> byName = new ConcurrentHashMap<>();
+  /** Session ids captured at creation: {@code $$sessionLsid} may name a session already ended. */
+  private final Map<String, BsonDocument> lsids = new ConcurrentHashMap<>();
   private final List<Object> creationOrder = Collections.synchronizedList(new ArrayList<>());
 
   public void put(String name, Object entity) {
@@ -29,6 +31,9 @@ public final class Entities implements ValueMatcher.EntityLookup, AutoCloseable 
       throw new InvalidTestFile("duplicate entity name " + name);
     }
     creationOrder.add(entity);
+    if (entity instanceof ClientSession session) {
+      lsids.put(name, session.getServerSession().getIdentifier().clone());
+    }
   }
 
   public boolean contains(String name) {
@@ -73,7 +78,8 @@ public final class Entities implements ValueMatcher.EntityLookup, AutoCloseable 
 
   @Override
   public BsonDocument sessionLsid(String name) {
-    return session(name).getServerSession().getIdentifier();
+    session(name);
+    return lsids.get(name);
   }
 
   @Override

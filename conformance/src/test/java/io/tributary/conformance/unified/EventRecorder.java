@@ -31,6 +31,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.BsonDocumentCodec;
 
 /**
  * Records the events a client entity publishes, keeping only the types named in {@code observeEvents}
@@ -108,13 +110,13 @@ public final class EventRecorder implements CommandListener, ConnectionPoolListe
       ignoredRequests.add(event.getRequestId());
       return;
     }
-    record("command", "commandStartedEvent", commandProperties(event).append("command", event.getCommand()));
+    record("command", "commandStartedEvent", commandProperties(event).append("command", copy(event.getCommand())));
   }
 
   @Override
   public void commandSucceeded(CommandSucceededEvent event) {
     if (!ignoredRequests.remove(event.getRequestId())) {
-      record("command", "commandSucceededEvent", commandProperties(event).append("reply", event.getResponse()));
+      record("command", "commandSucceededEvent", commandProperties(event).append("reply", copy(event.getResponse())));
     }
   }
 
@@ -132,6 +134,14 @@ public final class EventRecorder implements CommandListener, ConnectionPoolListe
     }
     boolean sensitive = SENSITIVE.contains(name) || (HELLOS.contains(name) && command.isEmpty());
     return sensitive && !observeSensitive;
+  }
+
+  /**
+   * A detached copy: the driver's command and reply documents may be views of network buffers that
+   * are released once the listener returns.
+   */
+  private static BsonDocument copy(BsonDocument document) {
+    return new RawBsonDocument(document, new BsonDocumentCodec()).decode(new BsonDocumentCodec());
   }
 
   private static BsonDocument commandProperties(CommandEvent event) {
@@ -218,16 +228,26 @@ public final class EventRecorder implements CommandListener, ConnectionPoolListe
             .append("newDescription", describe(event.getNewDescription())));
   }
 
-  /** The SDAM TopologyType name of a Java cluster description. */
+  /**
+   * The SDAM TopologyType name of a Java cluster description: {@code Unknown} before any server is
+   * known, {@code Single} for a direct connection (spec: SDAM "directConnection"), else by type.
+   */
   private static BsonDocument describe(ClusterDescription description) {
-    String type = switch (description.getType()) {
-      case STANDALONE -> "Single";
-      case REPLICA_SET -> description.getConnectionMode() == ClusterConnectionMode.SINGLE ? "Single"
-          : description.getServerDescriptions().stream().noneMatch(s -> s.isPrimary()) ? "ReplicaSetNoPrimary" : "ReplicaSetWithPrimary";
-      case SHARDED -> description.getConnectionMode() == ClusterConnectionMode.SINGLE ? "Single" : "Sharded";
-      case LOAD_BALANCED -> "LoadBalanced";
-      case UNKNOWN -> "Unknown";
-    };
+    String type;
+    if (description.getServerDescriptions().isEmpty()) {
+      type = "Unknown";
+    } else if (description.getConnectionMode() == ClusterConnectionMode.SINGLE) {
+      type = "Single";
+    } else {
+      type = switch (description.getType()) {
+        case STANDALONE -> "Single";
+        case REPLICA_SET -> description.getServerDescriptions().stream().anyMatch(s -> s.isPrimary())
+            ? "ReplicaSetWithPrimary" : "ReplicaSetNoPrimary";
+        case SHARDED -> "Sharded";
+        case LOAD_BALANCED -> "LoadBalanced";
+        case UNKNOWN -> "Unknown";
+      };
+    }
     return new BsonDocument("type", new BsonString(type));
   }
 }

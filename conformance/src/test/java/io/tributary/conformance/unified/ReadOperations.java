@@ -51,7 +51,7 @@ final class ReadOperations {
 
   private static FindIterable<BsonDocument> find(CollectionEntity target, Arguments args) {
     ClientSession session = args.session();
-    BsonDocument filter = args.documentOrEmpty("filter");
+    BsonDocument filter = args.document("filter");
     MongoCollection<BsonDocument> collection = target.collection();
     FindIterable<BsonDocument> find = session == null ? collection.find(filter) : collection.find(session, filter);
     ifPresent(args, "sort", v -> find.sort(v.asDocument()));
