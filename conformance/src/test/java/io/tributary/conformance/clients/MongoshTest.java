@@ -1,0 +1,35 @@
+package io.tributary.conformance.clients;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tributary.conformance.SharedServer;
+import java.nio.file.Path;
+import java.util.List;
+import org.bson.BsonDocument;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** mongosh 2.x, unmodified, against the shared server: CRUD, {@code rs.status()} and a {@code watch()}. */
+@ExtendWith(SharedServer.class)
+class MongoshTest {
+
+  @Test
+  void mongoshDoesCrudReadsReplicaSetStatusAndWatches() throws Exception {
+    Path modules = NodeTooling.requireModules("mongosh");
+    BsonDocument result = NodeTooling.runForResult(modules, List.of(
+        modules.resolve(".bin/mongosh").toString(), SharedServer.connectionString(),
+        "--quiet", "--norc", "--file", NodeTooling.script("mongosh-crud-watch.js").toString()));
+
+    assertThat(result.getInt32("insertedCount").getValue()).isEqualTo(3);
+    assertThat(result.getArray("found")).isEqualTo(BsonDocument.parse(
+        "{a: [{_id: 1, n: 1}, {_id: 2, n: 12}]}").getArray("a"));
+    assertThat(result.getNumber("count").intValue()).isEqualTo(2);
+    assertThat(result.getNumber("rsOk").intValue()).isEqualTo(1);
+    assertThat(result.getArray("memberStates")).extracting(v -> v.asString().getValue()).containsExactly("PRIMARY");
+    BsonDocument change = result.getDocument("change");
+    assertThat(change.getString("operationType").getValue()).isEqualTo("insert");
+    assertThat(change.getDocument("documentKey")).isEqualTo(BsonDocument.parse("{_id: 4}"));
+    assertThat(change.getDocument("fullDocument")).isEqualTo(BsonDocument.parse("{_id: 4, n: 4}"));
+    assertThat(change.getBoolean("hasResumeToken").getValue()).isTrue();
+  }
+}
