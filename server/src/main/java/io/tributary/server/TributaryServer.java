@@ -21,6 +21,7 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
@@ -45,6 +46,7 @@ public final class TributaryServer implements AutoCloseable {
   private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
   private final ReplyEncoder encoder = new ReplyEncoder();
   private final RequestDecoder decoder = new RequestDecoder();
+  private final AtomicBoolean closed = new AtomicBoolean();
   private volatile Engine engine;
   private Channel serverChannel;
   private String advertisedAddress;
@@ -109,8 +111,12 @@ public final class TributaryServer implements AutoCloseable {
     return engine;
   }
 
+  /** Stops the server; later calls do nothing. */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     if (serverChannel != null) {
       serverChannel.close().syncUninterruptibly();
     }

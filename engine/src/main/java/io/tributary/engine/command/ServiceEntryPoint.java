@@ -64,8 +64,10 @@ public final class ServiceEntryPoint implements CommandDispatcher {
 
   private CompletableFuture<CommandResponse> invoke(ClientConnection connection, String name, BsonDocument request) {
     String database = database(request);
-    Command command = registry.find(name)
-        .orElseThrow(() -> ErrorCode.COMMAND_NOT_FOUND.error("no such command: '" + name + "'"));
+    Command command = registry.find(name).orElseThrow(() -> {
+      LOG.debug("no such command: '{}' (from {})", name, connection.appName());
+      return ErrorCode.COMMAND_NOT_FOUND.error("no such command: '" + name + "'");
+    });
     if (command.adminOnly() && !"admin".equals(database)) {
       throw ErrorCode.UNAUTHORIZED.error(name + " may only be run against the admin database.");
     }
