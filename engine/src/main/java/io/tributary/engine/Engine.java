@@ -27,9 +27,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
@@ -74,7 +74,9 @@ public final class Engine implements AutoCloseable {
     this.oplog = StoredOplog.open(storage, OPLOG_TAIL_ENTRIES);
     this.clusterClock = new ClusterClock(config.clock);
     clusterClock.advanceTo(oplog.lastCommitted());
-    this.scheduler = Executors.newScheduledThreadPool(2, Engine::timerThread);
+    ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(2, Engine::timerThread);
+    timers.setRemoveOnCancelPolicy(true); // awaitData timers are cancelled on every commit that ends a wait
+    this.scheduler = timers;
     this.sequencer = new CommitSequencer(storage, clusterClock, config.clock, oplog, scheduler);
     this.writer = new Writer(catalog, storage, sequencer);
     this.cursors = new CursorRegistry(config.clock);
