@@ -21,6 +21,26 @@ final class Arithmetic {
     return value.isInt32() || value.isInt64() || value.isDouble() || value.isDecimal128();
   }
 
+  /**
+   * {@code SafeNum::isIdentical}: same type and equal value, doubles compared with {@code ==} (so -0 is 0 and NaN
+   * is never identical) and decimals by value.
+   */
+  static boolean identical(BsonValue left, BsonValue right) {
+    if (left.getBsonType() != right.getBsonType()) {
+      return false;
+    }
+    if (left.isDouble()) {
+      return left.asDouble().getValue() == right.asDouble().getValue();
+    }
+    if (left.isDecimal128()) {
+      Decimal128 a = left.asDecimal128().getValue();
+      Decimal128 b = right.asDecimal128().getValue();
+      return !a.isNaN() && !b.isNaN() && (a.isInfinite() || b.isInfinite() ? a.equals(b)
+          : exact(a).compareTo(exact(b)) == 0);
+    }
+    return left.equals(right);
+  }
+
   static BsonValue add(BsonValue left, BsonValue right) {
     if (left.isDecimal128() || right.isDecimal128()) {
       return decimal(left, right, true);
@@ -73,10 +93,19 @@ final class Arithmetic {
       return new BsonDecimal128(Double.isNaN(result) ? Decimal128.NaN
           : result > 0 ? Decimal128.POSITIVE_INFINITY : Decimal128.NEGATIVE_INFINITY);
     }
-    BigDecimal x = a.bigDecimalValue();
-    BigDecimal y = b.bigDecimalValue();
+    BigDecimal x = exact(a);
+    BigDecimal y = exact(b);
     BigDecimal result = add ? x.add(y, MathContext.DECIMAL128) : x.multiply(y, MathContext.DECIMAL128);
     return new BsonDecimal128(new Decimal128(result));
+  }
+
+  /** The finite decimal's value; -0, which BigDecimal cannot hold, is 0. */
+  private static BigDecimal exact(Decimal128 decimal) {
+    try {
+      return decimal.bigDecimalValue();
+    } catch (ArithmeticException negativeZero) {
+      return BigDecimal.ZERO;
+    }
   }
 
   private static Decimal128 decimalOf(BsonValue value) {

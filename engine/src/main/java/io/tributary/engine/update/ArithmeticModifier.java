@@ -36,7 +36,7 @@ final class ArithmeticModifier extends ModifierNode {
     }
     BsonValue result = operator.equals("$inc") ? Arithmetic.add(operand, current)
         : Arithmetic.multiply(operand, current);
-    if (Values.identical(result, current)) {
+    if (Arithmetic.identical(result, current)) {
       return Outcome.NO_OP;
     }
     element.set(result);

@@ -57,7 +57,7 @@ final class BitModifier extends ModifierNode {
           + " has the field " + element.name() + " of non-integer type " + BsonText.typeName(current));
     }
     BsonValue result = applyAll(current);
-    if (Values.identical(result, current)) {
+    if (Arithmetic.identical(result, current)) {
       return Outcome.NO_OP;
     }
     element.set(result);

@@ -116,8 +116,10 @@ public final class Update {
   private UpdateResult applyOperators(BsonDocument original, MatchResult match, boolean upsertInsert) {
     BsonDocument document = Values.deepCopy(original);
     String matched = match.arrayPosition() >= 0 ? Integer.toString(match.arrayPosition()) : "";
-    ApplyContext applyContext =
-        new ApplyContext(document, matched, upsertInsert, context.now(), context.clusterTime());
+    BsonDateTime now = context.now();
+    BsonTimestamp clusterTime = context.clusterTime() != null ? context.clusterTime()
+        : new BsonTimestamp((int) (now.getValue() / 1000), 1);
+    ApplyContext applyContext = new ApplyContext(document, matched, upsertInsert, now, clusterTime);
     ChangeLog log = new ChangeLog();
     boolean modified = operators.apply(applyContext, log);
     if (upsertInsert) {
