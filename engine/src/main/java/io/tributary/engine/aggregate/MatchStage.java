@@ -1,33 +1,58 @@
 package io.tributary.engine.aggregate;
 
 import io.tributary.engine.error.ErrorCode;
-import io.tributary.engine.expression.Expression;
-import io.tributary.engine.expression.Expressions;
 import io.tributary.engine.expression.ParseContext;
-import io.tributary.engine.expression.Values;
+import io.tributary.engine.expression.SystemVariables;
 import io.tributary.engine.query.Matcher;
 import org.bson.BsonDocument;
+import org.bson.BsonNull;
 import org.bson.BsonValue;
 
 /**
- * {@code $match}: keeps the documents the query filter matches. A top-level {@code $expr} is evaluated here, in
- * the pipeline's scope, so that it sees the command's and {@code $lookup}'s {@code let} variables; the rest of
- * the filter goes to {@link Matcher}.
+ * {@code $match}: keeps the documents the query filter matches. A filter with {@code $expr} is compiled against
+ * the run's variables ({@code $$NOW}, the command's and {@code $lookup}'s {@code let}); it is checked once at
+ * parse time with the variable names, then compiled once per set of variables and reused while they stay the
+ * same (a whole run, or one {@code $lookup} input document).
  */
-record MatchStage(Matcher matcher, Expression expr) implements DocumentStage {
+final class MatchStage implements DocumentStage {
   static final String NAME = "$match";
+
+  /** The matcher compiled for one set of variables. */
+  private record Compiled(SystemVariables variables, Matcher matcher) {}
+
+  private final BsonDocument filter;
+  private final Matcher constant;
+  // Single-entry cache; a stale read only costs a recompilation.
+  private volatile Compiled last;
+
+  private MatchStage(BsonDocument filter, Matcher constant) {
+    this.filter = filter;
+    this.constant = constant;
+  }
 
   static MatchStage parse(BsonValue spec, ParseContext context) {
     if (!spec.isDocument()) {
       throw ErrorCode.location(15959).error("the match filter must be an expression in an object");
     }
     BsonDocument filter = spec.asDocument();
-    if (!filter.containsKey("$expr")) {
-      return new MatchStage(Matcher.compile(filter), null);
+    if (!mentionsExpr(filter)) {
+      return new MatchStage(filter, Matcher.compile(filter));
     }
-    BsonDocument rest = filter.clone();
-    rest.remove("$expr");
-    return new MatchStage(Matcher.compile(rest), Expressions.parse(filter.get("$expr"), context));
+    BsonDocument names = new BsonDocument();
+    context.variables().forEach(name -> names.put(name, BsonNull.VALUE));
+    Matcher.compile(filter, new SystemVariables(null, null, names));
+    return new MatchStage(filter.clone(), null);
+  }
+
+  private static boolean mentionsExpr(BsonValue value) {
+    if (value.isDocument()) {
+      for (var field : value.asDocument().entrySet()) {
+        if (field.getKey().equals("$expr") || mentionsExpr(field.getValue())) {
+          return true;
+        }
+      }
+    }
+    return value.isArray() && value.asArray().stream().anyMatch(MatchStage::mentionsExpr);
   }
 
   @Override
@@ -37,8 +62,18 @@ record MatchStage(Matcher matcher, Expression expr) implements DocumentStage {
 
   @Override
   public BsonDocument applyTo(BsonDocument document, Execution execution) {
-    boolean matches = (expr == null || Values.truthy(expr.evaluate(execution.scope(document))))
-        && matcher.matches(document);
-    return matches ? document : null;
+    return matcher(execution.variables()).matches(document) ? document : null;
+  }
+
+  private Matcher matcher(SystemVariables variables) {
+    if (constant != null) {
+      return constant;
+    }
+    Compiled compiled = last;
+    if (compiled == null || compiled.variables() != variables) {
+      compiled = new Compiled(variables, Matcher.compile(filter, variables));
+      last = compiled;
+    }
+    return compiled.matcher();
   }
 }

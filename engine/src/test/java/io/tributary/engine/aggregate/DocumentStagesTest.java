@@ -116,6 +116,17 @@ class DocumentStagesTest {
   }
 
   @Test
+  void matchExpressionsSeeTheRunVariablesAtAnyDepth() {
+    TestContext context = new TestContext().let("{x: 2}");
+    assertThat(PipelineAssertions.run("[{$match: {$or: [{$expr: {$eq: ['$a', '$$x']}}, {b: 1}]}},"
+        + " {$match: {$expr: {$lt: ['$d', '$$NOW']}}}]",
+        "[{_id: 1, a: 2, d: {$date: 0}}, {_id: 2, a: 3, d: {$date: 0}}, {_id: 3, b: 1, d: {$date: 0}},"
+            + " {_id: 4, a: 2, d: {$date: 1800000000000}}]", context))
+        .extracting(document -> document.getInt32("_id").getValue()).containsExactly(1, 3);
+    assertFails("[{$match: {$and: [{$expr: '$$y'}]}}]", "[]", 17276);
+  }
+
+  @Test
   void inputDocumentsAreNotModified() {
     java.util.List<BsonDocument> input = documents("[{_id: 1, a: {b: 1}, c: [{d: 1}]}]");
     BsonDocument copy = input.get(0).clone();
