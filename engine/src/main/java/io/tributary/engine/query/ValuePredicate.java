@@ -24,15 +24,20 @@ sealed interface ValuePredicate
     return true;
   }
 
-  /** {@code $eq}: equal by value; a null operand also matches a missing field. */
+  /**
+   * {@code $eq}: equal by value; a null operand also matches a missing field and, as before MongoDB 8.0 (we
+   * claim 7.0), an undefined value.
+   */
   record Equals(BsonValue operand) implements ValuePredicate {
     @Override
     public boolean test(BsonValue value) {
-      if (value == null) {
-        return operand.isNull();
-      }
-      return BsonOrder.equal(value, operand);
+      return operand.isNull() ? isNullish(value) : value != null && BsonOrder.equal(value, operand);
     }
+  }
+
+  /** Missing, null or undefined: what a null equality matches. */
+  static boolean isNullish(BsonValue value) {
+    return value == null || value.isNull() || value.getBsonType() == BsonType.UNDEFINED;
   }
 
   /** {@code $gt $gte $lt $lte}: only values in the operand's type bracket compare. */
@@ -41,8 +46,11 @@ sealed interface ValuePredicate
 
     @Override
     public boolean test(BsonValue value) {
+      if (operand.isNull() && isNullish(value)) {
+        return operator == Operator.GTE || operator == Operator.LTE;
+      }
       if (value == null) {
-        return operand.isNull() && (operator == Operator.GTE || operator == Operator.LTE);
+        return false;
       }
       TypeBracket bracket = TypeBracket.of(operand);
       if (TypeBracket.of(value) != bracket) {
@@ -86,7 +94,7 @@ sealed interface ValuePredicate
     @Override
     public boolean test(BsonValue value) {
       for (BsonValue candidate : values) {
-        if (value == null ? candidate.isNull() : BsonOrder.equal(value, candidate)) {
+        if (candidate.isNull() ? isNullish(value) : value != null && BsonOrder.equal(value, candidate)) {
           return true;
         }
       }
