@@ -53,9 +53,22 @@ public final class WriteUnit {
     return catalog.lookup(namespace);
   }
 
+  /**
+   * The collection whose documents a write changes, if it exists; a view fails with
+   * {@code CommandNotSupportedOnView}.
+   */
+  public Optional<CollectionMetadata> writableCollection(Namespace namespace) {
+    Optional<CollectionMetadata> collection = collection(namespace);
+    if (collection.isPresent() && collection.get().isView()) {
+      throw ErrorCode.COMMAND_NOT_SUPPORTED_ON_VIEW.error("Namespace " + namespace
+          + " is a view, not a collection");
+    }
+    return collection;
+  }
+
   /** The collection, created implicitly (as a first insert or upsert does) when it does not exist. */
   public CollectionMetadata collectionForWrite(Namespace namespace) {
-    return collection(namespace).orElseGet(() -> createCollection(namespace, new BsonDocument()));
+    return writableCollection(namespace).orElseGet(() -> createCollection(namespace, new BsonDocument()));
   }
 
   /** Creates a collection with an {@code _id} index; the caller checked that the namespace is free. */

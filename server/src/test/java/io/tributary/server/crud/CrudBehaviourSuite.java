@@ -236,6 +236,21 @@ public abstract class CrudBehaviourSuite extends ServerTestSupport {
   }
 
   @Test
+  void viewsAreReadThroughTheirPipelineAndRejectWrites() {
+    coll.insertMany(List.of(new Document("_id", 1).append("k", "a"), new Document("_id", 2).append("k", "b")));
+    db.createView("onlyA", "c", List.of(new Document("$match", new Document("k", "a"))));
+    Document info = db.listCollections().filter(Filters.eq("name", "onlyA")).first();
+    assertThat(info.get("type")).isEqualTo("view");
+    MongoCollection<Document> view = db.getCollection("onlyA");
+    assertThat(view.find().into(new ArrayList<>())).containsExactly(new Document("_id", 1).append("k", "a"));
+    assertThat(view.find(Filters.eq("k", "b")).first()).isNull();
+    assertThat(view.estimatedDocumentCount()).isEqualTo(1);
+    assertThat(view.aggregate(List.of(new Document("$match", new Document()))).into(new ArrayList<>())).hasSize(1);
+    assertThatThrownBy(() -> view.insertOne(new Document("k", "a")))
+        .isInstanceOfSatisfying(MongoWriteException.class, e -> assertThat(e.getCode()).isEqualTo(166));
+  }
+
+  @Test
   void commandErrorsCarryMongodCodes() {
     assertThatThrownBy(() -> db.runCommand(new BsonDocument("getMore", new org.bson.BsonInt64(12345))
         .append("collection", new org.bson.BsonString("c"))))

@@ -2,15 +2,12 @@ package io.tributary.engine.command.crud;
 
 import io.tributary.engine.Namespace;
 import io.tributary.engine.aggregate.Pipeline;
-import io.tributary.engine.catalog.CollectionMetadata;
 import io.tributary.engine.catalog.DocumentCursor;
-import io.tributary.engine.catalog.Documents;
 import io.tributary.engine.command.Command;
 import io.tributary.engine.command.CommandContext;
 import io.tributary.engine.error.ErrorCode;
 import io.tributary.engine.storage.Snapshot;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +19,8 @@ import org.bson.BsonValue;
  * {@code aggregate} on a collection or, with {@code aggregate: 1}, on the database ({@code $documents} and
  * friends; the reply namespace is {@code db.$cmd.aggregate}). A pipeline that starts with {@code $changeStream}
  * is handed to the engine's {@link io.tributary.engine.changestream.ChangeStreamOpener}; any other runs
- * {@link Pipeline} over a storage snapshot and answers with a cursor.
+ * {@link Pipeline} over a storage snapshot and answers with a cursor. On a view, the view's pipeline runs first
+ * over its backing collection.
  */
 public final class AggregateCommand implements Command {
   @Override
@@ -49,31 +47,23 @@ public final class AggregateCommand implements Command {
       throw ErrorCode.FAILED_TO_PARSE.error(
           "The 'cursor' option is required, except for aggregate with the explain argument");
     }
-    EnginePipelineContext pipelineContext = new EnginePipelineContext(context.engine(), context.database());
-    Pipeline pipeline = Pipeline.parse(stages, pipelineContext);
     BsonValue target = command.get("aggregate");
     Namespace namespace = target.isString() ? CommandArguments.namespace(context, command)
         : Namespace.of(context.database(), "$cmd.aggregate");
-    Optional<CollectionMetadata> collection = target.isString()
-        ? context.engine().catalog().lookup(namespace) : Optional.empty();
-    if (collection.isEmpty()) {
-      Iterator<BsonDocument> results = pipeline.run(Collections.emptyIterator(), pipelineContext);
-      return QueryCursors.open(context, namespace, results, () -> { }, batchSize(cursorOptions), false, false);
+    Namespace source = namespace;
+    List<BsonDocument> all = stages;
+    Optional<ViewDefinition> view = ViewDefinition.resolve(context.engine().catalog(), namespace);
+    if (view.isPresent()) {
+      source = view.get().source();
+      all = new ArrayList<>(view.get().pipeline());
+      all.addAll(stages);
     }
+    EnginePipelineContext pipelineContext = new EnginePipelineContext(context.engine(), context.database());
+    Pipeline pipeline = Pipeline.parse(all, pipelineContext);
     Snapshot snapshot = context.engine().storage().snapshot();
-    DocumentCursor documents = Documents.scan(snapshot, collection.get(), false);
-    Iterator<BsonDocument> input = new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return documents.hasNext();
-      }
-
-      @Override
-      public BsonDocument next() {
-        return documents.next().document();
-      }
-    };
-    Iterator<BsonDocument> results = pipeline.run(input, pipelineContext);
+    DocumentCursor documents = target.isString() ? ReadTarget.scan(context.engine(), snapshot, source)
+        : DocumentCursor.EMPTY;
+    Iterator<BsonDocument> results = pipeline.run(ReadTarget.documents(documents), pipelineContext);
     return QueryCursors.open(context, namespace, results, () -> {
       documents.close();
       snapshot.close();

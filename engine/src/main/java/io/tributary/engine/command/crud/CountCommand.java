@@ -1,11 +1,9 @@
 package io.tributary.engine.command.crud;
 
 import io.tributary.engine.Namespace;
-import io.tributary.engine.catalog.CollectionMetadata;
 import io.tributary.engine.command.CommandContext;
 import io.tributary.engine.command.SyncCommand;
 import io.tributary.engine.storage.Snapshot;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
@@ -23,14 +21,11 @@ public final class CountCommand implements SyncCommand {
     BsonDocument query = CommandArguments.document(command, "query", new BsonDocument());
     long skip = Math.max(0, CommandArguments.longValue(command, "skip", 0));
     long limit = Math.abs(CommandArguments.longValue(command, "limit", 0));
-    Optional<CollectionMetadata> collection = context.engine().catalog().lookup(namespace);
     long n = 0;
-    if (collection.isPresent()) {
-      try (Snapshot snapshot = context.engine().storage().snapshot();
-          Stream<MatchedDocument> matching = CollectionQuery.matching(snapshot, collection.get(), query)) {
-        Stream<MatchedDocument> window = matching.skip(skip);
-        n = (limit > 0 ? window.limit(limit) : window).count();
-      }
+    try (Snapshot snapshot = context.engine().storage().snapshot();
+        Stream<MatchedDocument> matching = ReadTarget.matching(context.engine(), snapshot, namespace, query)) {
+      Stream<MatchedDocument> window = matching.skip(skip);
+      n = (limit > 0 ? window.limit(limit) : window).count();
     }
     return new BsonDocument("n", new BsonInt32((int) n));
   }

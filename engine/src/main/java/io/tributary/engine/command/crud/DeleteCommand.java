@@ -72,7 +72,7 @@ public final class DeleteCommand implements SyncCommand {
   }
 
   private static int delete(WriteUnit unit, Namespace namespace, BsonDocument filter, boolean justOne) {
-    Optional<CollectionMetadata> collection = unit.collection(namespace);
+    Optional<CollectionMetadata> collection = unit.writableCollection(namespace);
     if (collection.isEmpty()) {
       return 0;
     }

@@ -3,14 +3,12 @@ package io.tributary.engine.command.crud;
 import io.tributary.engine.Namespace;
 import io.tributary.engine.bson.BsonOrder;
 import io.tributary.engine.bson.FieldPath;
-import io.tributary.engine.catalog.CollectionMetadata;
 import io.tributary.engine.command.CommandContext;
 import io.tributary.engine.command.SyncCommand;
 import io.tributary.engine.error.ErrorCode;
 import io.tributary.engine.storage.Snapshot;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
@@ -37,12 +35,9 @@ public final class DistinctCommand implements SyncCommand {
     FieldPath path = FieldPath.parse(key.asString().getValue());
     BsonDocument query = CommandArguments.document(command, "query", new BsonDocument());
     List<BsonValue> values = new ArrayList<>();
-    Optional<CollectionMetadata> collection = context.engine().catalog().lookup(namespace);
-    if (collection.isPresent()) {
-      try (Snapshot snapshot = context.engine().storage().snapshot();
-          Stream<MatchedDocument> matching = CollectionQuery.matching(snapshot, collection.get(), query)) {
-        matching.forEach(m -> values.addAll(path.values(m.document())));
-      }
+    try (Snapshot snapshot = context.engine().storage().snapshot();
+        Stream<MatchedDocument> matching = ReadTarget.matching(context.engine(), snapshot, namespace, query)) {
+      matching.forEach(m -> values.addAll(path.values(m.document())));
     }
     values.sort(BsonOrder.COMPARATOR);
     BsonArray distinct = new BsonArray();

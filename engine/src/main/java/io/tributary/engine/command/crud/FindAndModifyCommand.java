@@ -81,7 +81,7 @@ public final class FindAndModifyCommand implements SyncCommand {
     }
 
     BsonDocument execute(WriteUnit unit, Namespace namespace) {
-      Optional<CollectionMetadata> collection = unit.collection(namespace);
+      Optional<CollectionMetadata> collection = unit.writableCollection(namespace);
       Optional<MatchedDocument> target = collection.flatMap(c -> first(unit, c));
       if (target.isEmpty()) {
         if (!upsert) {

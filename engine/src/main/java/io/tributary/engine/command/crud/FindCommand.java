@@ -1,22 +1,19 @@
 package io.tributary.engine.command.crud;
 
 import io.tributary.engine.Namespace;
-import io.tributary.engine.catalog.CollectionMetadata;
 import io.tributary.engine.command.CommandContext;
 import io.tributary.engine.command.SyncCommand;
-import io.tributary.engine.cursor.CursorBatch;
 import io.tributary.engine.error.ErrorCode;
 import io.tributary.engine.query.Projection;
 import io.tributary.engine.storage.Snapshot;
-import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.bson.BsonDocument;
 
 /**
  * {@code find}: filter, sort (in memory), projection, skip, limit, batchSize, singleBatch; {@code hint},
  * {@code allowDiskUse}, {@code comment}, {@code maxTimeMS} are accepted. Reads one storage snapshot for the
- * cursor's whole life. A missing collection yields an empty, exhausted cursor.
+ * cursor's whole life. A missing collection yields an empty, exhausted cursor; a view is read through its
+ * pipeline.
  */
 public final class FindCommand implements SyncCommand {
   @Override
@@ -28,13 +25,9 @@ public final class FindCommand implements SyncCommand {
   public BsonDocument run(CommandContext context, BsonDocument command) {
     Namespace namespace = CommandArguments.namespace(context, command);
     FindOptions options = FindOptions.parse(command);
-    Optional<CollectionMetadata> collection = context.engine().catalog().lookup(namespace);
-    if (collection.isEmpty()) {
-      return CursorReply.first(namespace, 0, new CursorBatch(List.of(), null, true));
-    }
     Snapshot snapshot = context.engine().storage().snapshot();
     Stream<BsonDocument> results = options.apply(
-        CollectionQuery.matching(snapshot, collection.get(), options.filter()));
+        ReadTarget.matching(context.engine(), snapshot, namespace, options.filter()));
     return QueryCursors.open(context, namespace, results.iterator(), () -> {
       results.close();
       snapshot.close();

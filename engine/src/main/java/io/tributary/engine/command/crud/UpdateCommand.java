@@ -98,7 +98,7 @@ public final class UpdateCommand implements SyncCommand {
     }
 
     BsonDocument execute(WriteUnit unit, Namespace namespace) {
-      Optional<CollectionMetadata> collection = unit.collection(namespace);
+      Optional<CollectionMetadata> collection = unit.writableCollection(namespace);
       List<MatchedDocument> matched = collection.map(c -> matching(unit, c)).orElse(List.of());
       if (matched.isEmpty()) {
         return upsert ? upserted(DocumentUpdates.upsert(unit, namespace, filter, update).get("_id"))

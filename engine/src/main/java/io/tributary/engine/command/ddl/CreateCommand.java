@@ -45,6 +45,9 @@ public final class CreateCommand implements SyncCommand {
     if (options.containsKey("pipeline") && !options.containsKey("viewOn")) {
       throw ErrorCode.BAD_VALUE.error("'pipeline' requires 'viewOn' to also be specified");
     }
+    if (options.containsKey("viewOn") && !options.isString("viewOn")) {
+      throw ErrorCode.TYPE_MISMATCH.error("'viewOn' option must be a string");
+    }
     context.engine().writer().write(null, unit -> {
       Optional<CollectionMetadata> existing = unit.collection(namespace);
       if (existing.isEmpty()) {

@@ -48,7 +48,7 @@ public final class DropIndexesCommand implements SyncCommand {
   }
 
   private static BsonDocument drop(WriteUnit unit, Namespace namespace, BsonValue which) {
-    CollectionMetadata collection = unit.collection(namespace).orElseThrow(() ->
+    CollectionMetadata collection = unit.writableCollection(namespace).orElseThrow(() ->
         ErrorCode.NAMESPACE_NOT_FOUND.error("ns not found " + namespace));
     int before = collection.indexes().size();
     for (IndexDescriptor index : selected(collection, which)) {

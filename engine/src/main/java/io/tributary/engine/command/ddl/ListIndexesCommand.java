@@ -7,6 +7,7 @@ import io.tributary.engine.command.CommandContext;
 import io.tributary.engine.command.SyncCommand;
 import io.tributary.engine.command.crud.CommandArguments;
 import io.tributary.engine.command.crud.QueryCursors;
+import io.tributary.engine.command.crud.ViewDefinition;
 import io.tributary.engine.error.ErrorCode;
 import java.util.List;
 import org.bson.BsonDocument;
@@ -26,6 +27,9 @@ public final class ListIndexesCommand implements SyncCommand {
     Namespace namespace = CommandArguments.namespace(context, command);
     CollectionMetadata collection = context.engine().catalog().lookup(namespace).orElseThrow(() ->
         ErrorCode.NAMESPACE_NOT_FOUND.error("ns does not exist: " + namespace));
+    if (collection.isView()) {
+      throw ViewDefinition.notACollection(namespace);
+    }
     List<BsonDocument> specs = collection.indexes().stream().map(IndexDescriptor::spec).toList();
     BsonDocument cursor = CommandArguments.document(command, "cursor", new BsonDocument());
     return QueryCursors.open(context, namespace, specs.iterator(), () -> { },
