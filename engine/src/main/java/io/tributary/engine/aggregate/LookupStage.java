@@ -1,6 +1,5 @@
 package io.tributary.engine.aggregate;
 
-import io.tributary.engine.Namespace;
 import io.tributary.engine.bson.FieldPath;
 import io.tributary.engine.error.ErrorCode;
 import io.tributary.engine.expression.Expression;
@@ -26,17 +25,10 @@ import org.bson.BsonValue;
  * {@code let} variables bound from the document. Streams over its input; reads {@code from} through
  * {@link PipelineContext#scan} once per input document.
  */
-record LookupStage(Source from, String as, FieldPath localField, String foreignField,
+record LookupStage(ForeignCollection from, String as, FieldPath localField, String foreignField,
     Map<String, Expression> let, List<Stage> pipeline) implements Stage {
   static final String NAME = "$lookup";
   private static final Set<String> OPTIONS = Set.of("from", "as", "localField", "foreignField", "let", "pipeline");
-
-  /** The foreign collection: {@code db} null means the aggregate's own database. */
-  record Source(String db, String collection) {
-    Namespace in(PipelineContext context) {
-      return Namespace.of(db == null ? context.database() : db, collection);
-    }
-  }
 
   static LookupStage parse(BsonValue spec, ParseContext context) {
     if (!spec.isDocument()) {
@@ -79,7 +71,7 @@ record LookupStage(Source from, String as, FieldPath localField, String foreignF
     return value == null ? null : value.asString().getValue();
   }
 
-  private static Source from(BsonValue from, List<Stage> pipeline) {
+  private static ForeignCollection from(BsonValue from, List<Stage> pipeline) {
     if (from == null) {
       if (!pipeline.isEmpty() && pipeline.get(0) instanceof DocumentsStage) {
         return null;
@@ -87,10 +79,10 @@ record LookupStage(Source from, String as, FieldPath localField, String foreignF
       throw ErrorCode.FAILED_TO_PARSE.error("must specify 'from' field for a $lookup");
     }
     if (from.isString()) {
-      return new Source(null, from.asString().getValue());
+      return new ForeignCollection(null, from.asString().getValue());
     }
     if (from.isDocument() && from.asDocument().isString("db") && from.asDocument().isString("coll")) {
-      return new Source(from.asDocument().getString("db").getValue(),
+      return new ForeignCollection(from.asDocument().getString("db").getValue(),
           from.asDocument().getString("coll").getValue());
     }
     throw ErrorCode.FAILED_TO_PARSE.error("$lookup 'from' field must be a string or an object with 'db' and "
@@ -133,8 +125,7 @@ record LookupStage(Source from, String as, FieldPath localField, String foreignF
   }
 
   private BsonDocument lookup(BsonDocument document, Execution execution) {
-    Iterator<BsonDocument> foreign = from == null ? List.<BsonDocument>of().iterator()
-        : execution.context().scan(from.in(execution.context())).iterator();
+    Iterator<BsonDocument> foreign = ForeignCollection.scan(from, execution);
     if (localField != null) {
       foreign = MatchStage.parse(equalityFilter(document), ParseContext.EMPTY).apply(foreign, execution);
     }

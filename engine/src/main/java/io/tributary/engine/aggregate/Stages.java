@@ -34,6 +34,7 @@ final class Stages {
       Map.entry("$unwind", (spec, context) -> UnwindStage.parse(spec)),
       Map.entry("$facet", FacetStage::parse),
       Map.entry("$lookup", LookupStage::parse),
+      Map.entry("$unionWith", UnionWithStage::parse),
       Map.entry("$sample", (spec, context) -> SampleStage.parse(spec)),
       Map.entry("$documents", DocumentsStage::parse));
 

@@ -58,6 +58,18 @@ class LookupAndFacetTest {
   }
 
   @Test
+  void unionWithAppendsAnotherCollection() {
+    assertThat(run("[{$unionWith: {coll: 'inventory', pipeline: [{$match: {stock: {$gt: 0}}}]}}]", "[{_id: 'x'}]",
+        context)).containsExactlyElementsOf(documents("[{_id: 'x'}, {_id: 1, sku: 'a', stock: 5}]"));
+    assertThat(run("[{$unionWith: 'inventory'}, {$count: 'n'}]", "[{_id: 'x'}]", context))
+        .containsExactlyElementsOf(documents("[{n: 5}]"));
+    assertThat(run("[{$unionWith: {pipeline: [{$documents: [{d: 1}]}]}}]", "[]", context))
+        .containsExactlyElementsOf(documents("[{d: 1}]"));
+    assertFails("[{$unionWith: {pipeline: []}}]", "[]", 9);
+    assertFails("[{$unionWith: {coll: 'a', x: 1}}]", "[]", 40415);
+  }
+
+  @Test
   void documentsStage() {
     assertOutput("[{$documents: [{a: 1}, {a: 2}]}, {$match: {a: 2}}]", "[]", "[{a: 2}]");
     assertFails("[{$documents: 1}]", "[]", 5858203);

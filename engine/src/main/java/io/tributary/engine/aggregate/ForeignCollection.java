@@ -1,0 +1,19 @@
+package io.tributary.engine.aggregate;
+
+import io.tributary.engine.Namespace;
+import java.util.Collections;
+import java.util.Iterator;
+import org.bson.BsonDocument;
+
+/** The other collection a {@code $lookup} or {@code $unionWith} reads; a null {@code db} is the aggregate's own. */
+record ForeignCollection(String db, String collection) {
+  Namespace in(PipelineContext context) {
+    return Namespace.of(db == null ? context.database() : db, collection);
+  }
+
+  /** The documents of {@code collection}, none when it is null (a pipeline starting with {@code $documents}). */
+  static Iterator<BsonDocument> scan(ForeignCollection collection, Execution execution) {
+    return collection == null ? Collections.emptyIterator()
+        : execution.context().scan(collection.in(execution.context())).iterator();
+  }
+}
