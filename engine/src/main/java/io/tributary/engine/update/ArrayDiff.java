@@ -20,6 +20,16 @@ final class ArrayDiff implements DiffNode {
     entries.put(index, value);
   }
 
+  /** Records the nested diff of the element at {@code index}. */
+  void nested(int index, DiffNode sub) {
+    entries.put(index, sub);
+  }
+
+  /** The array now ends after {@code size} elements. */
+  void truncate(int size) {
+    newSize = size;
+  }
+
   boolean holdsValue(int index) {
     return entries.get(index) instanceof BsonValue;
   }

@@ -40,16 +40,7 @@ final class ArrayNode implements UpdateNode {
 
   @Override
   public boolean apply(ApplyContext context, Position position) {
-    if (!position.pathToCreate().isEmpty()) {
-      String path = UpdateNode.join(position.pathTaken().dotted(), String.join(".", position.pathToCreate()));
-      throw ErrorCode.BAD_VALUE.error(
-          "The path '" + path + "' must exist in the document in order to apply array updates.");
-    }
-    BsonValue value = position.element().value();
-    if (!value.isArray()) {
-      throw ErrorCode.BAD_VALUE.error("Cannot apply array updates to non-array element " + position.element().text());
-    }
-    BsonArray array = value.asArray();
+    BsonArray array = existingArray(position);
     Map<Integer, List<UpdateNode>> selected = select(array);
     boolean childrenLog = selected.size() <= 1;
     int modifiedCount = 0;
@@ -68,6 +59,19 @@ final class ArrayNode implements UpdateNode {
       logModified(position, array, modifiedCount, modifiedIndex);
     }
     return modifiedCount > 0;
+  }
+
+  private static BsonArray existingArray(Position position) {
+    if (!position.pathToCreate().isEmpty()) {
+      String path = UpdateNode.join(position.pathTaken().dotted(), String.join(".", position.pathToCreate()));
+      throw ErrorCode.BAD_VALUE.error(
+          "The path '" + path + "' must exist in the document in order to apply array updates.");
+    }
+    BsonValue value = position.element().value();
+    if (!value.isArray()) {
+      throw ErrorCode.BAD_VALUE.error("Cannot apply array updates to non-array element " + position.element().text());
+    }
+    return value.asArray();
   }
 
   private Map<Integer, List<UpdateNode>> select(BsonArray array) {

@@ -60,7 +60,7 @@ final class DeltaCalculator {
     if (sub == null) {
       diff.update(field, post);
     } else {
-      diff.subDiffs.put(field, sub);
+      diff.nested(field, sub);
     }
   }
 
@@ -83,14 +83,18 @@ final class DeltaCalculator {
     for (int i = 0; i < common; i++) {
       if (!Values.identical(pre.get(i), post.get(i))) {
         DiffNode sub = subDiff(pre.get(i), post.get(i));
-        diff.entries.put(i, sub == null ? post.get(i) : sub);
+        if (sub == null) {
+          diff.update(i, post.get(i));
+        } else {
+          diff.nested(i, sub);
+        }
       }
     }
     for (int i = common; i < post.size(); i++) {
       diff.update(i, post.get(i));
     }
     if (pre.size() > post.size()) {
-      diff.newSize = post.size();
+      diff.truncate(post.size());
     }
     return diff;
   }

@@ -36,6 +36,11 @@ final class DocumentDiff implements DiffNode {
     deletes.add(field);
   }
 
+  /** Records the nested diff of {@code field}. */
+  void nested(String field, DiffNode sub) {
+    subDiffs.put(field, sub);
+  }
+
   /** True when {@code field} is recorded with its whole value (so changes below it need no entry). */
   boolean holdsValue(String field) {
     return updates.containsKey(field) || inserts.containsKey(field);

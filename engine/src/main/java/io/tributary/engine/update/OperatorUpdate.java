@@ -41,13 +41,17 @@ final class OperatorUpdate {
         new PathMerge(root, filters, usedIdentifiers).add(operator, factory, field.getKey(), field.getValue());
       }
     }
-    for (String identifier : filters.keySet()) {
-      if (!usedIdentifiers.contains(identifier)) {
+    checkAllUsed(filters.keySet(), usedIdentifiers, spec);
+    return new OperatorUpdate(root);
+  }
+
+  private static void checkAllUsed(Set<String> identifiers, Set<String> used, BsonDocument spec) {
+    for (String identifier : identifiers) {
+      if (!used.contains(identifier)) {
         throw ErrorCode.FAILED_TO_PARSE.error("The array filter for identifier '" + identifier
             + "' was not used in the update " + BsonText.document(spec));
       }
     }
-    return new OperatorUpdate(root);
   }
 
   /** Applies the update to {@code document} in place; returns true unless it was a no-op. */

@@ -1,5 +1,7 @@
 package io.tributary.engine.update;
 
+import io.tributary.engine.error.ErrorCode;
+
 /**
  * A node of a compiled operator update, shaped like the paths it updates: {@link ObjectNode}s for field
  * components, {@link ArrayNode}s for {@code $[]} and {@code $[identifier]} components, {@link ModifierNode}s at
@@ -20,7 +22,7 @@ sealed interface UpdateNode permits ObjectNode, ArrayNode, ModifierNode {
     if (left instanceof ArrayNode && right instanceof ArrayNode) {
       return ArrayNode.merge((ArrayNode) left, (ArrayNode) right, path);
     }
-    throw io.tributary.engine.error.ErrorCode.CONFLICTING_UPDATE_OPERATORS.error(
+    throw ErrorCode.CONFLICTING_UPDATE_OPERATORS.error(
         "Update created a conflict at '" + path + "'");
   }
 

@@ -77,7 +77,10 @@ final class Values {
     return true;
   }
 
-  /** The array index a path component names (digits only, as MongoDB's update paths read them), or -1. */
+  /**
+   * The array index a path component names, or -1: digits only, leading zeros allowed, as mongod's update paths
+   * read them ({@code parseUnsignedBase10Integer}; stricter {@code FieldPath.isArrayIndex} is the query's reading).
+   */
   static int arrayIndex(String part) {
     if (part.isEmpty() || part.length() > 9) {
       return -1;
