@@ -62,6 +62,7 @@ public final class Engine implements AutoCloseable {
   private final FailPoints failPoints = new FailPoints();
   private final ConnectionStats connections = new ConnectionStats();
   private final OpCounters opCounters = new OpCounters();
+  private final CommandRegistry commands;
   private final CommandDispatcher dispatcher;
   private final ChangeStreams changeStreams;
 
@@ -86,7 +87,8 @@ public final class Engine implements AutoCloseable {
     OplogRetention retention =
         new OplogRetention(storage, config.oplogSizeBytes, config.oplogMinRetention, config.clock);
     schedule("oplog truncation", retention::truncate, 10);
-    this.dispatcher = new ServiceEntryPoint(this, CommandRegistry.standard(parameters.testCommandsEnabled()));
+    this.commands = CommandRegistry.standard(parameters.testCommandsEnabled());
+    this.dispatcher = new ServiceEntryPoint(this, commands);
   }
 
   public static Builder builder() {
@@ -95,6 +97,11 @@ public final class Engine implements AutoCloseable {
 
   public CommandDispatcher dispatcher() {
     return dispatcher;
+  }
+
+  /** The commands this node runs ({@code listCommands}). */
+  public CommandRegistry commands() {
+    return commands;
   }
 
   /** When the engine started; {@code serverStatus.uptime} counts from here. */

@@ -202,4 +202,12 @@ class HandshakeTest extends ServerTestSupport {
   void hostInfoDescribesTheMachine() {
     assertThat(adminCommand("{hostInfo: 1}").getDocument("system").getInt32("numCores").getValue()).isPositive();
   }
+
+  @Test
+  void listCommandsNamesEveryCommandAndAlias() {
+    BsonDocument commands = adminCommand("{listCommands: 1}").getDocument("commands");
+
+    assertThat(commands.keySet()).contains("hello", "isMaster", "ismaster", "ping", "configureFailPoint");
+    assertThat(commands.getDocument("getCmdLineOpts").getBoolean("adminOnly").getValue()).isTrue();
+  }
 }

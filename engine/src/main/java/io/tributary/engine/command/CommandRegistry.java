@@ -8,6 +8,7 @@ import io.tributary.engine.command.admin.GetLogCommand;
 import io.tributary.engine.command.admin.GetParameterCommand;
 import io.tributary.engine.command.admin.HelloCommand;
 import io.tributary.engine.command.admin.HostInfoCommand;
+import io.tributary.engine.command.admin.ListCommandsCommand;
 import io.tributary.engine.command.admin.PingCommand;
 import io.tributary.engine.command.admin.ReplSetGetConfigCommand;
 import io.tributary.engine.command.admin.ReplSetGetStatusCommand;
@@ -63,6 +64,7 @@ public final class CommandRegistry {
       new ConnectionStatusCommand(),
       new WhatsMyUriCommand(),
       new GetLogCommand(),
+      new ListCommandsCommand(),
       // replication: always a one-member replica set primary
       new ReplSetGetStatusCommand(),
       new ReplSetGetConfigCommand(),
