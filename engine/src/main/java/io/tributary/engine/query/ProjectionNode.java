@@ -28,6 +28,11 @@ sealed interface ProjectionNode {
       return children.values().stream().anyMatch(child ->
           child instanceof Computed || child instanceof Fields fields && fields.hasComputed());
     }
+
+    boolean hasPositional() {
+      return children.values().stream().anyMatch(child ->
+          child instanceof Positional || child instanceof Fields fields && fields.hasPositional());
+    }
   }
 
   /** {@code {$slice: limit}} or {@code {$slice: [skip, limit]}}; {@code skip} is null in the first form. */
@@ -54,7 +59,10 @@ sealed interface ProjectionNode {
   /** {@code field: {$elemMatch: {...}}}: the matcher is compiled over {@code {field: {$elemMatch: ...}}}. */
   record ElemMatchProjection(Matcher matcher) implements ProjectionNode {}
 
-  /** {@code field.$: 1}: the array element at the query's positional match. */
+  /**
+   * {@code path.$: 1}: the element at the query's positional match of the first array along the path (which
+   * may be an ancestor of the projected field: then the whole element is kept).
+   */
   record Positional() implements ProjectionNode {}
 
   /** A computed field: an aggregation expression or literal. */

@@ -49,10 +49,10 @@ final class Projector {
       return slice.apply(value);
     }
     if (node instanceof ProjectionNode.Positional) {
-      return positional(value);
+      return value.isArray() ? positional(value.asArray()) : null;
     }
     if (node instanceof ProjectionNode.Fields fields) {
-      return includeNested(value, fields);
+      return value.isArray() && fields.hasPositional() ? positional(value.asArray()) : includeNested(value, fields);
     }
     return null; // Exclude (_id: 0), and $elemMatch and computed fields, added after the existing ones
   }
@@ -96,16 +96,20 @@ final class Projector {
     return result.matched() ? new BsonArray(List.of(value.asArray().get(result.arrayPosition()))) : null;
   }
 
-  private BsonValue positional(BsonValue value) {
-    if (!value.isArray()) {
-      return value;
-    }
+  /**
+   * The first array along a positional path, reduced to the element the query matched (mongod's
+   * {@code applyPositionalProjection}); a path with no array is left out.
+   */
+  private BsonValue positional(BsonArray array) {
     int position = match == null ? -1 : match.arrayPosition();
-    if (position < 0 || position >= value.asArray().size()) {
+    if (position < 0) {
       throw ErrorCode.location(51246).error(
           "positional operator '.$' couldn't find a matching element in the array");
     }
-    return new BsonArray(List.of(value.asArray().get(position)));
+    if (position >= array.size()) {
+      throw ErrorCode.location(51247).error("positional operator '.$' element mismatch");
+    }
+    return new BsonArray(List.of(array.get(position)));
   }
 
   BsonDocument exclude(BsonDocument source, ProjectionNode.Fields node) {

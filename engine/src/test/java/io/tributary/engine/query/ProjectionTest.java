@@ -84,6 +84,21 @@ class ProjectionTest {
   }
 
   @Test
+  void positionalKeepsTheWholeElementOfTheFirstArrayAndSkipsScalars() {
+    BsonDocument document = BsonDocument.parse("{_id: 1, a: [{b: 1, c: 1}, {b: 2, c: 2}], d: {e: [5, 6]}, f: 3}");
+    assertThat(positional("{'a.b': 2}", "{'a.b.$': 1}", document))
+        .isEqualTo(BsonDocument.parse("{_id: 1, a: [{b: 2, c: 2}]}"));
+    assertThat(positional("{'d.e': 6}", "{'d.e.$': 1}", document))
+        .isEqualTo(BsonDocument.parse("{_id: 1, d: {e: [6]}}"));
+    assertThat(positional("{f: 3}", "{'f.$': 1}", document)).isEqualTo(BsonDocument.parse("{_id: 1}"));
+  }
+
+  private static BsonDocument positional(String filter, String projection, BsonDocument document) {
+    MatchResult match = Matcher.compile(BsonDocument.parse(filter)).match(document);
+    return Projection.parse(BsonDocument.parse(projection)).apply(document, match);
+  }
+
+  @Test
   void positionalNeedsAMatchedPosition() {
     Projection projection = Projection.parse(BsonDocument.parse("{'s.$': 1}"));
     assertThatThrownBy(() -> projection.apply(BsonDocument.parse(DOCUMENT), MatchResult.MATCH))
