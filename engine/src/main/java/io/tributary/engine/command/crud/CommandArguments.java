@@ -23,6 +23,21 @@ public final class CommandArguments {
     return Namespace.of(context.database(), name.asString().getValue());
   }
 
+  /**
+   * The target of a document write ({@code insert}, {@code update}, {@code delete}, {@code findAndModify}), which
+   * mongod refuses for system collections other than {@code system.js} and for the oplog: InvalidNamespace,
+   * {@code cannot write to 'db.system.x'}.
+   */
+  public static Namespace writeTarget(CommandContext context, BsonDocument command) {
+    Namespace namespace = namespace(context, command);
+    boolean system = namespace.isSystem() && !namespace.collection().equals("system.js");
+    boolean oplog = namespace.db().equals("local") && namespace.collection().startsWith("oplog.");
+    if (system || oplog) {
+      throw ErrorCode.INVALID_NAMESPACE.error("cannot write to '" + namespace + "'");
+    }
+    return namespace;
+  }
+
   /** An optional document argument; null when absent; TypeMismatch when it has another type. */
   public static BsonDocument document(BsonDocument command, String field) {
     BsonValue value = command.get(field);

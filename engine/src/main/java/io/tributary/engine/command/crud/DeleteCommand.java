@@ -34,7 +34,7 @@ public final class DeleteCommand implements SyncCommand {
 
   @Override
   public BsonDocument run(CommandContext context, BsonDocument command) {
-    Namespace namespace = CommandArguments.namespace(context, command);
+    Namespace namespace = CommandArguments.writeTarget(context, command);
     BsonArray statements = command.getArray("deletes", null);
     if (statements == null) {
       throw ErrorCode.FAILED_TO_PARSE.error("BSON field 'delete.deletes' is missing but a required field");

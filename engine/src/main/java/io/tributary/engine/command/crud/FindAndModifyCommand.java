@@ -44,7 +44,7 @@ public final class FindAndModifyCommand implements SyncCommand {
 
   @Override
   public BsonDocument run(CommandContext context, BsonDocument command) {
-    Namespace namespace = CommandArguments.namespace(context, command);
+    Namespace namespace = CommandArguments.writeTarget(context, command);
     Request request = Request.parse(command, new EnginePipelineContext(context.engine(), context.database()));
     RetryableWrite retryable = RetryableWrite.of(context, command);
     BsonDocument reply = retryable.run(0, () -> context.engine().writer().write(retryable.sessionInfo(0),

@@ -28,7 +28,7 @@ public final class InsertCommand implements SyncCommand {
 
   @Override
   public BsonDocument run(CommandContext context, BsonDocument command) {
-    Namespace namespace = CommandArguments.namespace(context, command);
+    Namespace namespace = CommandArguments.writeTarget(context, command);
     BsonValue documents = command.get("documents");
     if (documents == null || !documents.isArray()) {
       throw ErrorCode.FAILED_TO_PARSE.error("BSON field 'insert.documents' is missing but a required field");

@@ -36,7 +36,7 @@ public final class UpdateCommand implements SyncCommand {
 
   @Override
   public BsonDocument run(CommandContext context, BsonDocument command) {
-    Namespace namespace = CommandArguments.namespace(context, command);
+    Namespace namespace = CommandArguments.writeTarget(context, command);
     BsonArray statements = command.getArray("updates", null);
     if (statements == null) {
       throw ErrorCode.FAILED_TO_PARSE.error("BSON field 'update.updates' is missing but a required field");

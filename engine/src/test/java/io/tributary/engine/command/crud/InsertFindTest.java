@@ -106,6 +106,27 @@ class InsertFindTest {
     assertThat(insert.collectionUuid()).isEqualTo(engine.catalog().lookup(insert.namespace()).get().uuid());
   }
 
+  @Test
+  void systemCollectionsAndTheOplogAreNotUserWritable() {
+    assertThatThrownBy(() -> harness.run("db", "{insert: 'system.foo', documents: [{}]}"))
+        .isInstanceOfSatisfying(MongoError.class, e -> {
+          assertThat(e.code().code()).isEqualTo(73);
+          assertThat(e.getMessage()).isEqualTo("cannot write to 'db.system.foo'");
+        });
+    assertThatThrownBy(() -> harness.run("local", "{delete: 'oplog.rs', deletes: [{q: {}, limit: 0}]}"))
+        .isInstanceOf(MongoError.class);
+  }
+
+  @Test
+  void oversizedDocumentsAreWriteErrors() {
+    BsonDocument big = new BsonDocument("s", new org.bson.BsonString("x".repeat(16 * 1024 * 1024)));
+    BsonDocument reply = harness.run("db", new BsonDocument("insert", new org.bson.BsonString("c"))
+        .append("documents", new org.bson.BsonArray(List.of(big))));
+    BsonDocument error = reply.getArray("writeErrors").get(0).asDocument();
+    assertThat(error.getInt32("code").getValue()).isEqualTo(10334);
+    assertThat(reply.getInt32("n").getValue()).isZero();
+  }
+
   private static BsonDocument getMore(long id) {
     return new BsonDocument("getMore", new org.bson.BsonInt64(id)).append("collection", new org.bson.BsonString("c"));
   }
