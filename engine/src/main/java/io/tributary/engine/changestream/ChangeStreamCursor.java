@@ -108,7 +108,7 @@ public final class ChangeStreamCursor implements ServerCursor {
       if (closed) {
         return CompletableFuture.failedFuture(CURSOR_KILLED.error("cursor id " + id + " was killed"));
       }
-      CursorBatch batch = tryBatch(batchSize, result);
+      CursorBatch batch = tryBatch(batchSize, result, true);
       if (batch == null) {
         return result;
       }
@@ -155,7 +155,7 @@ public final class ChangeStreamCursor implements ServerCursor {
       if (wait == null || wait.result != result) {
         return;
       }
-      CursorBatch batch = tryBatch(wait.batchSize, result);
+      CursorBatch batch = tryBatch(wait.batchSize, result, false);
       if (batch == null) {
         return;
       }
@@ -172,7 +172,7 @@ public final class ChangeStreamCursor implements ServerCursor {
       if (wait == null || wait.result != result) {
         return;
       }
-      CursorBatch batch = tryBatch(wait.batchSize, result);
+      CursorBatch batch = tryBatch(wait.batchSize, result, false);
       if (batch != null) {
         finish(result, batch);
       }
@@ -187,8 +187,11 @@ public final class ChangeStreamCursor implements ServerCursor {
   }
 
   /** The next batch, or null after failing {@code result} and killing the cursor. Called holding the lock. */
-  private CursorBatch tryBatch(int batchSize, CompletableFuture<CursorBatch> result) {
+  private CursorBatch tryBatch(int batchSize, CompletableFuture<CursorBatch> result, boolean checkRetention) {
     try {
+      if (checkRetention) {
+        checkPositionRetained();
+      }
       return nextBatch(batchSize);
     } catch (RuntimeException e) {
       closed = true;
@@ -202,7 +205,6 @@ public final class ChangeStreamCursor implements ServerCursor {
   }
 
   private CursorBatch nextBatch(int batchSize) {
-    checkPositionRetained();
     List<BsonDocument> documents = new ArrayList<>();
     long bytes = 0;
     while (!exhausted && (batchSize <= 0 || documents.size() < batchSize)) {
@@ -271,7 +273,9 @@ public final class ChangeStreamCursor implements ServerCursor {
 
   /**
    * A live stream whose next entries were truncated away cannot continue (reference §1.10 case 3): it fails as
-   * not resumable rather than silently skipping events. Checked once per batch: one look at the oplog's edge.
+   * not resumable rather than silently skipping events. Checked once per getMore (one look at the oplog's edge),
+   * not on every commit that wakes a waiting getMore: retention only removes entries far older than a waiting
+   * stream's position.
    */
   private void checkPositionRetained() {
     if (!readPositionIsEntry || !unread.isEmpty()) {

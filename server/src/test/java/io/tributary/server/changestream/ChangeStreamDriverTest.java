@@ -3,11 +3,13 @@ package io.tributary.server.changestream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoCommandException;
 import com.mongodb.MongoException;
 import com.mongodb.ReadConcern;
 import com.mongodb.client.ChangeStreamIterable;
 import com.mongodb.client.MongoChangeStreamCursor;
+import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
@@ -16,6 +18,8 @@ import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.changestream.ChangeStreamDocument;
 import com.mongodb.client.model.changestream.FullDocument;
 import com.mongodb.client.model.changestream.OperationType;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandSucceededEvent;
 import io.tributary.server.ServerTestSupport;
 import java.util.ArrayList;
 import java.util.List;
@@ -222,6 +226,58 @@ class ChangeStreamDriverTest extends ServerTestSupport {
       coll.updateOne(Filters.eq("_id", 1), Updates.set("a", 2));
       assertThat(drain(cursor, 2).get(1).getFullDocument()).isEqualTo(doc("{_id: 1, a: 2}"));
     }
+  }
+
+  @Test
+  void resumePointsThatCannotBeHonouredAreNotResumable() {
+    ChangeStreamIterable<BsonDocument> ancient = coll.watch().startAtOperationTime(new BsonTimestamp(1, 1));
+    assertThatThrownBy(() -> ancient.cursor().close()).isInstanceOfSatisfying(MongoCommandException.class, e -> {
+      assertThat(e.getErrorCode()).isEqualTo(286);
+      assertThat(e.hasErrorLabel("NonResumableChangeStreamError")).isTrue();
+    });
+    BsonDocument otherToken;
+    MongoCollection<BsonDocument> other = db.getCollection("other", BsonDocument.class);
+    try (MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> cursor = other.watch().cursor()) {
+      other.insertOne(doc("{_id: 1}"));
+      otherToken = cursor.next().getResumeToken();
+    }
+    ChangeStreamIterable<BsonDocument> foreign = coll.watch().resumeAfter(otherToken);
+    assertThatThrownBy(() -> foreign.cursor().close()).isInstanceOfSatisfying(MongoCommandException.class, e -> {
+      assertThat(e.getErrorCode()).isEqualTo(280);
+      assertThat(e.hasErrorLabel("NonResumableChangeStreamError")).isTrue();
+    });
+    assertThat(openError(coll.watch().resumeAfter(doc("{_data: 1}")))).isEqualTo(40647);
+  }
+
+  @Test
+  void everyReplyCarriesAPostBatchResumeTokenAndBatchSizeIsHonoured() {
+    List<BsonDocument> replies = new java.util.concurrent.CopyOnWriteArrayList<>();
+    CommandListener listener = new CommandListener() {
+      @Override
+      public void commandSucceeded(CommandSucceededEvent event) {
+        if (event.getCommandName().equals("aggregate") || event.getCommandName().equals("getMore")) {
+          replies.add(event.getResponse().getDocument("cursor").clone());
+        }
+      }
+    };
+    try (MongoClient listening = newClient(MongoClientSettings.builder().addCommandListener(listener))) {
+      MongoCollection<BsonDocument> watched = listening.getDatabase(db.getName()).getCollection("coll",
+          BsonDocument.class);
+      try (MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> cursor = watched.watch().batchSize(2)
+          .cursor()) {
+        for (int i = 1; i <= 5; i++) {
+          coll.insertOne(new BsonDocument("_id", new BsonInt32(i)));
+        }
+        assertThat(drain(cursor, 5)).hasSize(5);
+      }
+    }
+    assertThat(replies).allSatisfy(reply -> assertThat(reply.containsKey("postBatchResumeToken")).isTrue());
+    assertThat(replies).allSatisfy(reply -> assertThat(batch(reply).size()).isLessThanOrEqualTo(2));
+    assertThat(replies.get(0).getInt64("id").getValue()).isNotZero();
+  }
+
+  private static org.bson.BsonArray batch(BsonDocument reply) {
+    return reply.containsKey("firstBatch") ? reply.getArray("firstBatch") : reply.getArray("nextBatch");
   }
 
   @Test
