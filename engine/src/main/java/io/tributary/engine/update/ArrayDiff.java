@@ -45,11 +45,6 @@ final class ArrayDiff implements DiffNode {
   }
 
   @Override
-  public boolean isEmpty() {
-    return entries.isEmpty() && newSize == null;
-  }
-
-  @Override
   public BsonDocument toBson() {
     BsonDocument diff = new BsonDocument("a", BsonBoolean.TRUE);
     if (newSize != null) {

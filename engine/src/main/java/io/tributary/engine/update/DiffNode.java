@@ -11,7 +11,4 @@ import org.bson.BsonDocument;
 sealed interface DiffNode permits DocumentDiff, ArrayDiff {
   /** The serialized diff ({@code {d: ..., u: ..., i: ..., s<field>: ...}} or {@code {a: true, l: ..., u<i>: ...}}). */
   BsonDocument toBson();
-
-  /** True when the diff records nothing. */
-  boolean isEmpty();
 }

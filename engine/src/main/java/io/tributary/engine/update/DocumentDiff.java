@@ -52,11 +52,6 @@ final class DocumentDiff implements DiffNode {
   }
 
   @Override
-  public boolean isEmpty() {
-    return updates.isEmpty() && inserts.isEmpty() && deletes.isEmpty() && subDiffs.isEmpty();
-  }
-
-  @Override
   public BsonDocument toBson() {
     BsonDocument diff = new BsonDocument();
     if (!deletes.isEmpty()) {
