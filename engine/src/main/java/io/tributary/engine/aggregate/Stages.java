@@ -35,6 +35,8 @@ final class Stages {
       Map.entry("$facet", FacetStage::parse),
       Map.entry("$lookup", LookupStage::parse),
       Map.entry("$unionWith", UnionWithStage::parse),
+      Map.entry("$graphLookup", GraphLookupStage::parse),
+      Map.entry("$bucketAuto", BucketAutoStage::parse),
       Map.entry("$sample", (spec, context) -> SampleStage.parse(spec)),
       Map.entry("$documents", DocumentsStage::parse));
 

@@ -7,6 +7,10 @@ import static io.tributary.engine.aggregate.PipelineAssertions.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.engine.aggregate.PipelineAssertions.TestContext;
+import java.util.List;
+import org.bson.BsonDocument;
+import org.bson.BsonInt64;
+import org.bson.BsonString;
 import org.junit.jupiter.api.Test;
 
 class LookupAndFacetTest {
@@ -67,6 +71,38 @@ class LookupAndFacetTest {
         .containsExactlyElementsOf(documents("[{d: 1}]"));
     assertFails("[{$unionWith: {pipeline: []}}]", "[]", 9);
     assertFails("[{$unionWith: {coll: 'a', x: 1}}]", "[]", 40415);
+  }
+
+  @Test
+  void graphLookupFollowsConnections() {
+    TestContext employees = new TestContext().with("employees", "[{_id: 1, name: 'Dev'}, {_id: 2, name: 'Eliot',"
+        + " reportsTo: 'Dev'}, {_id: 3, name: 'Ron', reportsTo: 'Eliot'}, {_id: 4, name: 'Andrew', reportsTo: 'Eliot'},"
+        + " {_id: 5, name: 'Asya', reportsTo: 'Ron'}]");
+    List<BsonDocument> output = run("[{$graphLookup: {from: 'employees', startWith: '$reportsTo',"
+        + " connectFromField: 'reportsTo', connectToField: 'name', as: 'chain', depthField: 'd'}},"
+        + " {$project: {chain: {$sortArray: {input: '$chain.name', sortBy: 1}}, depths: '$chain.d'}}]",
+        "[{_id: 5, name: 'Asya', reportsTo: 'Ron'}]", employees);
+    assertThat(output.get(0).getArray("chain")).containsExactly(new BsonString("Dev"), new BsonString("Eliot"),
+        new BsonString("Ron"));
+    assertThat(output.get(0).getArray("depths")).containsExactlyInAnyOrder(new BsonInt64(0), new BsonInt64(1),
+        new BsonInt64(2));
+    assertThat(run("[{$graphLookup: {from: 'employees', startWith: '$reportsTo', connectFromField: 'reportsTo',"
+        + " connectToField: 'name', as: 'chain', maxDepth: 0}}, {$project: {n: {$size: '$chain'}}}]",
+        "[{_id: 5, reportsTo: 'Ron'}]", employees)).containsExactlyElementsOf(documents("[{_id: 5, n: 1}]"));
+    assertFails("[{$graphLookup: {from: 'employees', as: 'x'}}]", "[]", 40105);
+    assertFails("[{$graphLookup: {from: 'e', startWith: 1, connectFromField: 'a', connectToField: 'b', as: 'x',"
+        + " maxDepth: -1}}]", "[]", 40101);
+  }
+
+  @Test
+  void bucketAutoBalancesBuckets() {
+    PipelineAssertions.assertOutput("[{$bucketAuto: {groupBy: '$p', buckets: 3}}]",
+        "[{p: 1}, {p: 2}, {p: 3}, {p: 4}, {p: 5}, {p: 6}, {p: 7}]",
+        "[{_id: {min: 1, max: 3}, count: 2}, {_id: {min: 3, max: 5}, count: 2}, {_id: {min: 5, max: 7}, count: 3}]");
+    PipelineAssertions.assertOutput("[{$bucketAuto: {groupBy: '$p', buckets: 2, output: {ps: {$push: '$p'}}}}]",
+        "[{p: 1}, {p: 1}, {p: 1}, {p: 2}]", "[{_id: {min: 1, max: 2}, ps: [1, 1, 1]}, {_id: {min: 2, max: 2}, ps: [2]}]");
+    assertFails("[{$bucketAuto: {groupBy: '$p', buckets: 0}}]", "[]", 40243);
+    assertFails("[{$bucketAuto: {groupBy: '$p'}}]", "[]", 40246);
   }
 
   @Test
