@@ -5,6 +5,7 @@ import io.tributary.engine.error.ErrorCode;
 import io.tributary.engine.error.MongoError;
 import io.tributary.engine.expression.Values;
 import java.util.Map;
+import java.util.Set;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
@@ -18,6 +19,10 @@ import org.bson.BsonValue;
  * Paths must not collide (31249, 31250). Confined to one parse.
  */
 final class ProjectionParser {
+  private static final Set<String> META_NAMES = Set.of("textScore", "randVal", "searchScore", "searchHighlights",
+      "geoNearDistance", "geoNearPoint", "recordId", "indexKey", "sortKey", "searchScoreDetails", "searchSequenceToken",
+      "vectorSearchScore", "score", "scoreDetails");
+
   private final ExpressionContext context;
   private final ProjectionNode.Fields root = new ProjectionNode.Fields();
   private Boolean inclusion;
@@ -147,13 +152,28 @@ final class ProjectionParser {
 
   private void expression(String name, BsonDocument spec) {
     if (spec.getFirstKey().equals("$meta")) {
-      throw ErrorCode.BAD_VALUE.error("$meta projections are not supported");
+      throw meta(spec.get("$meta"));
     }
     if (Boolean.FALSE.equals(inclusion)) {
       throw ErrorCode.location(31252).error("Cannot use expression other than $meta in exclusion projection");
     }
     add(name, new ProjectionNode.Computed(context.compileOperator(spec)));
     inclusion = true;
+  }
+
+  /** Tributary has no text or vector search, record ids or index keys to show: every {@code $meta} fails. */
+  private static MongoError meta(BsonValue argument) {
+    if (!argument.isString()) {
+      return ErrorCode.location(17307).error("$meta only supports string arguments");
+    }
+    String name = argument.asString().getValue();
+    if (name.equals("textScore")) {
+      return ErrorCode.location(40218).error("query requires text score metadata, but it is not available");
+    }
+    if (!META_NAMES.contains(name)) {
+      return ErrorCode.location(17308).error("Unsupported argument to $meta: " + name);
+    }
+    return ErrorCode.NOT_IMPLEMENTED.error("$meta: \"" + name + "\" is not supported");
   }
 
   private void literal(String name, String local, BsonValue value) {

@@ -14,7 +14,8 @@ class ProjectionTest {
       "{_id: 1, a: 1, b: {c: 2, d: 3}, e: [{f: 1, g: 2}, {f: 3}, 4, [{f: 5}]], s: [1, 2, 3, 4, 5]}";
 
   static BsonDocument project(String spec, String document) {
-    return Projection.parse(BsonDocument.parse(spec)).apply(BsonDocument.parse(document), MatchResult.MATCH);
+    BsonDocument parsed = BsonDocument.parse(document);
+    return Projection.parse(BsonDocument.parse(spec)).apply(parsed, MatchResult.MATCH);
   }
 
   static void rejects(String spec, int code, String message) {
@@ -30,7 +31,7 @@ class ProjectionTest {
       "{}                         | " + DOCUMENT,
       "{a: 1}                     | {_id: 1, a: 1}",
       "{a: true, _id: 0}          | {a: 1}",
-      "{_id: 0}                   | {a: 1, b: {c: 2, d: 3}, e: [{f: 1, g: 2}, {f: 3}, 4, [{f: 5}]], s: [1, 2, 3, 4, 5]}",
+      "{_id: 0} | {a: 1, b: {c: 2, d: 3}, e: [{f: 1, g: 2}, {f: 3}, 4, [{f: 5}]], s: [1, 2, 3, 4, 5]}",
       "{b: 0, e: 0, s: 0}         | {_id: 1, a: 1}",
       "{'b.c': 1}                 | {_id: 1, b: {c: 2}}",
       "{b: {c: 1}}                | {_id: 1, b: {c: 2}}",
@@ -132,6 +133,8 @@ class ProjectionTest {
     rejects("{'s.$': 'x'}", 31308, "positional projection cannot be used with a literal");
     rejects("{a: {}}", 51270, "Invalid empty sub-projection: a");
     rejects("{a: {$foo: 1}}", 31325, "Unknown expression $foo");
+    rejects("{a: {$meta: 'textScore'}}", 40218, "query requires text score metadata, but it is not available");
+    rejects("{a: {$meta: 'nope'}}", 17308, "Unsupported argument to $meta: nope");
     rejects("{'$a': 1}", 16410, "FieldPath field names may not start with '$'. Consider using $getField or $setField.");
   }
 }
