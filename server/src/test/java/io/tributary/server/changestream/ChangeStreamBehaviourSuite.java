@@ -35,27 +35,30 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 
-/** Change streams through the real MongoDB Java driver: shapes, scopes, tokens, resume, errors and labels. */
-class ChangeStreamDriverTest extends ServerTestSupport {
+/**
+ * Change streams through the real MongoDB Java driver: shapes, scopes, tokens, resume, errors and labels. Written
+ * once, run on every storage engine by subclassing (durable engines make events visible only once synced).
+ */
+public abstract class ChangeStreamBehaviourSuite extends ServerTestSupport {
   private MongoDatabase db;
   private MongoCollection<BsonDocument> coll;
 
   @org.junit.jupiter.api.BeforeEach
-  void setUp(TestInfo test) {
+  public void setUp(TestInfo test) {
     db = client().getDatabase("cs_" + Math.abs(test.getDisplayName().hashCode()));
     coll = db.getCollection("coll", BsonDocument.class);
     coll.insertOne(doc("{_id: 'seed'}"));
   }
 
   @AfterEach
-  void tearDown() {
+  public void tearDown() {
     adminCommand("{configureFailPoint: 'failCommand', mode: 'off'}");
     adminCommand("{configureFailPoint: 'failGetMoreAfterCursorCheckout', mode: 'off'}");
     db.drop();
   }
 
   @Test
-  void collectionStreamReportsEveryWriteThenInvalidatesOnDrop() {
+  public void collectionStreamReportsEveryWriteThenInvalidatesOnDrop() {
     try (MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> cursor = coll.watch().cursor()) {
       coll.insertOne(doc("{_id: 1, hello: 'world'}"));
       coll.updateOne(Filters.eq("_id", 1), Updates.set("hello", "mars"));
@@ -79,7 +82,7 @@ class ChangeStreamDriverTest extends ServerTestSupport {
   }
 
   @Test
-  void rawInsertEventHasMongoDbsFieldsInOrderAndAHexToken() {
+  public void rawInsertEventHasMongoDbsFieldsInOrderAndAHexToken() {
     try (MongoCursor<BsonDocument> cursor = coll.watch(BsonDocument.class).withDocumentClass(BsonDocument.class)
         .cursor()) {
       coll.insertOne(doc("{_id: 1}"));
@@ -91,7 +94,7 @@ class ChangeStreamDriverTest extends ServerTestSupport {
   }
 
   @Test
-  void emptyBatchesCarryAnAdvancingPostBatchResumeToken() {
+  public void emptyBatchesCarryAnAdvancingPostBatchResumeToken() {
     try (MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> cursor =
              coll.watch().maxAwaitTime(10, TimeUnit.MILLISECONDS).cursor()) {
       assertThat(cursor.tryNext()).isNull();
@@ -106,7 +109,7 @@ class ChangeStreamDriverTest extends ServerTestSupport {
   }
 
   @Test
-  void databaseAndClusterStreamsSeeTheirScopes() {
+  public void databaseAndClusterStreamsSeeTheirScopes() {
     MongoCollection<BsonDocument> other = db.getCollection("other", BsonDocument.class);
     MongoCollection<BsonDocument> elsewhere = client().getDatabase(db.getName() + "_b")
         .getCollection("x", BsonDocument.class);
@@ -128,7 +131,7 @@ class ChangeStreamDriverTest extends ServerTestSupport {
   }
 
   @Test
-  void resumeAfterStartAfterAndStartAtOperationTime() {
+  public void resumeAfterStartAfterAndStartAtOperationTime() {
     List<ChangeStreamDocument<BsonDocument>> events;
     try (MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> cursor = coll.watch().cursor()) {
       coll.insertOne(doc("{_id: 1}"));
@@ -143,7 +146,7 @@ class ChangeStreamDriverTest extends ServerTestSupport {
   }
 
   @Test
-  void startAfterAnInvalidateOpensANewStreamPastIt() {
+  public void startAfterAnInvalidateOpensANewStreamPastIt() {
     BsonDocument invalidate;
     try (MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> cursor = coll.watch().cursor()) {
       coll.drop();
@@ -160,7 +163,7 @@ class ChangeStreamDriverTest extends ServerTestSupport {
   }
 
   @Test
-  void invalidPipelinesAndOptionsFailWithMongoDbsCodes() {
+  public void invalidPipelinesAndOptionsFailWithMongoDbsCodes() {
     assertThat(openError(coll.watch(List.of(doc("{$unsupported: 'foo'}"))))).isEqualTo(40324);
     assertThat(openError(coll.watch(List.of(doc("{$group: {_id: 1}}"))))).isEqualTo(20);
     assertThat(openError(coll.withReadConcern(ReadConcern.LOCAL).watch())).isEqualTo(72);
@@ -168,7 +171,7 @@ class ChangeStreamDriverTest extends ServerTestSupport {
   }
 
   @Test
-  void projectingOutIdFailsTheStreamAsNonResumable() {
+  public void projectingOutIdFailsTheStreamAsNonResumable() {
     try (MongoCursor<BsonDocument> cursor = coll.watch(List.of(doc("{$project: {_id: 0}}")), BsonDocument.class)
         .withDocumentClass(BsonDocument.class).cursor()) {
       coll.insertOne(doc("{_id: 1}"));
@@ -181,7 +184,7 @@ class ChangeStreamDriverTest extends ServerTestSupport {
   }
 
   @Test
-  void userStagesReshapeEvents() {
+  public void userStagesReshapeEvents() {
     try (MongoCursor<BsonDocument> cursor = coll.watch(List.of(
             doc("{$match: {operationType: 'insert', 'fullDocument.z': {$gte: 2}}}"),
             doc("{$project: {optype: '$operationType', ns: 1, newField: 'value'}}")), BsonDocument.class)
@@ -195,7 +198,7 @@ class ChangeStreamDriverTest extends ServerTestSupport {
   }
 
   @Test
-  void resumableErrorAfterCursorCheckoutIsLabelledAndTheDriverResumes() {
+  public void resumableErrorAfterCursorCheckoutIsLabelledAndTheDriverResumes() {
     try (MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> cursor = coll.watch().cursor()) {
       coll.insertOne(doc("{_id: 1}"));
       assertThat(cursor.next().getDocumentKey()).isEqualTo(doc("{_id: 1}"));
@@ -207,7 +210,7 @@ class ChangeStreamDriverTest extends ServerTestSupport {
   }
 
   @Test
-  void failCommandErrorWithoutLabelsIsNotResumed() {
+  public void failCommandErrorWithoutLabelsIsNotResumed() {
     try (MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> cursor = coll.watch().cursor()) {
       adminCommand("{configureFailPoint: 'failCommand', mode: {times: 1},"
           + " data: {failCommands: ['getMore'], errorCode: 6}}");
@@ -219,7 +222,7 @@ class ChangeStreamDriverTest extends ServerTestSupport {
   }
 
   @Test
-  void updateLookupReadsTheCurrentDocument() {
+  public void updateLookupReadsTheCurrentDocument() {
     try (MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> cursor = coll.watch()
         .fullDocument(FullDocument.UPDATE_LOOKUP).cursor()) {
       coll.insertOne(doc("{_id: 1, a: 1}"));
@@ -229,7 +232,7 @@ class ChangeStreamDriverTest extends ServerTestSupport {
   }
 
   @Test
-  void resumePointsThatCannotBeHonouredAreNotResumable() {
+  public void resumePointsThatCannotBeHonouredAreNotResumable() {
     ChangeStreamIterable<BsonDocument> ancient = coll.watch().startAtOperationTime(new BsonTimestamp(1, 1));
     assertThatThrownBy(() -> ancient.cursor().close()).isInstanceOfSatisfying(MongoCommandException.class, e -> {
       assertThat(e.getErrorCode()).isEqualTo(286);
@@ -250,7 +253,7 @@ class ChangeStreamDriverTest extends ServerTestSupport {
   }
 
   @Test
-  void everyReplyCarriesAPostBatchResumeTokenAndBatchSizeIsHonoured() {
+  public void everyReplyCarriesAPostBatchResumeTokenAndBatchSizeIsHonoured() {
     List<BsonDocument> replies = new java.util.concurrent.CopyOnWriteArrayList<>();
     CommandListener listener = new CommandListener() {
       @Override
@@ -281,7 +284,7 @@ class ChangeStreamDriverTest extends ServerTestSupport {
   }
 
   @Test
-  void measuresInsertToEventLatency() throws Exception {
+  public void measuresInsertToEventLatency() throws Exception {
     ExecutorService writer = Executors.newSingleThreadExecutor();
     try (MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> cursor = coll.watch()
         .maxAwaitTime(5, TimeUnit.SECONDS).cursor()) {
