@@ -6,13 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The one list of tests skipped for a reason other than their own requirements, read from {@code
- * conformance/src/test/resources/skips.txt}. Each line is {@code <key> | <reason>}, where the key is
- * a test's {@link SpecTest#key()} or ends in {@code *} to cover every test with that prefix (a whole
- * file: {@code crud/find-rawData: *}). Blank lines and lines starting with {@code #} are comments.
+ * conformance/src/test/resources/skips.txt}. Each line is {@code <pattern> | <reason>}, where the
+ * pattern is a test's {@link SpecTest#key()} in which {@code *} matches any text (a whole file:
+ * {@code crud/count: *}; a family of files: {@code crud/*-rawdata: *}). Blank lines and lines
+ * starting with {@code #} are comments.
  * Immutable; thread-safe.
  */
 public final class SkipList {
@@ -53,10 +57,14 @@ public final class SkipList {
     return entries.stream().filter(e -> e.covers(key)).map(Entry::reason).findFirst();
   }
 
-  private record Entry(String pattern, String reason) {
+  private record Entry(Pattern pattern, String reason) {
+    Entry(String glob, String reason) {
+      this(Pattern.compile(Arrays.stream(glob.split("\\*", -1)).map(Pattern::quote)
+          .collect(Collectors.joining(".*"))), reason);
+    }
+
     boolean covers(String key) {
-      return pattern.endsWith("*") ? key.startsWith(pattern.substring(0, pattern.length() - 1))
-          : key.equals(pattern);
+      return pattern.matcher(key).matches();
     }
   }
 }

@@ -42,13 +42,16 @@ class SpecFilesTest {
 
   @Test
   void skipListMatchesWholeKeysOrPrefixes() {
-    SkipList skips = SkipList.parse(List.of("# comment", "", "crud/f: a | because", "crud/g: * | whole file"));
+    SkipList skips = SkipList.parse(List.of("# comment", "", "crud/f: a | because", "crud/g: * | whole file",
+        "crud/*-raw: * | a family"));
     SpecFile f = new SpecFile("crud", "f", BsonDocument.parse("{schemaVersion: '1.0', tests: [{description: 'a'},"
         + " {description: 'b'}]}"));
     SpecFile g = new SpecFile("crud", "g", BsonDocument.parse("{schemaVersion: '1.0', tests: [{description: 'x'}]}"));
     assertThat(skips.reason(f.tests().get(0))).contains("because");
     assertThat(skips.reason(f.tests().get(1))).isEmpty();
     assertThat(skips.reason(g.tests().get(0))).contains("whole file");
+    SpecFile raw = new SpecFile("crud", "find-raw", BsonDocument.parse("{schemaVersion: '1.0', tests: [{description: 'x'}]}"));
+    assertThat(skips.reason(raw.tests().get(0))).contains("a family");
     assertThatThrownBy(() -> SkipList.parse(List.of("no reason"))).isInstanceOf(IllegalArgumentException.class);
   }
 
