@@ -1,5 +1,6 @@
 package io.tributary.conformance.unified;
 
+import com.mongodb.ClientBulkWriteException;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoCommandException;
 import com.mongodb.MongoException;
@@ -7,11 +8,14 @@ import com.mongodb.MongoOperationTimeoutException;
 import com.mongodb.MongoServerException;
 import com.mongodb.MongoWriteConcernException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.WriteError;
 import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.bulk.WriteConcernError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
@@ -48,6 +52,8 @@ final class ExpectedError {
             error, "expected no error label " + label.asString().getValue()));
         case "errorResponse" -> matchResponse(value, error, matcher);
         case "expectResult" -> matchPartialResult(value, error, matcher);
+        case "writeErrors" -> matchWriteErrors(value.asDocument(), error, matcher);
+        case "writeConcernErrors" -> matchWriteConcernErrors(value.asArray(), error, matcher);
         default -> throw new UnsupportedFeature("expectError." + assertion.getKey());
       }
     }
@@ -63,6 +69,9 @@ final class ExpectedError {
 
   private static List<String> messages(Throwable error) {
     List<String> messages = new ArrayList<>();
+    if (error instanceof ClientBulkWriteException bulk && bulk.getCause() != null) {
+      messages.add(String.valueOf(bulk.getCause().getMessage()));
+    }
     messages.add(String.valueOf(error.getMessage()));
     if (error instanceof MongoBulkWriteException bulk) {
       bulk.getWriteErrors().forEach(e -> messages.add(e.getMessage()));
@@ -75,7 +84,12 @@ final class ExpectedError {
 
   private static List<Integer> codes(Throwable error) {
     List<Integer> codes = new ArrayList<>();
-    if (error instanceof MongoBulkWriteException bulk) {
+    if (error instanceof ClientBulkWriteException bulk) {
+      // spec: only the top-level error of a client bulk write answers errorCode, not its write errors.
+      if (bulk.getCause() != null) {
+        codes.add(bulk.getCause().getCode());
+      }
+    } else if (error instanceof MongoBulkWriteException bulk) {
       bulk.getWriteErrors().stream().map(BulkWriteError::getCode).forEach(codes::add);
       if (bulk.getWriteConcernError() != null) {
         codes.add(bulk.getWriteConcernError().getCode());
@@ -106,9 +120,39 @@ final class ExpectedError {
   }
 
   private static void matchPartialResult(BsonValue expected, Throwable error, ValueMatcher matcher) {
-    BsonDocument result = error instanceof MongoBulkWriteException bulk
-        ? DriverResults.of(bulk.getWriteResult()) : null;
+    BsonDocument result = null;
+    if (error instanceof MongoBulkWriteException bulk) {
+      result = DriverResults.of(bulk.getWriteResult());
+    } else if (error instanceof ClientBulkWriteException bulk) {
+      result = bulk.getPartialResult().map(ClientBulkWriteOperation::result).orElse(null);
+    }
     matcher.match(expected, result, true);
+  }
+
+  private static void matchWriteErrors(BsonDocument expected, Throwable error, ValueMatcher matcher) {
+    require(error instanceof ClientBulkWriteException, error, "expected a client bulk write error");
+    Map<Integer, WriteError> actual = ((ClientBulkWriteException) error).getWriteErrors();
+    require(actual.keySet().stream().map(String::valueOf).collect(java.util.stream.Collectors.toSet())
+        .equals(expected.keySet()), error, "expected write errors at " + expected.keySet() + " but got " + actual);
+    expected.forEach((index, value) -> {
+      WriteError writeError = actual.get(Integer.valueOf(index));
+      matcher.match(value, new BsonDocument("code", new org.bson.BsonInt32(writeError.getCode()))
+          .append("message", new org.bson.BsonString(writeError.getMessage()))
+          .append("details", writeError.getDetails()), true);
+    });
+  }
+
+  private static void matchWriteConcernErrors(BsonArray expected, Throwable error, ValueMatcher matcher) {
+    require(error instanceof ClientBulkWriteException, error, "expected a client bulk write error");
+    List<WriteConcernError> actual = ((ClientBulkWriteException) error).getWriteConcernErrors();
+    require(actual.size() == expected.size(), error, "expected " + expected.size() + " write concern errors");
+    for (int i = 0; i < actual.size(); i++) {
+      WriteConcernError concernError = actual.get(i);
+      matcher.match(expected.get(i), new BsonDocument("code", new org.bson.BsonInt32(concernError.getCode()))
+          .append("codeName", new org.bson.BsonString(concernError.getCodeName()))
+          .append("message", new org.bson.BsonString(concernError.getMessage()))
+          .append("details", concernError.getDetails()), true);
+    }
   }
 
   private static void require(boolean condition, Throwable error, String message) {

@@ -23,6 +23,7 @@ public final class OperationRegistry {
     AdminOperations.register(registry);
     StreamOperations.register(registry);
     SessionOperations.register(registry);
+    ClientBulkWriteOperation.register(registry);
     return registry;
   }
 
