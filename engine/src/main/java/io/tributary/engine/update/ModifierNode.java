@@ -104,14 +104,19 @@ abstract sealed class ModifierNode implements UpdateNode
           + " would modify the immutable field '_id'");
     }
     if (position.log() != null) {
-      RuntimePath full = taken;
-      List<String> toCreate = position.pathToCreate();
-      for (int i = 0; i < toCreate.size(); i++) {
-        full = full.append(toCreate.get(i), i == 0 && created.inArray());
-      }
-      position.log().created(full, taken.size(), created.value());
+      logCreated(position, created);
     }
     return true;
+  }
+
+  /** Logs a created path at its first new component (an array index when it extends an array). */
+  private static void logCreated(Position position, Element created) {
+    RuntimePath full = position.pathTaken();
+    List<String> toCreate = position.pathToCreate();
+    for (int i = 0; i < toCreate.size(); i++) {
+      full = full.append(toCreate.get(i), i == 0 && created.inArray());
+    }
+    position.log().created(full, position.pathTaken().size(), created.value());
   }
 
   /** mongod's {@code UpdateLeafNode::checkViability}: could the missing path be created below the element? */
