@@ -8,6 +8,7 @@ import com.mongodb.MongoCommandException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoWriteConcernException;
 import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -176,5 +177,15 @@ class FailCommandTest extends ServerTestSupport {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  @Test
+  void retryableWriteConcernErrorOnFindAndModifyIsRetried() {
+    MongoCollection<Document> collection = client().getDatabase("test").getCollection("fam");
+    collection.insertOne(new Document("_id", 1).append("x", 11));
+    adminCommand("{configureFailPoint: 'failCommand', mode: {times: 1}, data: {failCommands: ['findAndModify'],"
+        + " errorLabels: ['RetryableWriteError'], writeConcernError: {code: 91, errmsg: 'shutting down'}}}");
+
+    assertThat(collection.findOneAndDelete(new Document("x", 11))).isNotNull();
   }
 }

@@ -128,7 +128,11 @@ public final class ServiceEntryPoint implements CommandDispatcher {
 
   private static BsonDocument success(String name, BsonDocument request, BsonDocument body,
       BsonDocument writeConcernError, List<String> labelOverride) {
-    BsonDocument reply = body == null ? new BsonDocument() : body;
+    // A shallow copy: a command may hand back a document it keeps (a retryable write's recorded result).
+    BsonDocument reply = new BsonDocument();
+    if (body != null) {
+      reply.putAll(body);
+    }
     if (!reply.containsKey("ok")) {
       reply.append("ok", new BsonDouble(1));
     }
