@@ -5,6 +5,7 @@ import io.tributary.engine.catalog.CollectionMetadata;
 import io.tributary.engine.command.CommandContext;
 import io.tributary.engine.command.crud.CommandArguments;
 import io.tributary.engine.command.crud.CursorReply;
+import io.tributary.engine.cursor.CursorBatch;
 import io.tributary.engine.cursor.CursorRegistry;
 import io.tributary.engine.error.ErrorCode;
 import io.tributary.engine.error.MongoError;
@@ -64,7 +65,11 @@ public final class ChangeStreams implements ChangeStreamOpener {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-    return cursor.next(batchSize, 0).thenApply(batch -> {
+    // cursor.batchSize 0 opens the stream without reading anything (for getMore, 0 means "no limit").
+    CompletableFuture<CursorBatch> first = batchSize == 0
+        ? CompletableFuture.completedFuture(new CursorBatch(List.of(), cursor.postBatchResumeToken().toBson(), false))
+        : cursor.next(batchSize, 0);
+    return first.thenApply(batch -> {
       if (batch.exhausted()) {
         cursor.close();
       } else {

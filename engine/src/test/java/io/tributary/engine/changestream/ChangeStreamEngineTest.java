@@ -69,6 +69,23 @@ class ChangeStreamEngineTest {
   }
 
   @Test
+  void batchSizeZeroOpensTheStreamWithoutReadingEvents() {
+    BsonDocument start = harness.run("db", "{aggregate: 'c', pipeline: [{$changeStream: {}}], cursor: {}}");
+    harness.run("db", "{insert: 'c', documents: [{_id: 1}]}");
+    BsonDocument token = start.getDocument("cursor").getDocument("postBatchResumeToken");
+    BsonDocument opened = harness.run("db", new BsonDocument("aggregate", new org.bson.BsonString("c"))
+        .append("pipeline", new org.bson.BsonArray(List.of(new BsonDocument("$changeStream",
+            new BsonDocument("resumeAfter", token))))).append("cursor", BsonDocument.parse("{batchSize: 0}")))
+        .getDocument("cursor");
+    assertThat(opened.getArray("firstBatch")).isEmpty();
+    assertThat(opened.getDocument("postBatchResumeToken")).isEqualTo(token);
+    BsonDocument next = harness.run("db", new BsonDocument("getMore", opened.get("id")).append("collection",
+        new org.bson.BsonString("c"))).getDocument("cursor");
+    assertThat(next.getArray("nextBatch")).hasSize(1);
+    killAll(start.getDocument("cursor").get("id"), opened.get("id"));
+  }
+
+  @Test
   void viewsAndExpandedEventsUnderApiStrictAreRefused() {
     harness.run("db", "{create: 'v', viewOn: 'c', pipeline: []}");
     assertThatThrownBy(() -> harness.run("db", "{aggregate: 'v', pipeline: [{$changeStream: {}}], cursor: {}}"))
