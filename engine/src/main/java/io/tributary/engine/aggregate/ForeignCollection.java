@@ -6,8 +6,8 @@ import java.util.Iterator;
 import org.bson.BsonDocument;
 
 /** The other collection a {@code $lookup} or {@code $unionWith} reads; a null {@code db} is the aggregate's own. */
-record ForeignCollection(String db, String collection) {
-  Namespace in(PipelineContext context) {
+public record ForeignCollection(String db, String collection) {
+  public Namespace in(PipelineContext context) {
     return Namespace.of(db == null ? context.database() : db, collection);
   }
 

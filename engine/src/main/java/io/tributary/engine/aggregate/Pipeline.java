@@ -4,10 +4,12 @@ import io.tributary.engine.expression.Expressions;
 import io.tributary.engine.expression.ParseContext;
 import io.tributary.engine.expression.Scope;
 import io.tributary.engine.expression.SystemVariables;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.bson.BsonDocument;
 import org.bson.BsonNull;
 import org.bson.BsonValue;
@@ -26,9 +28,11 @@ import org.bson.BsonValue;
  */
 public final class Pipeline {
   private final List<Stage> stages;
+  private final PipelineOutput output;
 
-  private Pipeline(List<Stage> stages) {
+  private Pipeline(List<Stage> stages, PipelineOutput output) {
     this.stages = List.copyOf(stages);
+    this.output = output;
   }
 
   /** Parses {@code stages}; the variables of {@code context.let()} are in scope. */
@@ -39,7 +43,14 @@ public final class Pipeline {
 
   /** Parses {@code stages} with the given user variable names in scope. */
   public static Pipeline parse(List<BsonDocument> stages, Collection<String> variables) {
-    return new Pipeline(Stages.parse(stages, ParseContext.EMPTY.withVariables(variables)));
+    ParseContext context = ParseContext.EMPTY.withVariables(variables);
+    if (stages.isEmpty() || !Stages.OUTPUTS.contains(Stages.name(stages.get(stages.size() - 1)))) {
+      return new Pipeline(Stages.parse(stages, context), null);
+    }
+    BsonDocument last = stages.get(stages.size() - 1);
+    PipelineOutput output = last.containsKey(OutStage.NAME) ? OutStage.parse(last.get(OutStage.NAME))
+        : MergeStage.parse(last.get(MergeStage.NAME), context);
+    return new Pipeline(Stages.parse(stages.subList(0, stages.size() - 1), context), output);
   }
 
   /** The name of a stage document ({@code $match}), failing with 40323 unless it has exactly one field. */
@@ -47,17 +58,32 @@ public final class Pipeline {
     return Stages.name(stage);
   }
 
-  /** The stage names in order, as written ({@code $set} stays {@code $set}). */
+  /** The stage names in order, as written ({@code $set} stays {@code $set}), a final {@code $out}/{@code $merge} included. */
   public List<String> stageNames() {
-    return stages.stream().map(Stage::name).toList();
+    List<String> names = new ArrayList<>(stages.stream().map(Stage::name).toList());
+    if (output != null) {
+      names.add(output.name());
+    }
+    return names;
+  }
+
+  /**
+   * The final {@code $out} or {@code $merge}, if any. {@link #run} does not write: it returns the documents to
+   * write, and the caller writes them as the output says.
+   */
+  public Optional<PipelineOutput> output() {
+    return Optional.ofNullable(output);
   }
 
   /** True when every stage maps one document to at most one document, so {@link #applyTo} may be used. */
   public boolean isDocumentWise() {
-    return stages.stream().allMatch(stage -> stage instanceof DocumentStage);
+    return output == null && stages.stream().allMatch(stage -> stage instanceof DocumentStage);
   }
 
-  /** The pipeline's output over {@code input}, computed lazily as the returned iterator is consumed. */
+  /**
+   * The pipeline's output over {@code input}, computed lazily as the returned iterator is consumed (for a pipeline
+   * with an {@linkplain #output() output stage}, the documents to write).
+   */
   public Iterator<BsonDocument> run(Iterator<BsonDocument> input, PipelineContext context) {
     Execution execution = execution(context);
     Iterator<BsonDocument> output = input;

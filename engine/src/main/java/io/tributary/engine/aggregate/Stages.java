@@ -5,15 +5,18 @@ import io.tributary.engine.expression.ParseContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.bson.BsonDocument;
 
 /**
  * The registry of pipeline stages: one explicit map from stage name to parser. {@code $changeStream} is a known
  * name that only the change-stream machinery may strip from the front of a pipeline; met here it fails like
- * mongod does for a {@code $changeStream} that is not first. Stateless and thread-safe.
+ * mongod does for a {@code $changeStream} that is not first. {@code $out} and {@code $merge} are parsed by
+ * {@link Pipeline} when last; anywhere else they fail with 40601. Stateless and thread-safe.
  */
 final class Stages {
   static final String CHANGE_STREAM = "$changeStream";
+  static final Set<String> OUTPUTS = Set.of(OutStage.NAME, MergeStage.NAME);
 
   private static final Map<String, StageParser> PARSERS = Map.ofEntries(
       Map.entry("$match", MatchStage::parse),
@@ -68,6 +71,9 @@ final class Stages {
     String name = name(stage);
     if (name.equals(CHANGE_STREAM)) {
       throw ErrorCode.location(40602).error("$changeStream is only valid as the first stage in a pipeline.");
+    }
+    if (OUTPUTS.contains(name)) {
+      throw ErrorCode.location(40601).error(name + " can only be the final stage in the pipeline");
     }
     StageParser parser = PARSERS.get(name);
     if (parser == null) {
