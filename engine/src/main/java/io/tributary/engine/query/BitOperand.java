@@ -1,6 +1,7 @@
 package io.tributary.engine.query;
 
 import io.tributary.engine.error.ErrorCode;
+import io.tributary.engine.expression.Values;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.BsonValue;
@@ -34,7 +35,7 @@ final class BitOperand {
       }
     } else {
       throw ErrorCode.BAD_VALUE.error(
-          name + " takes an Array, a number, or a BinData but received: " + name + ": " + operand);
+          name + " takes an Array, a number, or a BinData but received: " + name + ": " + Values.format(operand));
     }
     return new BitTest(mode, List.copyOf(positions));
   }
@@ -46,11 +47,12 @@ final class BitOperand {
     } else if (value.isNumber()) {
       number = value.asNumber().doubleValue();
     } else {
-      throw ErrorCode.BAD_VALUE.error("Failed to parse " + what + " for " + name + ": not a number: " + value);
+      throw ErrorCode.BAD_VALUE.error(
+          "Failed to parse " + what + " for " + name + ": not a number: " + Values.format(value));
     }
     if (number != Math.rint(number) || number < 0 || number > Long.MAX_VALUE) {
       throw ErrorCode.BAD_VALUE.error(
-          "Failed to parse " + what + " for " + name + ": must be a non-negative integer: " + value);
+          "Failed to parse " + what + " for " + name + ": must be a non-negative integer: " + Values.format(value));
     }
     return value.isInt64() ? value.asInt64().getValue() : (long) number;
   }
