@@ -151,11 +151,12 @@ public final class ChangeStreamCursor implements ServerCursor {
   }
 
   private void onCommit(CompletableFuture<CursorBatch> result) {
+    CursorBatch batch;
     synchronized (this) {
       if (wait == null || wait.result != result) {
         return;
       }
-      CursorBatch batch = tryBatch(wait.batchSize, result, false);
+      batch = tryBatch(wait.batchSize, result, false);
       if (batch == null) {
         return;
       }
@@ -163,27 +164,30 @@ public final class ChangeStreamCursor implements ServerCursor {
         awaitCommit(result);
         return;
       }
-      finish(result, batch);
+      endWait();
     }
+    result.complete(batch); // outside the lock: the reply is encoded and written by the dependants
   }
 
   private void onDeadline(CompletableFuture<CursorBatch> result) {
+    CursorBatch batch;
     synchronized (this) {
       if (wait == null || wait.result != result) {
         return;
       }
-      CursorBatch batch = tryBatch(wait.batchSize, result, false);
-      if (batch != null) {
-        finish(result, batch);
+      batch = tryBatch(wait.batchSize, result, false);
+      if (batch == null) {
+        return;
       }
+      endWait();
     }
+    result.complete(batch);
   }
 
-  /** Completes a wait; called holding the lock. */
-  private void finish(CompletableFuture<CursorBatch> result, CursorBatch batch) {
+  /** Lets go of the current wait's timer and oplog registration; called holding the lock. */
+  private void endWait() {
     wait.cancel();
     wait = null;
-    result.complete(batch);
   }
 
   /** The next batch, or null after failing {@code result} and killing the cursor. Called holding the lock. */
@@ -196,8 +200,7 @@ public final class ChangeStreamCursor implements ServerCursor {
     } catch (RuntimeException e) {
       closed = true;
       if (wait != null) {
-        wait.cancel();
-        wait = null;
+        endWait();
       }
       result.completeExceptionally(ChangeStreamErrorLabels.label(asMongoError(e)));
       return null;
