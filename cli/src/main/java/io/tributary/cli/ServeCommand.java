@@ -1,9 +1,11 @@
 package io.tributary.cli;
 
+import io.tributary.engine.storage.StorageException;
 import io.tributary.server.Tributary;
 import io.tributary.server.TributaryServer;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,7 +57,16 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
-    TributaryServer server = start();
+    TributaryServer server;
+    try {
+      server = start();
+    } catch (StorageException e) {
+      // The message is written for the operator (e.g. "dbpath DIR is in use by another process"); a stack trace
+      // would only bury it.
+      return refuse(e.getMessage());
+    } catch (BindException e) {
+      return refuse("cannot listen on " + bindIp + ":" + port + ": " + e.getMessage());
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();
@@ -66,6 +77,11 @@ final class ServeCommand implements Callable<Integer> {
     out.flush();
     stopped.await();
     return 0;
+  }
+
+  private int refuse(String message) {
+    spec.commandLine().getErr().println("tributary serve: " + message);
+    return 1;
   }
 
   /** Starts the server as the options say. */

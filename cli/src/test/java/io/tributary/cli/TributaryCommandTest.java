@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import io.tributary.server.Tributary;
 import io.tributary.server.TributaryServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class TributaryCommandTest {
@@ -55,6 +58,25 @@ class TributaryCommandTest {
       assertThat(parsedOptions.getDocument("setParameter").getString("enableTestCommands").getValue())
           .isEqualTo("1");
       assertThat(parsedOptions.getDocument("replication").getString("replSet").getValue()).isEqualTo("rsTest");
+    }
+  }
+
+  @Test
+  void serveReportsADataDirectoryInUseInOneLine(@TempDir Path dbPath) throws Exception {
+    try (TributaryServer running = Tributary.builder().dataDirectory(dbPath).port(0).start();
+        CliProcess serve = CliProcess.start("serve", "--port", "0", "--dbpath", dbPath.toString())) {
+      assertThat(serve.exitCode()).isEqualTo(1);
+      assertThat(serve.allErr()).singleElement().asString().startsWith("tributary serve: ").contains("in use");
+    }
+  }
+
+  @Test
+  void serveReportsAPortInUseInOneLine() throws Exception {
+    try (TributaryServer running = Tributary.builder().inMemory().port(0).start();
+        CliProcess serve = CliProcess.start("serve", "--port", String.valueOf(running.port()), "--storageEngine",
+            "inMemory")) {
+      assertThat(serve.exitCode()).isEqualTo(1);
+      assertThat(serve.allErr()).singleElement().asString().startsWith("tributary serve: cannot listen on ");
     }
   }
 }
