@@ -1,0 +1,208 @@
+package io.tributary.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import io.tributary.server.Tributary;
+import io.tributary.server.TributaryServer;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.BsonDocument;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code tributary watch} run as a process against a server started by the test. */
+class WatchCommandTest {
+  /** A JVM stopped by SIGTERM after its shutdown hooks ran exits with 128 + 15. */
+  private static final int SIGTERM_EXIT = 143;
+
+  @TempDir
+  Path directory;
+
+  private TributaryServer server;
+  private MongoClient client;
+
+  @BeforeEach
+  void startServer() {
+    server = Tributary.builder().inMemory().port(0).start();
+    client = MongoClients.create(server.connectionString());
+  }
+
+  @AfterEach
+  void stopServer() {
+    client.close();
+    server.close();
+  }
+
+  @Test
+  void printsTheTutorialsEventsOneLineEachAndEndsAtTheInvalidate() throws Exception {
+    try (CliProcess watch = startWatch("changestream.collection")) {
+      MongoCollection<Document> collection = client.getDatabase("changestream").getCollection("collection");
+      collection.insertOne(new Document("_id", 1).append("hello", "world"));
+      collection.updateOne(Filters.eq("_id", 1), Updates.set("hello", "mars"));
+      collection.replaceOne(Filters.eq("_id", 1), new Document("bye", "world"));
+      collection.deleteOne(Filters.eq("_id", 1));
+      collection.drop();
+
+      List<BsonDocument> events = new ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        events.add(BsonDocument.parse(watch.nextLine()));
+      }
+
+      assertThat(events).extracting(e -> e.getString("operationType").getValue())
+          .containsExactly("insert", "update", "replace", "delete", "drop", "invalidate");
+      assertThat(events.get(0).getDocument("fullDocument")).isEqualTo(BsonDocument.parse("{_id: 1, hello: 'world'}"));
+      assertThat(watch.exitCode()).isZero();
+      assertThat(watch.remainingLines()).isEmpty();
+    }
+  }
+
+  @Test
+  void writesRelaxedExtendedJson() throws Exception {
+    try (CliProcess watch = startWatch("changestream.collection")) {
+      client.getDatabase("changestream").getCollection("collection").insertOne(new Document("n", 1));
+
+      String line = watch.nextLine();
+
+      assertThat(line).startsWith("{\"_id\": {\"_data\": \"").contains("\"operationType\": \"insert\"")
+          .contains("\"n\": 1").contains("{\"$oid\": ");
+      watch.terminate();
+    }
+  }
+
+  @Test
+  void stopAndRestartWithATokenFileNeitherLosesNorRepeatsAnEvent() throws Exception {
+    Path tokenFile = directory.resolve("token.json");
+    MongoCollection<Document> orders = client.getDatabase("shop").getCollection("orders");
+    List<Integer> seen = new ArrayList<>();
+
+    try (CliProcess first = startWatch("shop.orders", "--resume-token-file", tokenFile.toString())) {
+      insert(orders, 1, 2, 3);
+      readKeys(first, 3, seen);
+      assertThat(first.terminate()).isEqualTo(SIGTERM_EXIT);
+    }
+    insert(orders, 4, 5);
+    try (CliProcess second = startWatch("shop.orders", "--resume-token-file", tokenFile.toString())) {
+      insert(orders, 6);
+      readKeys(second, 3, seen);
+      // Other namespaces move the idle stream's postBatchResumeToken past event 6 before it stops.
+      client.getDatabase("shop").getCollection("other").insertOne(new Document("_id", "elsewhere"));
+      insert(orders, 7);
+      readKeys(second, 1, seen);
+      client.getDatabase("shop").getCollection("other").insertOne(new Document("_id", "elsewhere too"));
+      assertThat(second.terminate()).isEqualTo(SIGTERM_EXIT);
+    }
+    insert(orders, 8);
+    try (CliProcess third = startWatch("shop.orders", "--resume-token-file", tokenFile.toString())) {
+      readKeys(third, 1, seen);
+      assertThat(third.terminate()).isEqualTo(SIGTERM_EXIT);
+    }
+
+    assertThat(seen).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
+  }
+
+  @Test
+  void matchFiltersTheEvents() throws Exception {
+    try (CliProcess watch = startWatch("shop", "--match", "{\"operationType\": \"insert\"}")) {
+      MongoCollection<Document> orders = client.getDatabase("shop").getCollection("orders");
+      insert(orders, 1);
+      orders.deleteOne(Filters.eq("_id", 1));
+      insert(orders, 2);
+
+      List<Integer> seen = new ArrayList<>();
+      readKeys(watch, 2, seen);
+
+      assertThat(seen).containsExactly(1, 2);
+      watch.terminate();
+    }
+  }
+
+  @Test
+  void aPositionNoLongerInTheOplogStopsWithAClearMessage() throws Exception {
+    Path tokenFile = directory.resolve("token.json");
+    try (CliProcess watch = startWatch("shop.orders", "--resume-token-file", tokenFile.toString())) {
+      insert(client.getDatabase("shop").getCollection("orders"), 1);
+      watch.nextLine();
+      watch.terminate();
+    }
+    stopServer();
+    // A new in-memory server an hour ahead: its oplog starts after the saved position.
+    server = Tributary.builder().inMemory().port(0).clock(Clock.offset(Clock.systemUTC(), Duration.ofHours(1)))
+        .start();
+    client = MongoClients.create(server.connectionString());
+    insert(client.getDatabase("shop").getCollection("orders"), 2);
+
+    try (CliProcess watch = startWatch("shop.orders", "--resume-token-file", tokenFile.toString())) {
+      assertThat(watch.exitCode()).isEqualTo(WatchCommand.EXIT_HISTORY_LOST);
+      assertThat(String.join("\n", watch.allErr())).contains("ChangeStreamHistoryLost");
+      assertThat(watch.remainingLines()).isEmpty();
+    }
+  }
+
+  @Test
+  void resumesAfterTheServerRestarts() throws Exception {
+    stopServer();
+    Path dbPath = directory.resolve("db");
+    server = Tributary.builder().dataDirectory(dbPath).port(0).start();
+    int port = server.port();
+    client = MongoClients.create(server.connectionString());
+    String uri = "mongodb://127.0.0.1:" + port + "/?serverSelectionTimeoutMS=500";
+
+    try (CliProcess watch = CliProcess.start("watch", "shop.orders", "--uri", uri)) {
+      watch.awaitErr(line -> line.startsWith("watch: watching"));
+      List<Integer> seen = new ArrayList<>();
+      insert(client.getDatabase("shop").getCollection("orders"), 1);
+      readKeys(watch, 1, seen);
+      stopServer();
+      watch.awaitErr(line -> line.contains("connection lost"));
+      server = Tributary.builder().dataDirectory(dbPath).port(port).start();
+      client = MongoClients.create(server.connectionString());
+      watch.awaitErr(line -> line.startsWith("watch: resumed watching"));
+      insert(client.getDatabase("shop").getCollection("orders"), 2);
+      readKeys(watch, 1, seen);
+
+      assertThat(seen).containsExactly(1, 2);
+      assertThat(watch.terminate()).isEqualTo(SIGTERM_EXIT);
+    }
+  }
+
+  @Test
+  void badOptionsAreUsageErrors() throws Exception {
+    try (CliProcess watch = CliProcess.start("watch", "--full-document", "sometimes")) {
+      assertThat(watch.exitCode()).isEqualTo(2);
+      assertThat(String.join("\n", watch.allErr())).contains("sometimes");
+    }
+  }
+
+  private CliProcess startWatch(String... args) throws InterruptedException {
+    List<String> command = new ArrayList<>(List.of("watch"));
+    command.addAll(List.of(args));
+    command.addAll(List.of("--uri", server.connectionString()));
+    CliProcess watch = CliProcess.start(command.toArray(String[]::new));
+    // The stream is live once it says so: the aggregate has run, so every later write is seen.
+    watch.awaitErr(line -> line.startsWith("watch: watching") || line.startsWith("watch: cannot resume"));
+    return watch;
+  }
+
+  private static void insert(MongoCollection<Document> collection, int... ids) {
+    for (int id : ids) {
+      collection.insertOne(new Document("_id", id));
+    }
+  }
+
+  private static void readKeys(CliProcess watch, int count, List<Integer> seen) throws InterruptedException {
+    for (int i = 0; i < count; i++) {
+      seen.add(BsonDocument.parse(watch.nextLine()).getDocument("documentKey").getInt32("_id").getValue());
+    }
+  }
+}
