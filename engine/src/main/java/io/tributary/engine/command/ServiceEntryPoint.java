@@ -114,6 +114,9 @@ public final class ServiceEntryPoint implements CommandDispatcher {
 
   private CommandResponse reply(String name, BsonDocument request, Optional<FailCommand> fail, BsonDocument body,
       Throwable failure) {
+    if (failure != null && unwrap(failure) instanceof CloseConnection) {
+      return CommandResponse.close();
+    }
     if (isUnacknowledged(request)) {
       return CommandResponse.of(new BsonDocument("ok", new BsonDouble(1)));
     }
@@ -153,11 +156,16 @@ public final class ServiceEntryPoint implements CommandDispatcher {
     return ErrorReply.of(error, labels);
   }
 
-  private static MongoError asMongoError(Throwable failure) {
+  private static Throwable unwrap(Throwable failure) {
     Throwable cause = failure;
     while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
       cause = cause.getCause();
     }
+    return cause;
+  }
+
+  private static MongoError asMongoError(Throwable failure) {
+    Throwable cause = unwrap(failure);
     if (cause instanceof MongoError mongoError) {
       return mongoError;
     }

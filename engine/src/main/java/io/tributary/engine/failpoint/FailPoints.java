@@ -16,10 +16,12 @@ import org.bson.BsonValue;
 public final class FailPoints {
   public static final String FAIL_COMMAND = "failCommand";
   public static final String FAIL_GET_MORE_AFTER_CURSOR_CHECKOUT = "failGetMoreAfterCursorCheckout";
+  public static final String ON_PRIMARY_TRANSACTIONAL_WRITE = "onPrimaryTransactionalWrite";
 
   private final Map<String, FailPoint> points = Map.of(
       FAIL_COMMAND, new FailPoint(FAIL_COMMAND),
-      FAIL_GET_MORE_AFTER_CURSOR_CHECKOUT, new FailPoint(FAIL_GET_MORE_AFTER_CURSOR_CHECKOUT));
+      FAIL_GET_MORE_AFTER_CURSOR_CHECKOUT, new FailPoint(FAIL_GET_MORE_AFTER_CURSOR_CHECKOUT),
+      ON_PRIMARY_TRANSACTIONAL_WRITE, new FailPoint(ON_PRIMARY_TRANSACTIONAL_WRITE));
 
   /**
    * Applies {@code {configureFailPoint: name, mode, data}}.
@@ -56,5 +58,14 @@ public final class FailPoints {
         .evaluate(data -> true)
         .map(data -> OptionalInt.of(data.isNumber("errorCode") ? data.getNumber("errorCode").intValue() : 1))
         .orElse(OptionalInt.empty());
+  }
+
+  /**
+   * Evaluates {@code onPrimaryTransactionalWrite} for one statement of a retryable write; its data says whether
+   * to fail the statement before it commits ({@code failBeforeCommitExceptionCode}) and whether to close the
+   * connection ({@code closeConnection}, default true).
+   */
+  public Optional<BsonDocument> onPrimaryTransactionalWrite() {
+    return points.get(ON_PRIMARY_TRANSACTIONAL_WRITE).evaluate(data -> true);
   }
 }

@@ -251,6 +251,22 @@ public abstract class CrudBehaviourSuite extends ServerTestSupport {
   }
 
   @Test
+  void retryableWritesApplyOnceWhenTheConnectionDropsAfterTheCommit() {
+    adminCommand("{configureFailPoint: 'onPrimaryTransactionalWrite', mode: {times: 1}}");
+    coll.insertOne(new Document("_id", 1));
+    UpdateResult update = coll.updateOne(Filters.eq("_id", 1), Updates.inc("n", 1));
+    adminCommand("{configureFailPoint: 'onPrimaryTransactionalWrite', mode: {times: 1}}");
+    Document before = coll.findOneAndUpdate(Filters.eq("_id", 1), Updates.inc("n", 1));
+    assertThat(update.getModifiedCount()).isEqualTo(1);
+    assertThat(before).isEqualTo(new Document("_id", 1).append("n", 1));
+    assertThat(coll.find().into(new ArrayList<>())).containsExactly(new Document("_id", 1).append("n", 2));
+    adminCommand("{configureFailPoint: 'onPrimaryTransactionalWrite', mode: {times: 2},"
+        + " data: {failBeforeCommitExceptionCode: 1}}");
+    assertThatThrownBy(() -> coll.deleteOne(Filters.eq("_id", 1))).isInstanceOf(RuntimeException.class);
+    assertThat(coll.estimatedDocumentCount()).isEqualTo(1);
+  }
+
+  @Test
   void commandErrorsCarryMongodCodes() {
     assertThatThrownBy(() -> db.runCommand(new BsonDocument("getMore", new org.bson.BsonInt64(12345))
         .append("collection", new org.bson.BsonString("c"))))

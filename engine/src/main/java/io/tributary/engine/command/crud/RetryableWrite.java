@@ -1,6 +1,9 @@
 package io.tributary.engine.command.crud;
 
+import io.tributary.engine.command.CloseConnection;
 import io.tributary.engine.command.CommandContext;
+import io.tributary.engine.error.ErrorCode;
+import io.tributary.engine.failpoint.FailPoints;
 import io.tributary.engine.oplog.SessionInfo;
 import io.tributary.engine.session.Session;
 import java.util.Optional;
@@ -12,26 +15,29 @@ import org.bson.BsonValue;
  * The retryable-write view of one write command: with {@code lsid} and {@code txnNumber} each statement runs at
  * most once per session and transaction number, and a retry gets the recorded result instead of writing again.
  * Statement ids come from {@code stmtIds}, else count up from {@code stmtId} (default 0), as mongod assigns them.
- * Without {@code txnNumber} every statement simply runs. Not thread-safe: one per command execution.
+ * Without {@code txnNumber} every statement simply runs. The {@code onPrimaryTransactionalWrite} fail point
+ * applies to each statement of a retryable write, as in mongod. Not thread-safe: one per command execution.
  */
 public final class RetryableWrite {
   private final Session session;
   private final long txnNumber;
   private final BsonDocument command;
+  private final FailPoints failPoints;
 
-  private RetryableWrite(Session session, long txnNumber, BsonDocument command) {
+  private RetryableWrite(Session session, long txnNumber, BsonDocument command, FailPoints failPoints) {
     this.session = session;
     this.txnNumber = txnNumber;
     this.command = command;
+    this.failPoints = failPoints;
   }
 
   public static RetryableWrite of(CommandContext context, BsonDocument command) {
     if (context.lsid() == null || context.txnNumber() == null) {
-      return new RetryableWrite(null, -1, command);
+      return new RetryableWrite(null, -1, command, null);
     }
     Session session = context.engine().sessions().session(context.lsid());
     session.beginRetryableWrite(context.txnNumber());
-    return new RetryableWrite(session, context.txnNumber(), command);
+    return new RetryableWrite(session, context.txnNumber(), command, context.engine().failPoints());
   }
 
   /**
@@ -48,10 +54,29 @@ public final class RetryableWrite {
       if (executed.isPresent()) {
         return executed.get();
       }
+      Optional<BsonDocument> failPoint = failPoints.onPrimaryTransactionalWrite();
+      if (failPoint.isPresent() && failPoint.get().containsKey("failBeforeCommitExceptionCode")) {
+        throw failedBeforeCommit(failPoint.get());
+      }
       BsonDocument result = statement.get();
       session.recordResult(stmtId, result);
+      if (failPoint.isPresent() && closesConnection(failPoint.get())) {
+        throw new CloseConnection("onPrimaryTransactionalWrite: connection closed after the write committed");
+      }
       return result;
     }
+  }
+
+  /** The fail point's failure before the statement commits: a closed connection, or else its error code. */
+  private static RuntimeException failedBeforeCommit(BsonDocument data) {
+    if (closesConnection(data)) {
+      return new CloseConnection("onPrimaryTransactionalWrite: connection closed before the write committed");
+    }
+    return ErrorCode.of(data.getNumber("failBeforeCommitExceptionCode").intValue()).error("Failing write for test");
+  }
+
+  private static boolean closesConnection(BsonDocument data) {
+    return !data.containsKey("closeConnection") || data.getBoolean("closeConnection").getValue();
   }
 
   /** The session fields to record on the oplog entries of statement {@code index}, or null. */
