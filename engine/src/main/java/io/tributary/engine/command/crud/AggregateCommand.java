@@ -8,6 +8,7 @@ import io.tributary.engine.command.CommandContext;
 import io.tributary.engine.error.ErrorCode;
 import io.tributary.engine.storage.Snapshot;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -58,12 +59,24 @@ public final class AggregateCommand implements Command {
       all = new ArrayList<>(view.get().pipeline());
       all.addAll(stages);
     }
-    EnginePipelineContext pipelineContext = new EnginePipelineContext(context.engine(), context.database());
+    EnginePipelineContext pipelineContext = new EnginePipelineContext(context.engine(), context.database(),
+        CommandArguments.document(command, "let"));
     Pipeline pipeline = Pipeline.parse(all, pipelineContext);
     Snapshot snapshot = context.engine().storage().snapshot();
     DocumentCursor documents = target.isString() ? ReadTarget.scan(context.engine(), snapshot, source)
         : DocumentCursor.EMPTY;
     Iterator<BsonDocument> results = pipeline.run(ReadTarget.documents(documents), pipelineContext);
+    if (pipeline.output().isPresent()) {
+      try {
+        PipelineOutputWriter.write(context, pipeline.output().get(), results, pipelineContext);
+      } finally {
+        documents.close();
+        snapshot.close();
+      }
+      DurableAck.await(context, command);
+      return QueryCursors.open(context, namespace, Collections.emptyIterator(), () -> { },
+          batchSize(cursorOptions), false, false);
+    }
     return QueryCursors.open(context, namespace, results, () -> {
       documents.close();
       snapshot.close();

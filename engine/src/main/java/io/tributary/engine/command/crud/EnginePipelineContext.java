@@ -23,12 +23,24 @@ public final class EnginePipelineContext implements PipelineContext {
   private final String database;
   private final BsonDateTime now;
   private final BsonTimestamp clusterTime;
+  private final BsonDocument let;
 
   public EnginePipelineContext(Engine engine, String database) {
+    this(engine, database, null);
+  }
+
+  /** A context whose {@code let} variables are the command's {@code let} option (null for none). */
+  public EnginePipelineContext(Engine engine, String database, BsonDocument let) {
     this.engine = engine;
     this.database = database;
     this.now = new BsonDateTime(engine.clock().millis());
     this.clusterTime = engine.clusterClock().now();
+    this.let = let == null ? new BsonDocument() : let;
+  }
+
+  @Override
+  public BsonDocument let() {
+    return let;
   }
 
   @Override
