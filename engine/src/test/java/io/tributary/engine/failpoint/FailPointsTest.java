@@ -71,6 +71,15 @@ class FailPointsTest {
   }
 
   @Test
+  void onPrimaryTransactionalWriteHandsOutItsData() {
+    configure("onPrimaryTransactionalWrite", "{times: 1}", "{failBeforeCommitExceptionCode: 91}");
+
+    assertThat(failPoints.onPrimaryTransactionalWrite())
+        .contains(BsonDocument.parse("{failBeforeCommitExceptionCode: 91}"));
+    assertThat(failPoints.onPrimaryTransactionalWrite()).isEmpty();
+  }
+
+  @Test
   void configureReportsTheTimesEntered() {
     configure("failCommand", "'alwaysOn'", "{failCommands: ['ping']}");
     failPing();
