@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "tributary", mixinStandardHelpOptions = true, versionProvider = TributaryCommand.Version.class,
     description = "A document database that speaks the MongoDB wire protocol, built around change streams.",
-    subcommands = {ServeCommand.class, WatchCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ServeCommand.class, WatchCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class TributaryCommand implements Runnable {
   @CommandLine.Spec
   private CommandLine.Model.CommandSpec spec;
