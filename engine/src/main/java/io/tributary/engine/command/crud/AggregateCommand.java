@@ -62,6 +62,7 @@ public final class AggregateCommand implements Command {
     EnginePipelineContext pipelineContext = new EnginePipelineContext(context.engine(), context.database(),
         CommandArguments.document(command, "let"));
     Pipeline pipeline = Pipeline.parse(all, pipelineContext);
+    pipeline.output().ifPresent(output -> refuseLinearizable(command, output.name()));
     Snapshot snapshot = context.engine().storage().snapshot();
     DocumentCursor documents = target.isString() ? ReadTarget.scan(context.engine(), snapshot, source)
         : DocumentCursor.EMPTY;
@@ -81,6 +82,15 @@ public final class AggregateCommand implements Command {
       documents.close();
       snapshot.close();
     }, batchSize(cursorOptions), false, false);
+  }
+
+  /** mongod refuses to write from an aggregate whose read concern is linearizable. */
+  private static void refuseLinearizable(BsonDocument command, String stage) {
+    BsonDocument readConcern = CommandArguments.document(command, "readConcern");
+    if (readConcern != null && readConcern.isString("level")
+        && readConcern.getString("level").getValue().equals("linearizable")) {
+      throw ErrorCode.INVALID_OPTIONS.error(stage + " cannot be used with a 'linearizable' read concern level");
+    }
   }
 
   private static int batchSize(BsonDocument cursorOptions) {
