@@ -29,23 +29,26 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 
-/** DDL events, expanded events, invalidation by scope, pre- and post-images and large events, via the driver. */
-class ChangeStreamDdlAndImagesTest extends ServerTestSupport {
+/**
+ * DDL events, expanded events, invalidation by scope, pre- and post-images and large events, via the driver.
+ * Written once, run on every storage engine by subclassing.
+ */
+public abstract class ChangeStreamDdlAndImagesSuite extends ServerTestSupport {
   private MongoDatabase db;
 
   @BeforeEach
-  void setUp(TestInfo test) {
+  public void setUp(TestInfo test) {
     db = client().getDatabase("ddl_" + Math.abs(test.getDisplayName().hashCode()));
     db.createCollection("seed");
   }
 
   @AfterEach
-  void tearDown() {
+  public void tearDown() {
     db.drop();
   }
 
   @Test
-  void renameInvalidatesTheCollectionStreamAndCarriesTo() {
+  public void renameInvalidatesTheCollectionStreamAndCarriesTo() {
     MongoCollection<BsonDocument> source = collection("source");
     source.insertOne(doc("{_id: 1}"));
     try (MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> cursor = source.watch().cursor()) {
@@ -58,7 +61,7 @@ class ChangeStreamDdlAndImagesTest extends ServerTestSupport {
   }
 
   @Test
-  void dropDatabaseEndsADatabaseStreamAfterOneDropPerCollection() {
+  public void dropDatabaseEndsADatabaseStreamAfterOneDropPerCollection() {
     collection("a").insertOne(doc("{_id: 1}"));
     try (MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> cursor = db.watch(BsonDocument.class)
         .cursor()) {
@@ -77,7 +80,7 @@ class ChangeStreamDdlAndImagesTest extends ServerTestSupport {
   }
 
   @Test
-  void expandedEventsReportDdlWithDescriptions() {
+  public void expandedEventsReportDdlWithDescriptions() {
     try (MongoCursor<BsonDocument> cursor = db.watch(List.of(doc("{$match: {'ns.coll': 'x'}}")),
         BsonDocument.class).showExpandedEvents(true).withDocumentClass(BsonDocument.class).cursor()) {
       db.createCollection("x");
@@ -102,7 +105,7 @@ class ChangeStreamDdlAndImagesTest extends ServerTestSupport {
   }
 
   @Test
-  void preAndPostImagesWhenEnabled() {
+  public void preAndPostImagesWhenEnabled() {
     db.createCollection("images", new CreateCollectionOptions()
         .changeStreamPreAndPostImagesOptions(new ChangeStreamPreAndPostImagesOptions(true)));
     MongoCollection<BsonDocument> images = collection("images");
@@ -118,7 +121,7 @@ class ChangeStreamDdlAndImagesTest extends ServerTestSupport {
   }
 
   @Test
-  void imagesWhenDisabledAreNullOrAnError() {
+  public void imagesWhenDisabledAreNullOrAnError() {
     MongoCollection<BsonDocument> plain = collection("plain");
     plain.insertOne(doc("{_id: 1}"));
     try (MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> available = plain.watch()
@@ -136,7 +139,7 @@ class ChangeStreamDdlAndImagesTest extends ServerTestSupport {
   }
 
   @Test
-  void largeEventsFailWithoutTheSplitStageAndArriveInFragmentsWithIt() {
+  public void largeEventsFailWithoutTheSplitStageAndArriveInFragmentsWithIt() {
     db.createCollection("big", new CreateCollectionOptions()
         .changeStreamPreAndPostImagesOptions(new ChangeStreamPreAndPostImagesOptions(true)));
     MongoCollection<BsonDocument> big = collection("big");
