@@ -38,6 +38,18 @@ public final class CommandArguments {
     return namespace;
   }
 
+  /**
+   * Fails with mongod's IDL error (40415) when {@code document}, the element {@code path} of a command, has a field
+   * outside {@code allowed}.
+   */
+  public static void requireKnownFields(BsonDocument document, String path, java.util.Set<String> allowed) {
+    for (String field : document.keySet()) {
+      if (!allowed.contains(field)) {
+        throw ErrorCode.location(40415).error("BSON field '" + path + "." + field + "' is an unknown field.");
+      }
+    }
+  }
+
   /** An optional document argument; null when absent; TypeMismatch when it has another type. */
   public static BsonDocument document(BsonDocument command, String field) {
     BsonValue value = command.get(field);

@@ -9,6 +9,7 @@ import io.tributary.engine.error.ErrorCode;
 import io.tributary.engine.error.MongoError;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.bson.BsonArray;
@@ -22,6 +23,8 @@ import org.bson.BsonValue;
  * Reply: {@code n} and {@code writeErrors}. Retryable.
  */
 public final class DeleteCommand implements SyncCommand {
+  private static final Set<String> FIELDS = Set.of("q", "limit", "hint", "collation");
+
   @Override
   public String name() {
     return "delete";
@@ -39,6 +42,9 @@ public final class DeleteCommand implements SyncCommand {
     if (statements == null) {
       throw ErrorCode.FAILED_TO_PARSE.error("BSON field 'delete.deletes' is missing but a required field");
     }
+    // mongod parses the whole command first: a malformed statement fails the command, not one statement
+    statements.stream().filter(BsonValue::isDocument)
+        .forEach(s -> CommandArguments.requireKnownFields(s.asDocument(), "delete.deletes", FIELDS));
     boolean ordered = CommandArguments.bool(command, "ordered", true);
     RetryableWrite retryable = RetryableWrite.of(context, command);
     WriteErrors errors = new WriteErrors();

@@ -14,29 +14,34 @@ import org.bson.BsonValue;
  * Applying an {@link Update} inside a {@link WriteUnit}, shared by {@code update} and {@code findAndModify}:
  * to a matched document (written and logged only when it changed; as a replace when the update says the change
  * is a replacement, otherwise with its update description) or, for an upsert that matched nothing, to the seed of the filter
- * (inserted and logged as an insert). {@code _id} is immutable. Stateless.
+ * (inserted and logged as an insert). {@code _id} is immutable; the result must pass the collection's validator.
+ * Stateless.
  */
 public final class DocumentUpdates {
   private DocumentUpdates() {}
 
   /** Updates one matched document; returns the result (its document is the stored one). */
   public static UpdateResult apply(WriteUnit unit, CollectionMetadata collection, MatchedDocument matched,
-      Update update) {
+      Update update, boolean bypassValidation) {
     UpdateResult result = update.apply(matched.document(), matched.match(), false);
     if (!result.modified()) {
       return result;
     }
     BsonDocument after = keepIdFirst(matched.document().get("_id"), result.document());
     NewDocuments.validateSize(after);
+    DocumentValidator.check(collection, after, matched.document(), bypassValidation);
     unit.update(collection, matched.stored(), after, result.replacement() ? null : result.description());
     return new UpdateResult(after, result.description(), true, result.replacement());
   }
 
   /** Inserts the upserted document for {@code filter} and returns it. */
-  public static BsonDocument upsert(WriteUnit unit, Namespace namespace, BsonDocument filter, Update update) {
+  public static BsonDocument upsert(WriteUnit unit, Namespace namespace, BsonDocument filter, Update update,
+      boolean bypassValidation) {
     UpdateResult result = update.apply(update.seedForUpsert(filter), MatchResult.MATCH, true);
     BsonDocument inserted = NewDocuments.prepare(result.document());
-    unit.insert(unit.collectionForWrite(namespace), inserted);
+    CollectionMetadata collection = unit.collectionForWrite(namespace);
+    DocumentValidator.check(collection, inserted, null, bypassValidation);
+    unit.insert(collection, inserted);
     return inserted;
   }
 

@@ -55,7 +55,7 @@ public final class FindAndModifyCommand implements SyncCommand {
 
   /** The parsed command. */
   private record Request(BsonDocument query, SortOrder sort, Update update, boolean remove, boolean returnNew,
-      boolean upsert, Projection fields) {
+      boolean upsert, Projection fields, boolean bypassValidation) {
 
     static Request parse(BsonDocument command, PipelineContext context) {
       boolean remove = CommandArguments.bool(command, "remove", false);
@@ -77,7 +77,8 @@ public final class FindAndModifyCommand implements SyncCommand {
       return new Request(CommandArguments.document(command, "query", new BsonDocument()),
           sort == null || sort.isEmpty() ? null : SortOrder.parse(sort),
           update == null ? null : Update.parse(update, command.getArray("arrayFilters", null), context),
-          remove, returnNew, upsert, fields == null || fields.isEmpty() ? null : Projection.parse(fields));
+          remove, returnNew, upsert, fields == null || fields.isEmpty() ? null : Projection.parse(fields),
+          CommandArguments.bool(command, "bypassDocumentValidation", false));
     }
 
     BsonDocument execute(WriteUnit unit, Namespace namespace) {
@@ -87,7 +88,7 @@ public final class FindAndModifyCommand implements SyncCommand {
         if (!upsert) {
           return reply(lastError(0, remove ? null : false), null);
         }
-        BsonDocument inserted = DocumentUpdates.upsert(unit, namespace, query, update);
+        BsonDocument inserted = DocumentUpdates.upsert(unit, namespace, query, update, bypassValidation);
         return reply(lastError(1, false).append("upserted", inserted.get("_id")),
             returnNew ? project(inserted, MatchResult.MATCH) : null);
       }
@@ -96,7 +97,7 @@ public final class FindAndModifyCommand implements SyncCommand {
         unit.delete(collection.get(), matched.stored());
         return reply(lastError(1, null), project(matched.document(), matched.match()));
       }
-      UpdateResult result = DocumentUpdates.apply(unit, collection.get(), matched, update);
+      UpdateResult result = DocumentUpdates.apply(unit, collection.get(), matched, update, bypassValidation);
       BsonDocument value = returnNew ? result.document() : matched.document();
       return reply(lastError(1, true), project(value, matched.match()));
     }

@@ -1,6 +1,7 @@
 package io.tributary.engine.command.crud;
 
 import io.tributary.engine.Namespace;
+import io.tributary.engine.catalog.CollectionMetadata;
 import io.tributary.engine.command.CommandContext;
 import io.tributary.engine.command.SyncCommand;
 import io.tributary.engine.error.ErrorCode;
@@ -34,13 +35,14 @@ public final class InsertCommand implements SyncCommand {
       throw ErrorCode.FAILED_TO_PARSE.error("BSON field 'insert.documents' is missing but a required field");
     }
     boolean ordered = CommandArguments.bool(command, "ordered", true);
+    boolean bypass = CommandArguments.bool(command, "bypassDocumentValidation", false);
     RetryableWrite retryable = RetryableWrite.of(context, command);
     WriteErrors errors = new WriteErrors();
     int n = 0;
     BsonArray all = documents.asArray();
     for (int i = 0; i < all.size(); i++) {
       try {
-        n += insertOne(context, namespace, all.get(i), retryable, i).getInt32("n").getValue();
+        n += insertOne(context, namespace, all.get(i), bypass, retryable, i).getInt32("n").getValue();
       } catch (MongoError e) {
         errors.add(i, e);
         if (ordered) {
@@ -53,7 +55,7 @@ public final class InsertCommand implements SyncCommand {
   }
 
   private static BsonDocument insertOne(CommandContext context, Namespace namespace, BsonValue document,
-      RetryableWrite retryable, int index) {
+      boolean bypassValidation, RetryableWrite retryable, int index) {
     if (!document.isDocument()) {
       throw CommandArguments.typeMismatch("insert.documents." + index, "object", document);
     }
@@ -61,7 +63,9 @@ public final class InsertCommand implements SyncCommand {
       BsonDocument prepared = NewDocuments.prepare(document.asDocument());
       context.engine().writer().write(retryable.sessionInfo(index),
           unit -> {
-            unit.insert(unit.collectionForWrite(namespace), prepared);
+            CollectionMetadata collection = unit.collectionForWrite(namespace);
+            DocumentValidator.check(collection, prepared, null, bypassValidation);
+            unit.insert(collection, prepared);
             return null;
           });
       return new BsonDocument("n", new BsonInt32(1));

@@ -9,7 +9,8 @@ import org.bson.BsonValue;
 /**
  * Validation and normalization of a document about to be stored, as mongod does for inserts, upserts and
  * replacements: {@code _id} becomes the first field (an ObjectId is generated when it is missing), an
- * {@code _id} may not be an array, a regex or undefined ({@code InvalidIdField}), and a document may not exceed
+ * {@code _id} may not be an array, a regex or undefined ({@code InvalidIdField}) nor hold {@code $}-prefixed
+ * fields ({@code DollarPrefixedFieldName}), and a document may not exceed
  * 16 MiB ({@code BSONObjectTooLarge}). Dollar-prefixed and dotted field names are allowed (MongoDB 5.0+).
  * Stateless.
  */
@@ -45,6 +46,14 @@ public final class NewDocuments {
     }
     if (id.getBsonType() == org.bson.BsonType.UNDEFINED) {
       throw ErrorCode.INVALID_ID_FIELD.error("can't use a undefined for _id");
+    }
+    if (id.isDocument()) {
+      for (String field : id.asDocument().keySet()) {
+        if (field.startsWith("$")) {
+          throw ErrorCode.DOLLAR_PREFIXED_FIELD_NAME.error("_id fields may not contain '$'-prefixed fields: "
+              + field + " is not valid for storage.");
+        }
+      }
     }
   }
 

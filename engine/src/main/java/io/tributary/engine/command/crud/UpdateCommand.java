@@ -11,6 +11,7 @@ import io.tributary.engine.error.MongoError;
 import io.tributary.engine.update.Update;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.bson.BsonArray;
@@ -41,6 +42,9 @@ public final class UpdateCommand implements SyncCommand {
     if (statements == null) {
       throw ErrorCode.FAILED_TO_PARSE.error("BSON field 'update.updates' is missing but a required field");
     }
+    // mongod parses the whole command first: a malformed statement fails the command, not one statement
+    statements.stream().filter(BsonValue::isDocument)
+        .forEach(s -> CommandArguments.requireKnownFields(s.asDocument(), "update.updates", Statement.FIELDS));
     boolean ordered = CommandArguments.bool(command, "ordered", true);
     RetryableWrite retryable = RetryableWrite.of(context, command);
     WriteErrors errors = new WriteErrors();
@@ -49,7 +53,7 @@ public final class UpdateCommand implements SyncCommand {
     BsonArray upserted = new BsonArray();
     for (int i = 0; i < statements.size(); i++) {
       try {
-        BsonDocument result = runStatement(context, namespace, statements.get(i), retryable, i);
+        BsonDocument result = runStatement(context, command, namespace, statements.get(i), retryable, i);
         n += result.getInt32("n").getValue();
         modified += result.getInt32("nModified").getValue();
         if (result.containsKey("upserted")) {
@@ -70,20 +74,25 @@ public final class UpdateCommand implements SyncCommand {
     return errors.appendTo(reply.append("nModified", new BsonInt32((int) modified)));
   }
 
-  private static BsonDocument runStatement(CommandContext context, Namespace namespace, BsonValue statement,
-      RetryableWrite retryable, int index) {
+  private static BsonDocument runStatement(CommandContext context, BsonDocument command, Namespace namespace,
+      BsonValue statement, RetryableWrite retryable, int index) {
     if (!statement.isDocument()) {
       throw CommandArguments.typeMismatch("update.updates." + index, "object", statement);
     }
     Statement parsed = Statement.parse(statement.asDocument(),
-        new EnginePipelineContext(context.engine(), context.database()));
+        new EnginePipelineContext(context.engine(), context.database()),
+        CommandArguments.bool(command, "bypassDocumentValidation", false));
     return retryable.run(index, () -> context.engine().writer().write(retryable.sessionInfo(index),
         unit -> parsed.execute(unit, namespace)));
   }
 
   /** One parsed update statement. */
-  private record Statement(BsonDocument filter, Update update, boolean upsert, boolean multi) {
-    static Statement parse(BsonDocument statement, PipelineContext context) {
+  private record Statement(BsonDocument filter, Update update, boolean upsert, boolean multi,
+      boolean bypassValidation) {
+    private static final Set<String> FIELDS = Set.of("q", "u", "upsert", "multi", "arrayFilters", "hint",
+        "collation", "c", "upsertSupplied");
+
+    static Statement parse(BsonDocument statement, PipelineContext context, boolean bypassValidation) {
       BsonValue u = statement.get("u");
       if (u == null || !(u.isDocument() || u.isArray())) {
         throw ErrorCode.FAILED_TO_PARSE.error("BSON field 'update.updates.u' is missing but a required field");
@@ -94,19 +103,19 @@ public final class UpdateCommand implements SyncCommand {
         throw ErrorCode.FAILED_TO_PARSE.error("multi update is not supported for replacement-style update");
       }
       return new Statement(CommandArguments.document(statement, "q", new BsonDocument()), update,
-          CommandArguments.bool(statement, "upsert", false), multi);
+          CommandArguments.bool(statement, "upsert", false), multi, bypassValidation);
     }
 
     BsonDocument execute(WriteUnit unit, Namespace namespace) {
       Optional<CollectionMetadata> collection = unit.writableCollection(namespace);
       List<MatchedDocument> matched = collection.map(c -> matching(unit, c)).orElse(List.of());
       if (matched.isEmpty()) {
-        return upsert ? upserted(DocumentUpdates.upsert(unit, namespace, filter, update).get("_id"))
+        return upsert ? upserted(DocumentUpdates.upsert(unit, namespace, filter, update, bypassValidation).get("_id"))
             : counts(0, 0);
       }
       int modified = 0;
       for (MatchedDocument document : matched) {
-        modified += DocumentUpdates.apply(unit, collection.get(), document, update).modified() ? 1 : 0;
+        modified += DocumentUpdates.apply(unit, collection.get(), document, update, bypassValidation).modified() ? 1 : 0;
       }
       return counts(matched.size(), modified);
     }
