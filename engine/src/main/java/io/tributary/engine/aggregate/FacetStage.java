@@ -21,7 +21,7 @@ import org.bson.BsonValue;
 record FacetStage(Map<String, List<Stage>> facets) implements Stage {
   static final String NAME = "$facet";
   private static final Set<String> NOT_IN_FACET = Set.of("$facet", "$out", "$merge", "$collStats", "$indexStats",
-      "$geoNear", "$documents", "$changeStream");
+      "$geoNear", "$documents", "$changeStream", "$listLocalSessions");
 
   static FacetStage parse(BsonValue spec, ParseContext context) {
     if (!spec.isDocument() || spec.asDocument().isEmpty()) {

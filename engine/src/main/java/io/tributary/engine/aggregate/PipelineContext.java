@@ -1,6 +1,7 @@
 package io.tributary.engine.aggregate;
 
 import io.tributary.engine.Namespace;
+import java.util.List;
 import org.bson.BsonDateTime;
 import org.bson.BsonDocument;
 import org.bson.BsonTimestamp;
@@ -25,5 +26,13 @@ public interface PipelineContext {
    */
   default BsonDocument let() {
     return new BsonDocument();
+  }
+
+  /**
+   * The logical sessions this server holds, as {@code $listLocalSessions} reports them:
+   * {@code {_id: {id, uid}, lastUse}}. None by default.
+   */
+  default List<BsonDocument> localSessions() {
+    return List.of();
   }
 }

@@ -41,7 +41,8 @@ final class Stages {
       Map.entry("$graphLookup", GraphLookupStage::parse),
       Map.entry("$bucketAuto", BucketAutoStage::parse),
       Map.entry("$sample", (spec, context) -> SampleStage.parse(spec)),
-      Map.entry("$documents", DocumentsStage::parse));
+      Map.entry("$documents", DocumentsStage::parse),
+      Map.entry("$listLocalSessions", (spec, context) -> ListLocalSessionsStage.parse(spec)));
 
   private Stages() {}
 

@@ -1,5 +1,6 @@
 package io.tributary.engine.session;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bson.BsonDocument;
@@ -21,6 +22,11 @@ public final class SessionCatalog {
   /** {@code endSessions}: forgets the session's state. */
   public void end(BsonDocument lsid) {
     sessions.remove(lsid.get("id"));
+  }
+
+  /** The {@code lsid}s of the sessions held now. */
+  public List<BsonDocument> lsids() {
+    return sessions.values().stream().map(Session::lsid).toList();
   }
 
   public int size() {

@@ -106,6 +106,19 @@ class LookupAndFacetTest {
   }
 
   @Test
+  void listLocalSessionsReadsTheContextsSessions() {
+    TestContext withSession = new TestContext() {
+      @Override
+      public List<BsonDocument> localSessions() {
+        return documents("[{_id: {id: 1}, lastUse: {$date: 0}}]");
+      }
+    };
+    assertThat(run("[{$listLocalSessions: {}}, {$project: {_id: 0, id: '$_id.id'}}]", "[]", withSession))
+        .containsExactlyElementsOf(documents("[{id: 1}]"));
+    assertFails("[{$listLocalSessions: {bogus: 1}}]", "[]", 40415);
+  }
+
+  @Test
   void documentsStage() {
     assertOutput("[{$documents: [{a: 1}, {a: 2}]}, {$match: {a: 2}}]", "[]", "[{a: 2}]");
     assertFails("[{$documents: 1}]", "[]", 5858203);

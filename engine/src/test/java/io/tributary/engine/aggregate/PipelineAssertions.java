@@ -21,7 +21,7 @@ final class PipelineAssertions {
   private PipelineAssertions() {}
 
   /** A context with fixed time and in-memory collections of the "test" database. */
-  static final class TestContext implements PipelineContext {
+  static class TestContext implements PipelineContext {
     private final Map<Namespace, List<BsonDocument>> collections = new HashMap<>();
     private BsonDocument let = new BsonDocument();
 

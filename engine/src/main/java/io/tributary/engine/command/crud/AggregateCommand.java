@@ -60,7 +60,7 @@ public final class AggregateCommand implements Command {
       all.addAll(stages);
     }
     EnginePipelineContext pipelineContext = new EnginePipelineContext(context.engine(), context.database(),
-        CommandArguments.document(command, "let"));
+        CommandArguments.document(command, "let"), context.lsid());
     Pipeline pipeline = Pipeline.parse(all, pipelineContext);
     pipeline.output().ifPresent(output -> refuseLinearizable(command, output.name()));
     Snapshot snapshot = context.engine().storage().snapshot();

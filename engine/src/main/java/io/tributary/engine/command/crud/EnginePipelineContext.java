@@ -7,35 +7,63 @@ import io.tributary.engine.catalog.CollectionMetadata;
 import io.tributary.engine.catalog.DocumentCursor;
 import io.tributary.engine.catalog.Documents;
 import io.tributary.engine.storage.Snapshot;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
+import org.bson.BsonBinary;
 import org.bson.BsonDateTime;
 import org.bson.BsonDocument;
 import org.bson.BsonTimestamp;
+import org.bson.BsonValue;
 
 /**
  * The {@link PipelineContext} of one aggregate command: {@code $$NOW} fixed when the command starts, collection
  * reads (for {@code $lookup}, {@code $unionWith}) from their own snapshot. Immutable and thread-safe.
  */
 public final class EnginePipelineContext implements PipelineContext {
+  /** mongod's {@code uid} for sessions without an authenticated user: SHA-256 of the empty user name. */
+  private static final BsonBinary ANONYMOUS_UID = new BsonBinary(sha256Empty());
+
   private final Engine engine;
   private final String database;
   private final BsonDateTime now;
   private final BsonTimestamp clusterTime;
   private final BsonDocument let;
+  private final BsonDocument lsid;
 
   public EnginePipelineContext(Engine engine, String database) {
-    this(engine, database, null);
+    this(engine, database, null, null);
   }
 
-  /** A context whose {@code let} variables are the command's {@code let} option (null for none). */
-  public EnginePipelineContext(Engine engine, String database, BsonDocument let) {
+  /**
+   * A context whose {@code let} variables are the command's {@code let} option and whose session is the
+   * command's {@code lsid} (either null for none).
+   */
+  public EnginePipelineContext(Engine engine, String database, BsonDocument let, BsonDocument lsid) {
     this.engine = engine;
     this.database = database;
     this.now = new BsonDateTime(engine.clock().millis());
     this.clusterTime = engine.clusterClock().now();
     this.let = let == null ? new BsonDocument() : let;
+    this.lsid = lsid;
+  }
+
+  /** The sessions the engine holds plus the command's own (which mongod's cache holds once it is used). */
+  @Override
+  public List<BsonDocument> localSessions() {
+    Map<BsonValue, BsonDocument> sessions = new LinkedHashMap<>();
+    engine.sessions().lsids().forEach(id -> sessions.put(id.get("id"), id));
+    if (lsid != null) {
+      sessions.putIfAbsent(lsid.get("id"), lsid);
+    }
+    List<BsonDocument> documents = new ArrayList<>();
+    sessions.values().forEach(id -> documents.add(new BsonDocument("_id", new BsonDocument("id", id.get("id"))
+        .append("uid", id.get("uid", ANONYMOUS_UID))).append("lastUse", now)));
+    return documents;
   }
 
   @Override
@@ -69,5 +97,13 @@ public final class EnginePipelineContext implements PipelineContext {
   @Override
   public BsonTimestamp clusterTime() {
     return clusterTime;
+  }
+
+  private static byte[] sha256Empty() {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(new byte[0]);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every JVM", e);
+    }
   }
 }
