@@ -1,18 +1,13 @@
 package io.tributary.engine.aggregate;
 
-import io.tributary.engine.expression.Expressions;
 import io.tributary.engine.expression.ParseContext;
-import io.tributary.engine.expression.Scope;
 import io.tributary.engine.expression.SystemVariables;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.bson.BsonDocument;
-import org.bson.BsonNull;
-import org.bson.BsonValue;
 
 /**
  * A parsed aggregation pipeline. Parsing validates every stage: a stage document has exactly one field (40323),
@@ -111,19 +106,6 @@ public final class Pipeline {
 
   private static Execution execution(PipelineContext context) {
     SystemVariables system = new SystemVariables(context.now(), context.clusterTime(), new BsonDocument());
-    return new Execution(context, system.withUser(letValues(context.let(), system)));
-  }
-
-  /** Evaluates the command's {@code let} expressions once, each seeing the ones before it. */
-  private static BsonDocument letValues(BsonDocument let, SystemVariables system) {
-    BsonDocument values = new BsonDocument();
-    ParseContext parseContext = ParseContext.EMPTY;
-    for (Map.Entry<String, BsonValue> variable : let.entrySet()) {
-      BsonValue value = Expressions.parse(variable.getValue(), parseContext)
-          .evaluate(Scope.of(new BsonDocument(), system.withUser(values)));
-      values.put(variable.getKey(), value == null ? BsonNull.VALUE : value);
-      parseContext = parseContext.withVariables(List.of(variable.getKey()));
-    }
-    return values;
+    return new Execution(context, system.withLet(context.let()));
   }
 }

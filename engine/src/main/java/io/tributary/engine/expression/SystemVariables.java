@@ -1,9 +1,13 @@
 package io.tributary.engine.expression;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import org.bson.BsonDateTime;
 import org.bson.BsonDocument;
+import org.bson.BsonNull;
 import org.bson.BsonTimestamp;
+import org.bson.BsonValue;
 
 /**
  * The variables fixed for one command: {@code $$NOW}, {@code $$CLUSTER_TIME} (null when unknown) and the
@@ -13,6 +17,24 @@ public record SystemVariables(BsonDateTime now, BsonTimestamp clusterTime, BsonD
   /** Variables with {@code $$NOW} read from {@code clock} and no cluster time or user variables. */
   public static SystemVariables at(Clock clock) {
     return new SystemVariables(new BsonDateTime(clock.millis()), null, new BsonDocument());
+  }
+
+  /**
+   * The same system variables with a command's {@code let} option added to the user variables: each
+   * {@code name: expression} is validated, evaluated once (seeing the variables before it) and bound. Commands
+   * pass the result to {@code Matcher.compile(filter, variables)} and to pipelines.
+   */
+  public SystemVariables withLet(BsonDocument let) {
+    BsonDocument values = user.clone();
+    ParseContext context = ParseContext.EMPTY.withVariables(values.keySet());
+    for (Map.Entry<String, BsonValue> variable : let.entrySet()) {
+      ParseContext.validateUserVariableName(variable.getKey());
+      BsonValue value = Expressions.parse(variable.getValue(), context)
+          .evaluate(Scope.of(new BsonDocument(), withUser(values)));
+      values.put(variable.getKey(), value == null ? BsonNull.VALUE : value);
+      context = context.withVariables(List.of(variable.getKey()));
+    }
+    return withUser(values);
   }
 
   /** The same system variables with {@code user} as the user variables. */
