@@ -10,7 +10,7 @@ import org.bson.BsonDocument;
  */
 public sealed interface Stage
     permits DocumentStage, SortStage, LimitStage, SkipStage, GroupStage, CompositeStage, UnwindStage,
-        LookupStage, GraphLookupStage, UnionWithStage, BucketAutoStage, FacetStage, SampleStage, DocumentsStage, ListLocalSessionsStage {
+        LookupStage, GraphLookupStage, UnionWithStage, BucketAutoStage, SetWindowFieldsStage, FacetStage, SampleStage, DocumentsStage, ListLocalSessionsStage {
   /** The stage's name as written in the pipeline, e.g. {@code "$match"} ({@code "$set"} stays {@code "$set"}). */
   String name();
 

@@ -40,6 +40,7 @@ final class Stages {
       Map.entry("$unionWith", UnionWithStage::parse),
       Map.entry("$graphLookup", GraphLookupStage::parse),
       Map.entry("$bucketAuto", BucketAutoStage::parse),
+      Map.entry("$setWindowFields", SetWindowFieldsStage::parse),
       Map.entry("$sample", (spec, context) -> SampleStage.parse(spec)),
       Map.entry("$documents", DocumentsStage::parse),
       Map.entry("$listLocalSessions", (spec, context) -> ListLocalSessionsStage.parse(spec)));
