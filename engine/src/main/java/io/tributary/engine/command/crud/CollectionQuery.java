@@ -21,7 +21,12 @@ public final class CollectionQuery {
   private CollectionQuery() {}
 
   public static Stream<MatchedDocument> matching(ReadView view, CollectionMetadata collection, BsonDocument filter) {
-    Matcher matcher = Matcher.compile(filter);
+    return matching(view, collection, filter, Matcher.compile(filter));
+  }
+
+  /** As {@link #matching(ReadView, CollectionMetadata, BsonDocument)}, with {@code filter} already compiled. */
+  public static Stream<MatchedDocument> matching(ReadView view, CollectionMetadata collection, BsonDocument filter,
+      Matcher matcher) {
     BsonValue id = idEquality(filter);
     if (id != null) {
       return Documents.findById(view, collection, id).stream()

@@ -7,6 +7,7 @@ import io.tributary.engine.command.CommandContext;
 import io.tributary.engine.command.SyncCommand;
 import io.tributary.engine.error.ErrorCode;
 import io.tributary.engine.error.MongoError;
+import io.tributary.engine.query.Matcher;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -51,7 +52,7 @@ public final class DeleteCommand implements SyncCommand {
     int n = 0;
     for (int i = 0; i < statements.size(); i++) {
       try {
-        n += runStatement(context, namespace, statements.get(i), retryable, i).getInt32("n").getValue();
+        n += runStatement(context, command, namespace, statements.get(i), retryable, i).getInt32("n").getValue();
       } catch (MongoError e) {
         errors.add(i, e);
         if (ordered) {
@@ -63,27 +64,29 @@ public final class DeleteCommand implements SyncCommand {
     return errors.appendTo(new BsonDocument("n", new BsonInt32(n)));
   }
 
-  private static BsonDocument runStatement(CommandContext context, Namespace namespace, BsonValue statement,
-      RetryableWrite retryable, int index) {
+  private static BsonDocument runStatement(CommandContext context, BsonDocument command, Namespace namespace,
+      BsonValue statement, RetryableWrite retryable, int index) {
     if (!statement.isDocument()) {
       throw CommandArguments.typeMismatch("delete.deletes." + index, "object", statement);
     }
     BsonDocument filter = CommandArguments.document(statement.asDocument(), "q", new BsonDocument());
+    Matcher matcher = Matcher.compile(filter, EnginePipelineContext.of(context, command).variables());
     long limit = CommandArguments.longValue(statement.asDocument(), "limit", 0);
     if (limit != 0 && limit != 1) {
       throw ErrorCode.FAILED_TO_PARSE.error("The limit field in delete objects must be 0 or 1. Got " + limit);
     }
     return retryable.run(index, () -> context.engine().writer().write(retryable.sessionInfo(index),
-        unit -> new BsonDocument("n", new BsonInt32(delete(unit, namespace, filter, limit == 1)))));
+        unit -> new BsonDocument("n", new BsonInt32(delete(unit, namespace, filter, matcher, limit == 1)))));
   }
 
-  private static int delete(WriteUnit unit, Namespace namespace, BsonDocument filter, boolean justOne) {
+  private static int delete(WriteUnit unit, Namespace namespace, BsonDocument filter, Matcher matcher,
+      boolean justOne) {
     Optional<CollectionMetadata> collection = unit.writableCollection(namespace);
     if (collection.isEmpty()) {
       return 0;
     }
     List<MatchedDocument> matched;
-    try (Stream<MatchedDocument> all = CollectionQuery.matching(unit.view(), collection.get(), filter)) {
+    try (Stream<MatchedDocument> all = CollectionQuery.matching(unit.view(), collection.get(), filter, matcher)) {
       matched = (justOne ? all.limit(1) : all).collect(Collectors.toList());
     }
     matched.forEach(m -> unit.delete(collection.get(), m.stored()));

@@ -3,8 +3,10 @@ package io.tributary.engine.command.crud;
 import io.tributary.engine.Engine;
 import io.tributary.engine.Namespace;
 import io.tributary.engine.aggregate.PipelineContext;
+import io.tributary.engine.expression.SystemVariables;
 import io.tributary.engine.catalog.CollectionMetadata;
 import io.tributary.engine.catalog.DocumentCursor;
+import io.tributary.engine.command.CommandContext;
 import io.tributary.engine.catalog.Documents;
 import io.tributary.engine.storage.Snapshot;
 import java.security.MessageDigest;
@@ -64,6 +66,16 @@ public final class EnginePipelineContext implements PipelineContext {
     sessions.values().forEach(id -> documents.add(new BsonDocument("_id", new BsonDocument("id", id.get("id"))
         .append("uid", id.get("uid", ANONYMOUS_UID))).append("lastUse", now)));
     return documents;
+  }
+
+  /** The context of a command whose {@code let} option (if any) defines user variables. */
+  public static EnginePipelineContext of(CommandContext context, BsonDocument command) {
+    return new EnginePipelineContext(context.engine(), context.database(), CommandArguments.document(command, "let"));
+  }
+
+  /** The command's variables for filters' {@code $expr}: {@code $$NOW}, {@code $$CLUSTER_TIME}, {@code let}. */
+  public SystemVariables variables() {
+    return new SystemVariables(now, clusterTime, new BsonDocument()).withLet(let);
   }
 
   @Override

@@ -1,7 +1,7 @@
 package io.tributary.engine.command.crud;
 
 import io.tributary.engine.Namespace;
-import io.tributary.engine.aggregate.PipelineContext;
+import io.tributary.engine.query.Matcher;
 import io.tributary.engine.catalog.CollectionMetadata;
 import io.tributary.engine.catalog.WriteUnit;
 import io.tributary.engine.command.CommandContext;
@@ -45,7 +45,7 @@ public final class FindAndModifyCommand implements SyncCommand {
   @Override
   public BsonDocument run(CommandContext context, BsonDocument command) {
     Namespace namespace = CommandArguments.writeTarget(context, command);
-    Request request = Request.parse(command, new EnginePipelineContext(context.engine(), context.database()));
+    Request request = Request.parse(command, EnginePipelineContext.of(context, command));
     RetryableWrite retryable = RetryableWrite.of(context, command);
     BsonDocument reply = retryable.run(0, () -> context.engine().writer().write(retryable.sessionInfo(0),
         unit -> request.execute(unit, namespace)));
@@ -54,10 +54,10 @@ public final class FindAndModifyCommand implements SyncCommand {
   }
 
   /** The parsed command. */
-  private record Request(BsonDocument query, SortOrder sort, Update update, boolean remove, boolean returnNew,
+  private record Request(BsonDocument query, Matcher matcher, SortOrder sort, Update update, boolean remove, boolean returnNew,
       boolean upsert, Projection fields, boolean bypassValidation) {
 
-    static Request parse(BsonDocument command, PipelineContext context) {
+    static Request parse(BsonDocument command, EnginePipelineContext context) {
       boolean remove = CommandArguments.bool(command, "remove", false);
       BsonValue update = command.get("update");
       boolean returnNew = CommandArguments.bool(command, "new", false);
@@ -74,7 +74,8 @@ public final class FindAndModifyCommand implements SyncCommand {
       }
       BsonDocument sort = CommandArguments.document(command, "sort");
       BsonDocument fields = CommandArguments.document(command, "fields");
-      return new Request(CommandArguments.document(command, "query", new BsonDocument()),
+      BsonDocument query = CommandArguments.document(command, "query", new BsonDocument());
+      return new Request(query, Matcher.compile(query, context.variables()),
           sort == null || sort.isEmpty() ? null : SortOrder.parse(sort),
           update == null ? null : Update.parse(update, command.getArray("arrayFilters", null), context),
           remove, returnNew, upsert, fields == null || fields.isEmpty() ? null : Projection.parse(fields),
@@ -103,7 +104,7 @@ public final class FindAndModifyCommand implements SyncCommand {
     }
 
     private Optional<MatchedDocument> first(WriteUnit unit, CollectionMetadata collection) {
-      try (Stream<MatchedDocument> all = CollectionQuery.matching(unit.view(), collection, query)) {
+      try (Stream<MatchedDocument> all = CollectionQuery.matching(unit.view(), collection, query, matcher)) {
         if (sort == null) {
           return all.findFirst();
         }

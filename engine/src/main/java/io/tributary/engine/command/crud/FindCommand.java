@@ -4,6 +4,7 @@ import io.tributary.engine.Namespace;
 import io.tributary.engine.command.CommandContext;
 import io.tributary.engine.command.SyncCommand;
 import io.tributary.engine.error.ErrorCode;
+import io.tributary.engine.query.Matcher;
 import io.tributary.engine.query.Projection;
 import io.tributary.engine.storage.Snapshot;
 import java.util.stream.Stream;
@@ -27,7 +28,8 @@ public final class FindCommand implements SyncCommand {
     FindOptions options = FindOptions.parse(command);
     Snapshot snapshot = context.engine().storage().snapshot();
     Stream<BsonDocument> results = options.apply(
-        ReadTarget.matching(context.engine(), snapshot, namespace, options.filter()));
+        ReadTarget.matching(context.engine(), snapshot, namespace, options.filter(),
+            Matcher.compile(options.filter(), EnginePipelineContext.of(context, command).variables())));
     return QueryCursors.open(context, namespace, results.iterator(), () -> {
       results.close();
       snapshot.close();

@@ -28,15 +28,21 @@ public final class ReadTarget {
   /** The documents at {@code namespace} matching {@code filter}, lazily. */
   public static Stream<MatchedDocument> matching(Engine engine, ReadView view, Namespace namespace,
       BsonDocument filter) {
+    return matching(engine, view, namespace, filter, Matcher.compile(filter));
+  }
+
+  /** As {@link #matching(Engine, ReadView, Namespace, BsonDocument)}, with {@code filter} already compiled. */
+  public static Stream<MatchedDocument> matching(Engine engine, ReadView view, Namespace namespace,
+      BsonDocument filter, Matcher matcher) {
     Optional<ViewDefinition> definition = ViewDefinition.resolve(engine.catalog(), namespace);
     if (definition.isPresent()) {
-      Matcher matcher = Matcher.compile(filter);
       return viewOutput(engine, view, definition.get())
           .map(document -> new MatchedDocument(new StoredDocument(0, document), matcher.match(document)))
           .filter(m -> m.match().matched());
     }
     Optional<CollectionMetadata> collection = engine.catalog().lookup(namespace);
-    return collection.isEmpty() ? Stream.empty() : CollectionQuery.matching(view, collection.get(), filter);
+    return collection.isEmpty() ? Stream.empty()
+        : CollectionQuery.matching(view, collection.get(), filter, matcher);
   }
 
   /** The documents a view produces. */

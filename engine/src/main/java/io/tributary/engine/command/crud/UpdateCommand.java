@@ -1,7 +1,7 @@
 package io.tributary.engine.command.crud;
 
 import io.tributary.engine.Namespace;
-import io.tributary.engine.aggregate.PipelineContext;
+import io.tributary.engine.query.Matcher;
 import io.tributary.engine.catalog.CollectionMetadata;
 import io.tributary.engine.catalog.WriteUnit;
 import io.tributary.engine.command.CommandContext;
@@ -79,20 +79,19 @@ public final class UpdateCommand implements SyncCommand {
     if (!statement.isDocument()) {
       throw CommandArguments.typeMismatch("update.updates." + index, "object", statement);
     }
-    Statement parsed = Statement.parse(statement.asDocument(),
-        new EnginePipelineContext(context.engine(), context.database()),
+    Statement parsed = Statement.parse(statement.asDocument(), EnginePipelineContext.of(context, command),
         CommandArguments.bool(command, "bypassDocumentValidation", false));
     return retryable.run(index, () -> context.engine().writer().write(retryable.sessionInfo(index),
         unit -> parsed.execute(unit, namespace)));
   }
 
   /** One parsed update statement. */
-  private record Statement(BsonDocument filter, Update update, boolean upsert, boolean multi,
+  private record Statement(BsonDocument filter, Matcher matcher, Update update, boolean upsert, boolean multi,
       boolean bypassValidation) {
     private static final Set<String> FIELDS = Set.of("q", "u", "upsert", "multi", "arrayFilters", "hint",
         "collation", "c", "upsertSupplied");
 
-    static Statement parse(BsonDocument statement, PipelineContext context, boolean bypassValidation) {
+    static Statement parse(BsonDocument statement, EnginePipelineContext context, boolean bypassValidation) {
       BsonValue u = statement.get("u");
       if (u == null || !(u.isDocument() || u.isArray())) {
         throw ErrorCode.FAILED_TO_PARSE.error("BSON field 'update.updates.u' is missing but a required field");
@@ -102,7 +101,8 @@ public final class UpdateCommand implements SyncCommand {
       if (multi && update.isReplacement()) {
         throw ErrorCode.FAILED_TO_PARSE.error("multi update is not supported for replacement-style update");
       }
-      return new Statement(CommandArguments.document(statement, "q", new BsonDocument()), update,
+      BsonDocument filter = CommandArguments.document(statement, "q", new BsonDocument());
+      return new Statement(filter, Matcher.compile(filter, context.variables()), update,
           CommandArguments.bool(statement, "upsert", false), multi, bypassValidation);
     }
 
@@ -121,7 +121,7 @@ public final class UpdateCommand implements SyncCommand {
     }
 
     private List<MatchedDocument> matching(WriteUnit unit, CollectionMetadata collection) {
-      try (Stream<MatchedDocument> all = CollectionQuery.matching(unit.view(), collection, filter)) {
+      try (Stream<MatchedDocument> all = CollectionQuery.matching(unit.view(), collection, filter, matcher)) {
         return (multi ? all : all.limit(1)).collect(Collectors.toList());
       }
     }
