@@ -70,7 +70,8 @@ public final class EnginePipelineContext implements PipelineContext {
 
   /** The context of a command whose {@code let} option (if any) defines user variables. */
   public static EnginePipelineContext of(CommandContext context, BsonDocument command) {
-    return new EnginePipelineContext(context.engine(), context.database(), CommandArguments.document(command, "let"));
+    return new EnginePipelineContext(context.engine(), context.database(), CommandArguments.document(command, "let"),
+        context.lsid());
   }
 
   /** The command's variables for filters' {@code $expr}: {@code $$NOW}, {@code $$CLUSTER_TIME}, {@code let}. */
