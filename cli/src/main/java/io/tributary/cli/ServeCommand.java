@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -67,15 +66,15 @@ final class ServeCommand implements Callable<Integer> {
     } catch (BindException e) {
       return refuse("cannot listen on " + bindIp + ":" + port + ": " + e.getMessage());
     }
-    CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();
-      stopped.countDown();
+      // Like mongod, a clean shutdown on SIGTERM/SIGINT exits 0 (the JVM would report 128 + signal).
+      Runtime.getRuntime().halt(0);
     }, "tributary-shutdown"));
     PrintStream out = System.out;
     out.println("waiting for connections on " + bindIp + ":" + server.port());
     out.flush();
-    stopped.await();
+    Thread.currentThread().join(); // serve until the shutdown hook ends the process
     return 0;
   }
 
