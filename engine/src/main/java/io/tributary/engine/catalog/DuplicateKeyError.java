@@ -29,7 +29,7 @@ public final class DuplicateKeyError {
   }
 
   /** mongod's shell-like rendering of a value, e.g. {@code { _id: ObjectId('...') }}. */
-  static String render(BsonValue value) {
+  public static String render(BsonValue value) {
     switch (value.getBsonType()) {
       case DOCUMENT: {
         if (value.asDocument().isEmpty()) {

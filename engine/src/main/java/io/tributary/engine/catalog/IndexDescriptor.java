@@ -1,17 +1,27 @@
 package io.tributary.engine.catalog;
 
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.bson.BsonBoolean;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
 import org.bson.BsonInt64;
 import org.bson.BsonString;
+import org.bson.BsonValue;
 
 /**
  * One index of a collection: its storage id (the prefix of its entries in the INDEXES key space) and its
- * specification exactly as {@code listIndexes} reports it ({@code {v: 2, key: {...}, name: "...", ...}}).
- * Immutable.
+ * specification exactly as {@code listIndexes} reports it ({@code {v: 2, key: {...}, name: "...", ...}}), and
+ * whether some document has given it several keys through an array ({@code multikey}, as mongod tracks it: set
+ * by the write that first does so, never cleared). Immutable.
  */
-public record IndexDescriptor(long id, BsonDocument spec) {
+public record IndexDescriptor(long id, BsonDocument spec, boolean multikey) {
   public static final String ID_INDEX_NAME = "_id_";
+
+  /** A new index: not multikey until a document gives it an array. */
+  public IndexDescriptor(long id, BsonDocument spec) {
+    this(id, spec, false);
+  }
 
   /** The specification of the {@code _id} index every collection has. */
   public static BsonDocument idIndexSpec() {
@@ -40,11 +50,30 @@ public record IndexDescriptor(long id, BsonDocument spec) {
     return spec.getBoolean("sparse", org.bson.BsonBoolean.FALSE).getValue();
   }
 
+  /** The {@code partialFilterExpression}: only documents matching it have entries. */
+  public Optional<BsonDocument> partialFilter() {
+    BsonValue filter = spec.get("partialFilterExpression");
+    return filter != null && filter.isDocument() ? Optional.of(filter.asDocument()) : Optional.empty();
+  }
+
+  /** The {@code expireAfterSeconds} of a TTL index. */
+  public OptionalLong expireAfterSeconds() {
+    BsonValue seconds = spec.get("expireAfterSeconds");
+    return seconds != null && seconds.isNumber() ? OptionalLong.of(seconds.asNumber().longValue())
+        : OptionalLong.empty();
+  }
+
+  public IndexDescriptor asMultikey() {
+    return new IndexDescriptor(id, spec, true);
+  }
+
   public BsonDocument toBson() {
-    return new BsonDocument("id", new BsonInt64(id)).append("spec", spec);
+    BsonDocument stored = new BsonDocument("id", new BsonInt64(id)).append("spec", spec);
+    return multikey ? stored.append("multikey", BsonBoolean.TRUE) : stored;
   }
 
   public static IndexDescriptor fromBson(BsonDocument stored) {
-    return new IndexDescriptor(stored.getInt64("id").getValue(), stored.getDocument("spec"));
+    return new IndexDescriptor(stored.getInt64("id").getValue(), stored.getDocument("spec"),
+        stored.getBoolean("multikey", BsonBoolean.FALSE).getValue());
   }
 }

@@ -2,6 +2,7 @@ package io.tributary.engine.catalog;
 
 import io.tributary.engine.bson.KeyCodec;
 import io.tributary.engine.error.ErrorCode;
+import io.tributary.engine.query.Matcher;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,8 +26,14 @@ public final class IndexKeys {
 
   private IndexKeys() {}
 
-  /** The distinct keys of {@code document} in {@code index}; empty when a sparse index skips the document. */
+  /**
+   * The distinct keys of {@code document} in {@code index}; empty when a sparse index skips the document or it
+   * does not match a partial index's filter.
+   */
   public static Set<IndexKey> of(IndexDescriptor index, BsonDocument document) {
+    if (index.partialFilter().isPresent() && !Matcher.compile(index.partialFilter().get()).matches(document)) {
+      return Set.of();
+    }
     BsonDocument pattern = index.keyPattern();
     List<List<BsonValue>> components = new ArrayList<>();
     boolean anyPresent = false;
@@ -48,6 +55,16 @@ public final class IndexKeys {
     Set<IndexKey> keys = new LinkedHashSet<>();
     combine(pattern, components, 0, new BsonDocument(), keys);
     return keys;
+  }
+
+  /** Whether {@code document} gives {@code index} its keys through an array (the index becomes multikey). */
+  public static boolean isMultikey(IndexDescriptor index, BsonDocument document) {
+    for (String field : index.keyPattern().keySet()) {
+      if (PathValues.collect(document, field, new ArrayList<>())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void combine(BsonDocument pattern, List<List<BsonValue>> components, int i, BsonDocument prefix,

@@ -90,6 +90,7 @@ public final class WriteUnit {
     for (IndexDescriptor index : collection.indexes()) {
       indexEntries.add(collection, index, document, recordId);
     }
+    noteMultikey(collection, document);
     batch.put(KeySpace.DOCUMENTS, KeyLayout.documentKey(collection.id(), recordId), BsonBytes.encode(document));
     operations.add(new Operation.Insert(collection.namespace(), collection.uuid(), documentKey(document),
         document));
@@ -104,6 +105,7 @@ public final class WriteUnit {
     for (IndexDescriptor index : collection.indexes()) {
       indexEntries.replace(collection, index, before, after);
     }
+    noteMultikey(collection, after);
     batch.put(KeySpace.DOCUMENTS, KeyLayout.documentKey(collection.id(), before.recordId()),
         BsonBytes.encode(after));
     boolean images = collection.recordsPreAndPostImages();
@@ -150,10 +152,15 @@ public final class WriteUnit {
   /** Adds an index (spec without an id) and builds its entries from the existing documents. */
   public CollectionMetadata createIndex(CollectionMetadata collection, BsonDocument spec) {
     IndexDescriptor index = new IndexDescriptor(catalog.allocateIndexId(batch), spec);
+    boolean multikey = false;
     try (DocumentCursor documents = Documents.scan(storage, collection, false)) {
-      documents.forEachRemaining(d -> indexEntries.add(collection, index, d.document(), d.recordId()));
+      while (documents.hasNext()) {
+        StoredDocument stored = documents.next();
+        indexEntries.add(collection, index, stored.document(), stored.recordId());
+        multikey |= IndexKeys.isMultikey(index, stored.document());
+      }
     }
-    CollectionMetadata changed = collection.withIndex(index);
+    CollectionMetadata changed = collection.withIndex(multikey ? index.asMultikey() : index);
     putCatalog(changed);
     operations.add(new Operation.CreateIndex(collection.namespace(), collection.uuid(), spec));
     return changed;
@@ -190,6 +197,27 @@ public final class WriteUnit {
 
   Map<Namespace, CollectionMetadata> catalogChanges() {
     return catalogChanges;
+  }
+
+  /**
+   * Marks the indexes to which {@code document} gives keys through an array as multikey (the query planner
+   * must then neither intersect bounds nor trust index order for sorts), reading the collection as staged so
+   * far so that a command holding older metadata does not undo other staged catalog changes.
+   */
+  private void noteMultikey(CollectionMetadata collection, BsonDocument document) {
+    CollectionMetadata current = collection(collection.namespace()).orElse(collection);
+    List<IndexDescriptor> indexes = new ArrayList<>(current.indexes());
+    boolean changed = false;
+    for (int i = 0; i < indexes.size(); i++) {
+      IndexDescriptor index = indexes.get(i);
+      if (!index.multikey() && IndexKeys.isMultikey(index, document)) {
+        indexes.set(i, index.asMultikey());
+        changed = true;
+      }
+    }
+    if (changed) {
+      putCatalog(current.withIndexes(indexes));
+    }
   }
 
   private void putCatalog(CollectionMetadata metadata) {

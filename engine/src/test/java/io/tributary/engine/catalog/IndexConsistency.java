@@ -11,8 +11,9 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Test invariant: every index holds exactly the entries its collection's documents produce, and no key in
- * INDEXES or DOCUMENTS belongs to an index or collection the catalog does not know. Run it after a test.
+ * Test invariant: every index holds exactly the entries its collection's documents produce, an index some document
+ * gives several keys through an array is marked multikey (the planner relies on it), and no key in INDEXES or
+ * DOCUMENTS belongs to an index or collection the catalog does not know. Run it after a test.
  */
 public final class IndexConsistency {
   private IndexConsistency() {}
@@ -28,6 +29,9 @@ public final class IndexConsistency {
             StoredDocument stored = cursor.next();
             documents++;
             for (IndexDescriptor index : collection.indexes()) {
+              assertThat(index.multikey() || !IndexKeys.isMultikey(index, stored.document()))
+                  .as("index %s of %s is multikey: %s", index.name(), collection.namespace(), stored.document())
+                  .isTrue();
               for (IndexKey key : IndexKeys.of(index, stored.document())) {
                 expected.add(ByteBuffer.wrap(KeyLayout.indexKey(index.id(), key.encoded(),
                     index.isUnique() ? null : stored.recordId())));

@@ -3,12 +3,17 @@ package io.tributary.engine.command.crud;
 import io.tributary.engine.Namespace;
 import io.tributary.engine.command.CommandContext;
 import io.tributary.engine.command.SyncCommand;
+import io.tributary.engine.plan.QueryRequest;
+import io.tributary.engine.query.Matcher;
 import io.tributary.engine.storage.Snapshot;
 import java.util.stream.Stream;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
 
-/** {@code count}: the number of documents matching {@code query}, after {@code skip} and {@code limit}. */
+/**
+ * {@code count}: the number of documents matching {@code query}, after {@code skip} and {@code limit}, read
+ * through the planned (or hinted) index.
+ */
 public final class CountCommand implements SyncCommand {
   @Override
   public String name() {
@@ -23,7 +28,8 @@ public final class CountCommand implements SyncCommand {
     long limit = Math.abs(CommandArguments.longValue(command, "limit", 0));
     long n = 0;
     try (Snapshot snapshot = context.engine().storage().snapshot();
-        Stream<MatchedDocument> matching = ReadTarget.matching(context.engine(), snapshot, namespace, query)) {
+        Stream<MatchedDocument> matching = ReadTarget.query(context.engine(), snapshot, namespace,
+            new QueryRequest(query, null, command.get("hint")), Matcher.compile(query)).documents()) {
       Stream<MatchedDocument> window = matching.skip(skip);
       n = (limit > 0 ? window.limit(limit) : window).count();
     }

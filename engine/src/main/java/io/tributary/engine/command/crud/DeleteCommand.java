@@ -7,6 +7,7 @@ import io.tributary.engine.command.CommandContext;
 import io.tributary.engine.command.SyncCommand;
 import io.tributary.engine.error.ErrorCode;
 import io.tributary.engine.error.MongoError;
+import io.tributary.engine.plan.QueryRequest;
 import io.tributary.engine.query.Matcher;
 import java.util.List;
 import java.util.Optional;
@@ -76,17 +77,19 @@ public final class DeleteCommand implements SyncCommand {
       throw ErrorCode.FAILED_TO_PARSE.error("The limit field in delete objects must be 0 or 1. Got " + limit);
     }
     return retryable.run(index, () -> context.engine().writer().write(retryable.sessionInfo(index),
-        unit -> new BsonDocument("n", new BsonInt32(delete(unit, namespace, filter, matcher, limit == 1)))));
+        unit -> new BsonDocument("n", new BsonInt32(delete(unit, namespace,
+            new QueryRequest(filter, null, statement.asDocument().get("hint")), matcher, limit == 1)))));
   }
 
-  private static int delete(WriteUnit unit, Namespace namespace, BsonDocument filter, Matcher matcher,
+  private static int delete(WriteUnit unit, Namespace namespace, QueryRequest request, Matcher matcher,
       boolean justOne) {
     Optional<CollectionMetadata> collection = unit.writableCollection(namespace);
     if (collection.isEmpty()) {
       return 0;
     }
     List<MatchedDocument> matched;
-    try (Stream<MatchedDocument> all = CollectionQuery.matching(unit.view(), collection.get(), filter, matcher)) {
+    try (Stream<MatchedDocument> all =
+        CollectionQuery.query(unit.view(), collection.get(), request, matcher).documents()) {
       matched = (justOne ? all.limit(1) : all).collect(Collectors.toList());
     }
     matched.forEach(m -> unit.delete(collection.get(), m.stored()));

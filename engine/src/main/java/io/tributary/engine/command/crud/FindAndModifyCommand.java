@@ -7,6 +7,7 @@ import io.tributary.engine.catalog.WriteUnit;
 import io.tributary.engine.command.CommandContext;
 import io.tributary.engine.command.SyncCommand;
 import io.tributary.engine.error.ErrorCode;
+import io.tributary.engine.plan.QueryRequest;
 import io.tributary.engine.query.MatchResult;
 import io.tributary.engine.query.Projection;
 import io.tributary.engine.update.Update;
@@ -55,7 +56,7 @@ public final class FindAndModifyCommand implements SyncCommand {
 
   /** The parsed command. */
   private record Request(BsonDocument query, Matcher matcher, SortOrder sort, Update update, boolean remove, boolean returnNew,
-      boolean upsert, Projection fields, boolean bypassValidation) {
+      boolean upsert, Projection fields, boolean bypassValidation, BsonValue hint) {
 
     static Request parse(BsonDocument command, EnginePipelineContext context) {
       boolean remove = CommandArguments.bool(command, "remove", false);
@@ -79,7 +80,7 @@ public final class FindAndModifyCommand implements SyncCommand {
           sort == null || sort.isEmpty() ? null : SortOrder.parse(sort),
           update == null ? null : Update.parse(update, command.getArray("arrayFilters", null), context),
           remove, returnNew, upsert, fields == null || fields.isEmpty() ? null : Projection.parse(fields),
-          CommandArguments.bool(command, "bypassDocumentValidation", false));
+          CommandArguments.bool(command, "bypassDocumentValidation", false), command.get("hint"));
     }
 
     BsonDocument execute(WriteUnit unit, Namespace namespace) {
@@ -104,7 +105,8 @@ public final class FindAndModifyCommand implements SyncCommand {
     }
 
     private Optional<MatchedDocument> first(WriteUnit unit, CollectionMetadata collection) {
-      try (Stream<MatchedDocument> all = CollectionQuery.matching(unit.view(), collection, query, matcher)) {
+      try (Stream<MatchedDocument> all = CollectionQuery.query(unit.view(), collection,
+          new QueryRequest(query, null, hint), matcher).documents()) {
         if (sort == null) {
           return all.findFirst();
         }

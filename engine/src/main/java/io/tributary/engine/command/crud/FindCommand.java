@@ -4,15 +4,17 @@ import io.tributary.engine.Namespace;
 import io.tributary.engine.command.CommandContext;
 import io.tributary.engine.command.SyncCommand;
 import io.tributary.engine.error.ErrorCode;
+import io.tributary.engine.plan.QueryRequest;
 import io.tributary.engine.query.Matcher;
 import io.tributary.engine.query.Projection;
 import io.tributary.engine.storage.Snapshot;
 import java.util.stream.Stream;
 import org.bson.BsonDocument;
+import org.bson.BsonValue;
 
 /**
- * {@code find}: filter, sort (in memory), projection, skip, limit, batchSize, singleBatch; {@code hint},
- * {@code allowDiskUse}, {@code comment}, {@code maxTimeMS} are accepted. Reads one storage snapshot for the
+ * {@code find}: filter, sort (by an index when the planner finds one, else in memory), projection, skip, limit,
+ * batchSize, singleBatch, {@code hint}; {@code allowDiskUse}, {@code comment}, {@code maxTimeMS} are accepted. Reads one storage snapshot for the
  * cursor's whole life. A missing collection yields an empty, exhausted cursor; a view is read through its
  * pipeline.
  */
@@ -28,7 +30,7 @@ public final class FindCommand implements SyncCommand {
     FindOptions options = FindOptions.parse(command);
     Snapshot snapshot = context.engine().storage().snapshot();
     Stream<BsonDocument> results = options.apply(
-        ReadTarget.matching(context.engine(), snapshot, namespace, options.filter(),
+        ReadTarget.query(context.engine(), snapshot, namespace, options.request(),
             Matcher.compile(options.filter(), EnginePipelineContext.of(context, command).variables())));
     return QueryCursors.open(context, namespace, results.iterator(), () -> {
       results.close();
@@ -37,8 +39,8 @@ public final class FindCommand implements SyncCommand {
   }
 
   /** The parsed options of one find. */
-  record FindOptions(BsonDocument filter, SortOrder sort, Projection projection, long skip, long limit,
-      int batchSize, boolean singleBatch, boolean noCursorTimeout) {
+  record FindOptions(BsonDocument filter, BsonDocument sortSpec, SortOrder sort, Projection projection, long skip,
+      long limit, int batchSize, boolean singleBatch, boolean noCursorTimeout, BsonValue hint) {
 
     static FindOptions parse(BsonDocument command) {
       long skip = CommandArguments.longValue(command, "skip", 0);
@@ -51,17 +53,21 @@ public final class FindCommand implements SyncCommand {
       }
       BsonDocument projection = CommandArguments.document(command, "projection");
       BsonDocument sort = CommandArguments.document(command, "sort");
-      return new FindOptions(CommandArguments.document(command, "filter", new BsonDocument()),
+      return new FindOptions(CommandArguments.document(command, "filter", new BsonDocument()), sort,
           sort == null || sort.isEmpty() ? null : SortOrder.parse(sort),
           projection == null || projection.isEmpty() ? null : Projection.parse(projection), skip, limit,
           QueryCursors.batchSize(command, "batchSize"), CommandArguments.bool(command, "singleBatch", false),
-          CommandArguments.bool(command, "noCursorTimeout", false));
+          CommandArguments.bool(command, "noCursorTimeout", false), command.get("hint"));
     }
 
-    /** Sort, skip, limit and projection over the matching documents. */
-    Stream<BsonDocument> apply(Stream<MatchedDocument> matching) {
-      Stream<MatchedDocument> ordered = sort == null ? matching
-          : matching.sorted((a, b) -> sort.compare(a.document(), b.document()));
+    QueryRequest request() {
+      return new QueryRequest(filter, sort == null ? null : sortSpec, hint);
+    }
+
+    /** Sort (unless the plan's order is the sort), skip, limit and projection over the matching documents. */
+    Stream<BsonDocument> apply(QueryResults matching) {
+      Stream<MatchedDocument> ordered = sort == null || matching.sorted() ? matching.documents()
+          : matching.documents().sorted((a, b) -> sort.compare(a.document(), b.document()));
       Stream<MatchedDocument> window = ordered.skip(skip);
       if (limit > 0) {
         window = window.limit(limit);

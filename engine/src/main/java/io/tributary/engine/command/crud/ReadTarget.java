@@ -7,6 +7,7 @@ import io.tributary.engine.catalog.CollectionMetadata;
 import io.tributary.engine.catalog.DocumentCursor;
 import io.tributary.engine.catalog.Documents;
 import io.tributary.engine.catalog.StoredDocument;
+import io.tributary.engine.plan.QueryRequest;
 import io.tributary.engine.query.Matcher;
 import io.tributary.engine.storage.ReadView;
 import java.util.Iterator;
@@ -34,15 +35,24 @@ public final class ReadTarget {
   /** As {@link #matching(Engine, ReadView, Namespace, BsonDocument)}, with {@code filter} already compiled. */
   public static Stream<MatchedDocument> matching(Engine engine, ReadView view, Namespace namespace,
       BsonDocument filter, Matcher matcher) {
+    return query(engine, view, namespace, QueryRequest.of(filter), matcher).documents();
+  }
+
+  /**
+   * The documents at {@code namespace} matching the request's filter ({@code matcher}), lazily, through the
+   * planned or hinted index; a view's output is filtered in memory, unsorted, and its hint is not checked.
+   */
+  public static QueryResults query(Engine engine, ReadView view, Namespace namespace, QueryRequest request,
+      Matcher matcher) {
     Optional<ViewDefinition> definition = ViewDefinition.resolve(engine.catalog(), namespace);
     if (definition.isPresent()) {
-      return viewOutput(engine, view, definition.get())
+      return new QueryResults(viewOutput(engine, view, definition.get())
           .map(document -> new MatchedDocument(new StoredDocument(0, document), matcher.match(document)))
-          .filter(m -> m.match().matched());
+          .filter(m -> m.match().matched()), false);
     }
     Optional<CollectionMetadata> collection = engine.catalog().lookup(namespace);
-    return collection.isEmpty() ? Stream.empty()
-        : CollectionQuery.matching(view, collection.get(), filter, matcher);
+    return collection.isEmpty() ? new QueryResults(Stream.empty(), true)
+        : CollectionQuery.query(view, collection.get(), request, matcher);
   }
 
   /** The documents a view produces. */

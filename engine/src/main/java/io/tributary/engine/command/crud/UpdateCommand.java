@@ -7,6 +7,7 @@ import io.tributary.engine.catalog.WriteUnit;
 import io.tributary.engine.command.CommandContext;
 import io.tributary.engine.command.SyncCommand;
 import io.tributary.engine.error.ErrorCode;
+import io.tributary.engine.plan.QueryRequest;
 import io.tributary.engine.error.MongoError;
 import io.tributary.engine.update.Update;
 import java.util.List;
@@ -87,7 +88,7 @@ public final class UpdateCommand implements SyncCommand {
 
   /** One parsed update statement. */
   private record Statement(BsonDocument filter, Matcher matcher, Update update, boolean upsert, boolean multi,
-      boolean bypassValidation) {
+      boolean bypassValidation, BsonValue hint) {
     private static final Set<String> FIELDS = Set.of("q", "u", "upsert", "multi", "arrayFilters", "hint",
         "collation", "c", "upsertSupplied");
 
@@ -103,7 +104,7 @@ public final class UpdateCommand implements SyncCommand {
       }
       BsonDocument filter = CommandArguments.document(statement, "q", new BsonDocument());
       return new Statement(filter, Matcher.compile(filter, context.variables()), update,
-          CommandArguments.bool(statement, "upsert", false), multi, bypassValidation);
+          CommandArguments.bool(statement, "upsert", false), multi, bypassValidation, statement.get("hint"));
     }
 
     BsonDocument execute(WriteUnit unit, Namespace namespace) {
@@ -121,7 +122,8 @@ public final class UpdateCommand implements SyncCommand {
     }
 
     private List<MatchedDocument> matching(WriteUnit unit, CollectionMetadata collection) {
-      try (Stream<MatchedDocument> all = CollectionQuery.matching(unit.view(), collection, filter, matcher)) {
+      try (Stream<MatchedDocument> all = CollectionQuery.query(unit.view(), collection,
+          new QueryRequest(filter, null, hint), matcher).documents()) {
         return (multi ? all : all.limit(1)).collect(Collectors.toList());
       }
     }

@@ -89,7 +89,7 @@ public final class CollModCommand implements SyncCommand {
       }
     }
     List<IndexDescriptor> indexes = new ArrayList<>(collection.indexes());
-    indexes.set(indexes.indexOf(index), new IndexDescriptor(index.id(), spec));
+    indexes.set(indexes.indexOf(index), new IndexDescriptor(index.id(), spec, index.multikey()));
     return indexes;
   }
 }
