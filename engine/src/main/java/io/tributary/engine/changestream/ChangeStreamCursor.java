@@ -33,10 +33,10 @@ import org.bson.BsonTimestamp;
  *   <li>postBatchResumeToken (reference §1.6): the start token at first; the token of the last output returned;
  *       and, when a batch ends with nothing left to scan, the high-water mark of the newest entry scanned if that
  *       is later. It therefore advances on an idle stream as other namespaces are written.
- *   <li>Waiting: {@code next} never blocks. With nothing to return it registers on
- *       {@link Oplog#whenVisibleAfter} and arms one timer for {@code maxAwaitMillis}; a commit wakes it on the
- *       worker executor, and if the new entries yield nothing it registers again until the timer ends the wait
- *       with an empty batch. An idle stream costs one pending future and one timer, no thread and no polling.
+ *   <li>Waiting: {@code next} never blocks. With nothing to return it subscribes to the engine's
+ *       {@link CommitNotifier} (one {@link Oplog#whenVisibleAfter} registration shared by all streams) and arms one
+ *       timer for {@code maxAwaitMillis}; a commit wakes it on the worker executor, and if the new entries yield nothing it registers again until the timer ends the wait
+ *       with an empty batch. An idle stream costs one subscription and one timer, no thread and no polling.
  *   <li>Invalidate (reference §1.11): the batch ends right after the invalidate, the cursor is exhausted and
  *       the postBatchResumeToken is the invalidate's token, even if the user's stages filtered it out.
  *   <li>Errors: a failure while producing events kills the cursor (reference §1.6) and carries the change-stream
@@ -68,8 +68,8 @@ public final class ChangeStreamCursor implements ServerCursor {
   private boolean closed;
   private Wait wait;
 
-  /** The services a cursor runs on: timers on the scheduler, scans on the worker executor. */
-  record Runtime(ScheduledExecutorService scheduler, Executor worker, Clock clock) {}
+  /** The services a cursor runs on: timers on the scheduler, wake-ups and scans on the worker executor. */
+  record Runtime(ScheduledExecutorService scheduler, Executor worker, Clock clock, CommitNotifier notifier) {}
 
   ChangeStreamCursor(long id, Namespace namespace, BsonDocument lsid, Oplog oplog, EventTransformer transformer,
       ChangeStreamPipeline pipeline, StartPoint start, Runtime runtime) {
@@ -143,11 +143,9 @@ public final class ChangeStreamCursor implements ServerCursor {
     return postBatchResumeToken;
   }
 
-  /** Registers for the next commit after what this cursor has read; runs the scan on the worker. */
+  /** Subscribes to the next commit after what this cursor has read; the scan then runs on the worker. */
   private void awaitCommit(CompletableFuture<CursorBatch> result) {
-    CompletableFuture<BsonTimestamp> visible = oplog.whenVisibleAfter(readPosition);
-    wait.visible = visible;
-    visible.thenRunAsync(() -> onCommit(result), runtime.worker());
+    wait.subscription = runtime.notifier().subscribe(readPosition, () -> onCommit(result));
   }
 
   private void onCommit(CompletableFuture<CursorBatch> result) {
@@ -306,20 +304,20 @@ public final class ChangeStreamCursor implements ServerCursor {
     final CompletableFuture<CursorBatch> result;
     final int batchSize;
     Future<?> timer;
-    CompletableFuture<BsonTimestamp> visible;
+    CommitNotifier.Subscription subscription;
 
     Wait(CompletableFuture<CursorBatch> result, int batchSize) {
       this.result = result;
       this.batchSize = batchSize;
     }
 
-    /** Lets go of the timer and of the oplog's waiter list, so an idle stream leaves nothing behind. */
+    /** Lets go of the timer and of the commit subscription, so an idle stream leaves nothing behind. */
     void cancel() {
       if (timer != null) {
         timer.cancel(false);
       }
-      if (visible != null) {
-        visible.cancel(false);
+      if (subscription != null) {
+        subscription.cancel();
       }
     }
   }

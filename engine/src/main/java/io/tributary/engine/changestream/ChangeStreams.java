@@ -49,7 +49,12 @@ public final class ChangeStreams implements ChangeStreamOpener {
       Clock clock) {
     this.oplog = oplog;
     this.lookup = lookup;
-    this.runtime = new ChangeStreamCursor.Runtime(scheduler, worker, clock);
+    this.runtime = new ChangeStreamCursor.Runtime(scheduler, worker, clock, new CommitNotifier(oplog, worker));
+  }
+
+  /** How many {@code getMore}s are parked waiting for a commit; a gauge for monitoring and tests. */
+  public int waitingStreams() {
+    return runtime.notifier().waitingStreams();
   }
 
   @Override

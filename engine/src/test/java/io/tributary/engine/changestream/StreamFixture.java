@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -26,8 +27,9 @@ final class StreamFixture implements AutoCloseable {
   final TestOplog oplog = new TestOplog();
   final Map<BsonDocument, BsonDocument> currentDocuments = new ConcurrentHashMap<>();
   final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+  final ExecutorService worker = Executors.newSingleThreadExecutor();
   final ChangeStreams streams = new ChangeStreams(oplog, (ns, key) -> currentDocuments.get(key), scheduler,
-      Runnable::run, Clock.systemUTC());
+      worker, Clock.systemUTC());
   private long nextId = 1;
 
   ChangeStreamCursor open(BsonDocument changeStreamOptions, BsonDocument... stages) {
@@ -71,6 +73,8 @@ final class StreamFixture implements AutoCloseable {
   @Override
   public void close() throws InterruptedException {
     scheduler.shutdownNow();
+    worker.shutdownNow();
     scheduler.awaitTermination(1, TimeUnit.SECONDS);
+    worker.awaitTermination(1, TimeUnit.SECONDS);
   }
 }
