@@ -43,7 +43,8 @@ public final class ChangeStreams implements ChangeStreamOpener {
 
   /**
    * @param scheduler runs the {@code maxAwaitTimeMS} timers of waiting {@code getMore}s (tasks are tiny)
-   * @param worker runs the oplog scans of woken streams, off the committing thread
+   * @param worker runs the fan-out and the oplog scans of woken streams, off the committing thread; it must run
+   *     tasks asynchronously (never inline on the submitting thread), which keeps lock order one-way
    */
   public ChangeStreams(Oplog oplog, DocumentLookup lookup, ScheduledExecutorService scheduler, Executor worker,
       Clock clock) {
