@@ -15,9 +15,11 @@ import org.bson.BsonString;
  * Follows one change stream for as long as it lasts, handing each event to a consumer and then its token to a
  * position sink, and reopening the stream from the last position after any resumable failure.
  *
- * <p>Implementation notes. The position is the token of the last event handed out or, while the stream is idle,
- * its {@code postBatchResumeToken} (which advances as other namespaces are written, so an idle, filtered consumer
- * does not fall out of the oplog). An event is handed out before its position is saved: a crash between the two
+ * <p>Implementation notes. The position is the stream's start token as soon as it is open (saved before it reports
+ * itself live, so a crash before the first event cannot become a restart from "now" that skips what happened in
+ * between), then the token of the last event handed out or, while the stream is idle, its
+ * {@code postBatchResumeToken} (which advances as other namespaces are written, so an idle, filtered consumer does
+ * not fall out of the oplog). An event is handed out before its position is saved: a crash between the two
  * repeats that one event on restart, it never skips one. A stop request is honoured only between events, so a
  * stopped follower has saved the position of every event it handed out. Backoff waits on the stop latch, so
  * stopping never waits out a backoff. Single-threaded, apart from {@link #stop()} which any thread may call.
@@ -67,25 +69,23 @@ final class ChangeStreamFollower {
   /** Follows the stream from {@code start} (a resume token, or null for the opener's own start) until it ends. */
   Outcome follow(BsonDocument start) {
     position = start;
-    int attempt = 0;
+    boolean opened = false;
+    int failures = 0;
     while (!stopped()) {
       try (MongoChangeStreamCursor<BsonDocument> cursor = opener.apply(position)) {
-        report((attempt == 0 ? "watching " : "resumed watching ") + description);
+        advanceToResumeToken(cursor);
+        report((opened ? "resumed watching " : "watching ") + description);
+        opened = true;
+        failures = 0;
         return drain(cursor);
       } catch (MongoException e) {
-        if (ChangeStreamFailures.historyLost(e)) {
-          report("cannot resume: the oplog no longer holds the saved position (ChangeStreamHistoryLost: "
-              + e.getMessage() + "); delete the resume token file to start from now, accepting the gap");
-          return Outcome.HISTORY_LOST;
-        }
         if (!ChangeStreamFailures.resumable(e)) {
-          report("change stream failed: " + e.getMessage());
-          return Outcome.FAILED;
+          return giveUp(e);
         }
-        attempt++;
-        Duration delay = backoff.delay(attempt);
+        failures++;
+        Duration delay = backoff.delay(failures);
         report("connection lost (" + e.getMessage() + "); resuming in " + delay.toMillis() + " ms, attempt "
-            + attempt);
+            + failures);
         waitForStop(delay);
       }
     }
@@ -95,6 +95,16 @@ final class ChangeStreamFollower {
   /** Asks {@link #follow} to return after the event in hand, if any. */
   void stop() {
     stop.countDown();
+  }
+
+  private Outcome giveUp(MongoException e) {
+    if (ChangeStreamFailures.historyLost(e)) {
+      report("cannot resume: the oplog no longer holds the saved position (ChangeStreamHistoryLost: "
+          + e.getMessage() + "); delete the resume token file to start from now, accepting the gap");
+      return Outcome.HISTORY_LOST;
+    }
+    report("change stream failed: " + e.getMessage());
+    return Outcome.FAILED;
   }
 
   private Outcome drain(MongoChangeStreamCursor<BsonDocument> cursor) {
@@ -110,11 +120,18 @@ final class ChangeStreamFollower {
       } else if (cursor.getServerCursor() == null) {
         report("the server closed the change stream");
         return Outcome.ENDED;
-      } else if (cursor.getResumeToken() != null) {
-        advance(cursor.getResumeToken());
+      } else {
+        advanceToResumeToken(cursor);
       }
     }
     return Outcome.STOPPED;
+  }
+
+  private void advanceToResumeToken(MongoChangeStreamCursor<BsonDocument> cursor) {
+    BsonDocument token = cursor.getResumeToken();
+    if (token != null) {
+      advance(token);
+    }
   }
 
   private void advance(BsonDocument token) {

@@ -96,6 +96,12 @@ final class CliProcess implements AutoCloseable {
     return exitCode();
   }
 
+  /** Sends SIGKILL: the process dies at once, whatever it was doing. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    exitCode();
+  }
+
   int exitCode() throws InterruptedException {
     if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
       throw new AssertionError("the process did not end; stderr so far: " + errSeen);

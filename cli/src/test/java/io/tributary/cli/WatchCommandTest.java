@@ -14,6 +14,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
 import org.bson.BsonDocument;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -112,6 +114,43 @@ class WatchCommandTest {
   }
 
   @Test
+  void killedAtRandomMomentsItNeverSkipsAnEventAndRepeatsAtMostTheLastOne() throws Exception {
+    long seed = new Random().nextLong();
+    Random random = new Random(seed);
+    int total = 150;
+    int kills = 3;
+    Path tokenFile = directory.resolve("token.json");
+    MongoCollection<Document> orders = client.getDatabase("shop").getCollection("orders");
+    List<Integer> seen = new ArrayList<>();
+
+    Thread writer = new Thread(() -> IntStream.rangeClosed(1, total).forEach(id -> insert(orders, id)));
+    for (int run = 0; run < kills; run++) {
+      try (CliProcess watch = startWatch("shop.orders", "--resume-token-file", tokenFile.toString())) {
+        if (run == 0) {
+          writer.start();
+        }
+        readKeys(watch, random.nextInt(total / (kills + 1)), seen);
+        watch.kill(); // SIGKILL: no shutdown hook, maybe between printing an event and saving its token
+        watch.remainingLines().forEach(line -> seen.add(key(line)));
+      }
+    }
+    try (CliProcess last = startWatch("shop.orders", "--resume-token-file", tokenFile.toString())) {
+      while (seen.isEmpty() || seen.get(seen.size() - 1) != total) {
+        seen.add(key(last.nextLine()));
+      }
+      last.terminate();
+    }
+    writer.join();
+
+    List<Integer> withoutRepeats = new ArrayList<>();
+    seen.stream().filter(id -> withoutRepeats.isEmpty() || !withoutRepeats.get(withoutRepeats.size() - 1).equals(id))
+        .forEach(withoutRepeats::add);
+    assertThat(withoutRepeats).as("seed %d", seed).containsExactlyElementsOf(IntStream.rangeClosed(1, total).boxed()
+        .toList());
+    assertThat(seen.size() - total).as("repeats, seed %d", seed).isLessThanOrEqualTo(kills);
+  }
+
+  @Test
   void matchFiltersTheEvents() throws Exception {
     try (CliProcess watch = startWatch("shop", "--match", "{\"operationType\": \"insert\"}")) {
       MongoCollection<Document> orders = client.getDatabase("shop").getCollection("orders");
@@ -202,7 +241,11 @@ class WatchCommandTest {
 
   private static void readKeys(CliProcess watch, int count, List<Integer> seen) throws InterruptedException {
     for (int i = 0; i < count; i++) {
-      seen.add(BsonDocument.parse(watch.nextLine()).getDocument("documentKey").getInt32("_id").getValue());
+      seen.add(key(watch.nextLine()));
     }
+  }
+
+  private static int key(String event) {
+    return BsonDocument.parse(event).getDocument("documentKey").getInt32("_id").getValue();
   }
 }
