@@ -96,12 +96,16 @@ record GraphLookupStage(ForeignCollection from, Expression startWith, FieldPath 
 
   @Override
   public Iterator<BsonDocument> apply(Iterator<BsonDocument> input, Execution execution) {
-    return new FlatMap(input, document -> List.of(search(document, execution)));
+    // The collection is read once per run, when the first input document needs it.
+    Lazy<List<BsonDocument>> collection = new Lazy<>(() -> {
+      List<BsonDocument> documents = new ArrayList<>();
+      ForeignCollection.scan(from, execution).forEachRemaining(documents::add);
+      return documents;
+    });
+    return new FlatMap(input, document -> List.of(search(document, collection.get(), execution)));
   }
 
-  private BsonDocument search(BsonDocument document, Execution execution) {
-    List<BsonDocument> collection = new ArrayList<>();
-    ForeignCollection.scan(from, execution).forEachRemaining(collection::add);
+  private BsonDocument search(BsonDocument document, List<BsonDocument> collection, Execution execution) {
     Set<ByteBuffer> seen = new HashSet<>();
     BsonArray found = new BsonArray();
     BsonArray frontier = values(startWith.evaluate(execution.scope(document)));

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonNull;
@@ -121,14 +122,18 @@ record LookupStage(ForeignCollection from, String as, FieldPath localField, Stri
 
   @Override
   public Iterator<BsonDocument> apply(Iterator<BsonDocument> input, Execution execution) {
-    return new FlatMap(input, document -> List.of(lookup(document, execution)));
+    // The foreign collection is read (and indexed by foreignField) once per run, on the first input document.
+    Supplier<ForeignIndex> index = new Lazy<>(() -> {
+      List<BsonDocument> documents = new ArrayList<>();
+      ForeignCollection.scan(from, execution).forEachRemaining(documents::add);
+      return new ForeignIndex(documents, localField == null ? null : foreignField);
+    });
+    return new FlatMap(input, document -> List.of(lookup(document, index.get(), execution)));
   }
 
-  private BsonDocument lookup(BsonDocument document, Execution execution) {
-    Iterator<BsonDocument> foreign = ForeignCollection.scan(from, execution);
-    if (localField != null) {
-      foreign = MatchStage.parse(equalityFilter(document), ParseContext.EMPTY).apply(foreign, execution);
-    }
+  private BsonDocument lookup(BsonDocument document, ForeignIndex index, Execution execution) {
+    Iterator<BsonDocument> foreign = (localField == null ? index.all() : index.matching(localValues(document)))
+        .iterator();
     if (!pipeline.isEmpty()) {
       Execution inner = execution.withUserVariables(variables(document, execution));
       for (Stage stage : pipeline) {
@@ -140,15 +145,14 @@ record LookupStage(ForeignCollection from, String as, FieldPath localField, Stri
     return Documents.with(document, Expressions.fieldPath(as), joined);
   }
 
-  /** {@code {foreignField: {$in: <local values>}}}, with null standing for a missing local value. */
-  private BsonDocument equalityFilter(BsonDocument document) {
-    BsonArray values = new BsonArray();
-    // An array local value stands for its elements (which values() also reports), not for itself.
+  /** The local values to match: an array stands for its elements (which values() also reports); missing is null. */
+  private List<BsonValue> localValues(BsonDocument document) {
+    List<BsonValue> values = new ArrayList<>();
     localField.values(document).stream().filter(value -> !value.isArray()).forEach(values::add);
     if (values.isEmpty()) {
       values.add(BsonNull.VALUE);
     }
-    return new BsonDocument(foreignField, new BsonDocument("$in", values));
+    return values;
   }
 
   private BsonDocument variables(BsonDocument document, Execution execution) {
