@@ -46,7 +46,12 @@ record GroupStage(Expression id, List<Output> outputs) implements Stage {
         outputs.add(output(field.getKey(), field.getValue(), context));
       }
     }
-    return new GroupStage(Expressions.parse(spec.asDocument().get("_id"), context), outputs);
+    BsonValue id = spec.asDocument().get("_id");
+    if (id.isDocument() && !Expressions.isOperator(id.asDocument()) && id.asDocument().values().stream()
+        .anyMatch(field -> field.isNumber() || field.isDecimal128() || field.isBoolean())) {
+      throw ErrorCode.location(17390).error("$group does not support inclusion-style expressions");
+    }
+    return new GroupStage(Expressions.parse(id, context), outputs);
   }
 
   private static Output output(String name, BsonValue spec, ParseContext context) {

@@ -24,7 +24,7 @@ import org.bson.BsonValue;
  * {@code foreignField} equals a value of {@code localField} (query equality: an array local value matches any of
  * its elements, missing matches null and missing), and/or the output of {@code pipeline} run over them with the
  * {@code let} variables bound from the document. Streams over its input; reads {@code from} through
- * {@link PipelineContext#scan} once per input document.
+ * {@link PipelineContext#scan} once per run (see {@link ForeignIndex}).
  */
 record LookupStage(ForeignCollection from, String as, FieldPath localField, String foreignField,
     Map<String, Expression> let, List<Stage> pipeline) implements Stage {

@@ -56,6 +56,7 @@ class GroupStageTest {
     assertFails("[{$group: {_id: null, 'a.b': {$sum: 1}}}]", "[]", 40235);
     assertFails("[{$group: {_id: null, t: {$sum: [1, 2]}}}]", "[]", 40237);
     assertFails("[{$group: 1}]", "[]", 15947);
+    assertFails("[{$group: {_id: {a: 1}}}]", "[]", 17390);
   }
 
   @Test
