@@ -2,6 +2,7 @@ package io.tributary.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.client.ClientSession;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -9,6 +10,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import io.tributary.server.Tributary;
 import io.tributary.server.TributaryServer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
 import org.bson.BsonDocument;
+import org.bson.BsonTimestamp;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -158,6 +161,45 @@ class WatchCommandTest {
       orders.deleteOne(Filters.eq("_id", 1));
       insert(orders, 2);
 
+      List<Integer> seen = new ArrayList<>();
+      readKeys(watch, 2, seen);
+
+      assertThat(seen).containsExactly(1, 2);
+      watch.terminate();
+    }
+  }
+
+  @Test
+  void appliesAPipelineFileAndLooksUpFullDocuments() throws Exception {
+    Path pipeline = directory.resolve("stages.json");
+    Files.writeString(pipeline, "[{\"$match\": {\"operationType\": \"update\"}},"
+        + " {\"$project\": {\"operationType\": 1, \"fullDocument\": 1}}]");
+    try (CliProcess watch = startWatch("shop.orders", "--pipeline", pipeline.toString(), "--full-document",
+        "updateLookup")) {
+      MongoCollection<Document> orders = client.getDatabase("shop").getCollection("orders");
+      orders.insertOne(new Document("_id", 1).append("status", "placed"));
+      orders.updateOne(Filters.eq("_id", 1), Updates.set("status", "shipped"));
+
+      BsonDocument event = BsonDocument.parse(watch.nextLine());
+
+      assertThat(event.keySet()).containsExactly("_id", "operationType", "fullDocument");
+      assertThat(event.getDocument("fullDocument")).isEqualTo(BsonDocument.parse("{_id: 1, status: 'shipped'}"));
+      watch.terminate();
+    }
+  }
+
+  @Test
+  void startsAtAnOperationTime() throws Exception {
+    MongoCollection<Document> orders = client.getDatabase("shop").getCollection("orders");
+    BsonTimestamp firstInsert;
+    try (ClientSession session = client.startSession()) {
+      orders.insertOne(session, new Document("_id", 1));
+      firstInsert = session.getOperationTime();
+    }
+    insert(orders, 2);
+
+    try (CliProcess watch = startWatch("shop.orders", "--start-at-operation-time",
+        firstInsert.getTime() + ":" + firstInsert.getInc())) {
       List<Integer> seen = new ArrayList<>();
       readKeys(watch, 2, seen);
 
