@@ -3,7 +3,6 @@ package io.tributary.server.wire;
 import io.netty.buffer.ByteBuf;
 import io.tributary.engine.command.ServerLimits;
 import io.tributary.engine.error.ErrorCode;
-import io.tributary.engine.error.MongoError;
 import java.nio.charset.StandardCharsets;
 import org.bson.BsonBinaryReader;
 import org.bson.BsonDocument;
@@ -35,18 +34,19 @@ final class BsonReading {
       throw ErrorCode.INVALID_BSON.error("Invalid BSON: document size " + size + " does not fit the message");
     }
     ByteBuf slice = buffer.readSlice(size);
+    BsonDocument document;
+    int consumed;
     try (BsonBinaryReader reader = new BsonBinaryReader(slice.nioBuffer())) {
-      BsonDocument document = CODEC.decode(reader, DecoderContext.builder().build());
-      if (reader.getBsonInput().getPosition() != size) {
-        throw ErrorCode.INVALID_BSON.error("Invalid BSON: document size does not match its contents");
-      }
-      return document;
+      document = CODEC.decode(reader, DecoderContext.builder().build());
+      consumed = reader.getBsonInput().getPosition();
     } catch (RuntimeException e) {
-      if (e instanceof MongoError mongoError) {
-        throw mongoError;
-      }
+      // The BSON library reports malformed input with several exception types; all mean InvalidBSON here.
       throw ErrorCode.INVALID_BSON.error("Invalid BSON: " + e.getMessage());
     }
+    if (consumed != size) {
+      throw ErrorCode.INVALID_BSON.error("Invalid BSON: document size does not match its contents");
+    }
+    return document;
   }
 
   /** Reads a NUL-terminated UTF-8 string and advances past the NUL. */

@@ -33,6 +33,9 @@ final class OpMsgDecoder {
 
   /** Decodes the message after its header; {@code message} spans the whole frame, header included. */
   static WireRequest decode(MessageHeader header, ByteBuf message) {
+    if (message.readableBytes() < Integer.BYTES) {
+      throw new WireProtocolException("OP_MSG without flags");
+    }
     int flags = message.readIntLE();
     if ((flags & REQUIRED_BITS & ~KNOWN_REQUIRED_BITS) != 0) {
       throw new WireProtocolException("Message contains illegal flags value: Flag " + Integer.toHexString(flags));
