@@ -1,7 +1,6 @@
 package io.tributary.cli;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,15 +17,32 @@ import org.bson.BsonDocument;
  * writer per file.
  */
 record ResumeTokenFile(Path path) {
+  /** The file cannot be read, written, or does not hold a resume token; the message names the file. */
+  static final class Unusable extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Unusable(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
   /** The saved token, or empty when the file does not exist yet. */
   Optional<BsonDocument> load() {
     if (!Files.exists(path)) {
       return Optional.empty();
     }
+    String json;
     try {
-      return Optional.of(BsonDocument.parse(Files.readString(path, StandardCharsets.UTF_8)));
+      json = Files.readString(path, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read resume token file " + path + ": " + e.getMessage(), e);
+      throw new Unusable("cannot read resume token file " + path + ": " + e, e);
+    }
+    try {
+      BsonDocument token = BsonDocument.parse(json);
+      token.getString("_data");
+      return Optional.of(token);
+    } catch (RuntimeException e) {
+      throw new Unusable(path + " does not hold a resume token ({\"_data\": \"...\"}): " + e.getMessage(), e);
     }
   }
 
@@ -38,13 +54,13 @@ record ResumeTokenFile(Path path) {
       channel.write(StandardCharsets.UTF_8.encode(token.toJson() + "\n"));
       channel.force(true);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write resume token file " + temporary + ": " + e.getMessage(), e);
+      throw new Unusable("cannot write resume token file " + temporary + ": " + e, e);
     }
     try {
       // A rename within one directory is atomic on POSIX file systems; there is deliberately no non-atomic fallback.
       Files.move(temporary, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot replace resume token file " + path + ": " + e.getMessage(), e);
+      throw new Unusable("cannot replace resume token file " + path + ": " + e, e);
     }
   }
 }

@@ -89,15 +89,22 @@ final class WatchCommand implements Callable<Integer> {
         parse(() -> FullDocument.fromString(fullDocument)), fullDocumentBeforeChange(), startAtOperationTime(),
         showExpandedEvents);
     ResumeTokenFile tokens = resumeTokenFile == null ? null : new ResumeTokenFile(resumeTokenFile);
-    BsonDocument saved = tokens == null ? null : tokens.load().orElse(null);
     PrintWriter err = spec.commandLine().getErr();
-    if (saved != null) {
-      err.println("watch: resuming after the position saved in " + resumeTokenFile);
-    }
-    try (MongoClient client = MongoClients.create(connection.connectionString())) {
-      ChangeStreamFollower follower = new ChangeStreamFollower(token -> settings.open(client, token), this::print,
-          tokens == null ? token -> { } : tokens::save, err, Backoff.DEFAULT, watched + " on " + connection.hosts());
-      return exitCode(followUntilShutdown(follower, saved));
+    try {
+      BsonDocument saved = tokens == null ? null : tokens.load().orElse(null);
+      if (saved != null) {
+        err.println("watch: resuming after the position saved in " + resumeTokenFile);
+      }
+      try (MongoClient client = MongoClients.create(connection.connectionString())) {
+        ChangeStreamFollower follower = new ChangeStreamFollower(token -> settings.open(client, token), this::print,
+            tokens == null ? token -> { } : tokens::save, err, Backoff.DEFAULT,
+            watched + " on " + connection.hosts());
+        return exitCode(followUntilShutdown(follower, saved));
+      }
+    } catch (ResumeTokenFile.Unusable e) {
+      // An unreadable, unwritable or foreign token file: say which and why, without a stack trace.
+      err.println("watch: " + e.getMessage());
+      return 1;
     }
   }
 

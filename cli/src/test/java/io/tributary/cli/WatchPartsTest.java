@@ -3,12 +3,15 @@ package io.tributary.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.bson.BsonDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** The pure parts of {@code watch}: targets, backoff, the token file. */
 class WatchPartsTest {
@@ -44,5 +47,20 @@ class WatchPartsTest {
     try (var files = Files.list(directory)) {
       assertThat(files).containsExactly(directory.resolve("token.json"));
     }
+  }
+
+  @Test
+  void aFileWithoutATokenIsReportedInOneLine(@TempDir Path directory) throws Exception {
+    Path tokenFile = directory.resolve("token.json");
+    Files.writeString(tokenFile, "not json");
+    CommandLine commandLine = TributaryCommand.commandLine();
+    StringWriter err = new StringWriter();
+    commandLine.setErr(new PrintWriter(err));
+
+    int exit = commandLine.execute("watch", "--resume-token-file", tokenFile.toString());
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(err.toString().lines()).singleElement().asString()
+        .startsWith("watch: " + tokenFile + " does not hold a resume token");
   }
 }
