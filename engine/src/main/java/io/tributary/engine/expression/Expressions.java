@@ -29,6 +29,8 @@ public final class Expressions {
   private static OperatorTable operators() {
     OperatorTable table = new OperatorTable();
     ArithmeticOperators.register(table);
+    TrigonometryOperators.register(table);
+    BitwiseOperators.register(table);
     ComparisonOperators.register(table);
     BooleanOperators.register(table);
     ConditionalOperators.register(table);

@@ -87,4 +87,30 @@ class ArithmeticOperatorsTest {
     assertFails("{$pow: [0, -1]}", 28764);
     assertFails("{$pow: ['x', 1]}", 28762);
   }
+
+  @Test
+  void trigonometry() {
+    assertEvaluates("{$sin: 0}", "0.0");
+    assertEvaluates("{$cos: 0}", "1.0");
+    assertEvaluates("{$atan2: [1, 1]}", String.valueOf(Math.PI / 4));
+    assertEvaluates("{$radiansToDegrees: {$degreesToRadians: 90}}", "90.0");
+    assertEvaluates("{$acos: null}", "null");
+    assertFails("{$acos: 2}", 50989);
+    assertFails("{$sin: 'x'}", 28765);
+  }
+
+  @Test
+  void bitwiseAndAccessors() {
+    assertEvaluates("{$bitAnd: [12, 10]}", "8");
+    assertEvaluates("{$bitOr: [12, {$numberLong: '3'}]}", "{$numberLong: '15'}");
+    assertEvaluates("{$bitXor: [5, 1]}", "4");
+    assertEvaluates("{$bitNot: 0}", "-1");
+    assertFails("{$bitAnd: [1, 1.5]}", 14);
+    assertEvaluates("{$tsSecond: {$timestamp: {t: 7, i: 3}}}", "{$numberLong: '7'}");
+    assertEvaluates("{$tsIncrement: {$timestamp: {t: 7, i: 3}}}", "{$numberLong: '3'}");
+    assertFails("{$tsSecond: 1}", 5687301);
+    assertEvaluates("{$binarySize: 'héllo'}", "6");
+    assertEvaluates("{$binarySize: {$binary: {base64: 'AAEC', subType: '00'}}}", "3");
+    assertFails("{$binarySize: 1}", 51276);
+  }
 }
