@@ -19,6 +19,7 @@ import io.tributary.engine.oplog.CommitSequencer;
 import io.tributary.engine.oplog.Oplog;
 import io.tributary.engine.oplog.StoredOplog;
 import io.tributary.engine.session.SessionCatalog;
+import io.tributary.engine.session.SnapshotHistory;
 import io.tributary.engine.storage.OplogRetention;
 import io.tributary.engine.storage.StorageEngine;
 import java.time.Clock;
@@ -55,6 +56,7 @@ public final class Engine implements AutoCloseable {
   private final CommitSequencer sequencer;
   private final Writer writer;
   private final CursorRegistry cursors;
+  private final SnapshotHistory snapshots;
   private final SessionCatalog sessions = new SessionCatalog();
   private final ScheduledExecutorService scheduler;
   private final Instant startTime;
@@ -81,9 +83,11 @@ public final class Engine implements AutoCloseable {
     this.sequencer = new CommitSequencer(storage, clusterClock, config.clock, oplog, scheduler);
     this.writer = new Writer(catalog, storage, sequencer);
     this.cursors = new CursorRegistry(config.clock);
+    this.snapshots = new SnapshotHistory(storage, sequencer, clusterClock, config.clock);
     this.changeStreams = new ChangeStreams(oplog, DocumentLookup.of(catalog, storage), scheduler,
         ForkJoinPool.commonPool(), config.clock);
     schedule("cursor timeout", cursors::reapIdle, 60);
+    schedule("snapshot history", snapshots::expire, 60);
     OplogRetention retention =
         new OplogRetention(storage, config.oplogSizeBytes, config.oplogMinRetention, config.clock);
     schedule("oplog truncation", retention::truncate, 10);
@@ -156,6 +160,11 @@ public final class Engine implements AutoCloseable {
     return cursors;
   }
 
+  /** Storage snapshots held for snapshot reads at a cluster time. */
+  public SnapshotHistory snapshots() {
+    return snapshots;
+  }
+
   public SessionCatalog sessions() {
     return sessions;
   }
@@ -201,6 +210,7 @@ public final class Engine implements AutoCloseable {
   public void close() {
     scheduler.shutdownNow();
     cursors.closeAll();
+    snapshots.close();
     config.storage.close();
   }
 

@@ -1,6 +1,7 @@
 package io.tributary.engine.command;
 
 import io.tributary.engine.Engine;
+import io.tributary.engine.command.crud.ReadSnapshot;
 import io.tributary.engine.error.ErrorCode;
 import io.tributary.engine.error.ErrorLabels;
 import io.tributary.engine.error.MongoError;
@@ -72,6 +73,7 @@ public final class ServiceEntryPoint implements CommandDispatcher {
       throw ErrorCode.UNAUTHORIZED.error(name + " may only be run against the admin database.");
     }
     engine.opCounters().record(name, request);
+    ReadSnapshot.checkSupported(command.name(), request);
     Optional<FailCommand> fail = failCommand(command, connection, database, request);
     if (fail.isPresent() && fail.get().closeConnection()) {
       return CompletableFuture.completedFuture(CommandResponse.close());

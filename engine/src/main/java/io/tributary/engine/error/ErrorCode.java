@@ -94,6 +94,7 @@ public record ErrorCode(int code, String codeName) {
   public static final ErrorCode FAIL_POINT_SET_FAILED = new ErrorCode(266, "FailPointSetFailed");
   public static final ErrorCode CHECKSUM_MISMATCH = new ErrorCode(288, "ChecksumMismatch");
   public static final ErrorCode UNSUPPORTED_OP_QUERY_COMMAND = new ErrorCode(352, "UnsupportedOpQueryCommand");
+  public static final ErrorCode SNAPSHOT_TOO_OLD = new ErrorCode(239, "SnapshotTooOld");
   public static final ErrorCode SOCKET_EXCEPTION = new ErrorCode(9001, "SocketException");
   public static final ErrorCode NOT_WRITABLE_PRIMARY = new ErrorCode(10107, "NotWritablePrimary");
   public static final ErrorCode BSON_OBJECT_TOO_LARGE = new ErrorCode(10334, "BSONObjectTooLarge");

@@ -95,6 +95,19 @@ public final class CommitSequencer {
     return entries;
   }
 
+  /**
+   * Runs {@code action} between commits (under the sequencer's lock), so that what it observes, such as a storage
+   * snapshot and the cluster time, corresponds to exactly the commits made so far. It must be short.
+   */
+  public <T> T betweenCommits(java.util.function.Supplier<T> action) {
+    lock.lock();
+    try {
+      return action.get();
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Syncs (a no-op for a non-durable engine) and makes everything written before the sync visible. */
   public void syncNow() {
     BsonTimestamp upTo = oplog.lastCommitted();

@@ -3,9 +3,12 @@ package io.tributary.server.crud;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mongodb.ClientSessionOptions;
 import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoException;
 import com.mongodb.MongoCommandException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.client.ClientSession;
 import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
@@ -264,6 +267,23 @@ public abstract class CrudBehaviourSuite extends ServerTestSupport {
         + " data: {failBeforeCommitExceptionCode: 1}}");
     assertThatThrownBy(() -> coll.deleteOne(Filters.eq("_id", 1))).isInstanceOf(RuntimeException.class);
     assertThat(coll.estimatedDocumentCount()).isEqualTo(1);
+  }
+
+  @Test
+  void snapshotSessionsReadOneStateAndRefuseWrites() {
+    coll.insertMany(List.of(new Document("_id", 1).append("x", 11), new Document("_id", 2).append("x", 11)));
+    try (ClientSession session = client().startSession(ClientSessionOptions.builder().snapshot(true).build())) {
+      assertThat(coll.find(session).into(new ArrayList<>())).hasSize(2);
+      coll.updateOne(Filters.eq("_id", 1), Updates.inc("x", 1));
+      coll.insertOne(new Document("_id", 3).append("x", 33));
+      assertThat(coll.find(session, Filters.eq("_id", 1)).first()).containsEntry("x", 11);
+      assertThat(coll.distinct(session, "x", Integer.class).into(new ArrayList<>())).containsExactly(11);
+      assertThat(coll.aggregate(session, List.of(new Document("$match", new Document()))).into(new ArrayList<>()))
+          .hasSize(2);
+      assertThatThrownBy(() -> coll.insertOne(session, new Document("_id", 4)))
+          .isInstanceOfSatisfying(MongoException.class, e -> assertThat(e.getCode()).isEqualTo(72));
+    }
+    assertThat(coll.find(Filters.eq("_id", 1)).first()).containsEntry("x", 12);
   }
 
   @Test

@@ -6,7 +6,6 @@ import io.tributary.engine.catalog.DocumentCursor;
 import io.tributary.engine.command.Command;
 import io.tributary.engine.command.CommandContext;
 import io.tributary.engine.error.ErrorCode;
-import io.tributary.engine.storage.Snapshot;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -63,8 +62,8 @@ public final class AggregateCommand implements Command {
         CommandArguments.document(command, "let"), context.lsid());
     Pipeline pipeline = Pipeline.parse(all, pipelineContext);
     pipeline.output().ifPresent(output -> refuseLinearizable(command, output.name()));
-    Snapshot snapshot = context.engine().storage().snapshot();
-    DocumentCursor documents = target.isString() ? ReadTarget.scan(context.engine(), snapshot, source)
+    ReadSnapshot read = ReadSnapshot.open(context, command);
+    DocumentCursor documents = target.isString() ? ReadTarget.scan(context.engine(), read.view(), source)
         : DocumentCursor.EMPTY;
     Iterator<BsonDocument> results = pipeline.run(ReadTarget.documents(documents), pipelineContext);
     if (pipeline.output().isPresent()) {
@@ -72,16 +71,18 @@ public final class AggregateCommand implements Command {
         PipelineOutputWriter.write(context, pipeline.output().get(), results, pipelineContext);
       } finally {
         documents.close();
-        snapshot.close();
+        read.close();
       }
       DurableAck.await(context, command);
       return QueryCursors.open(context, namespace, Collections.emptyIterator(), () -> { },
           batchSize(cursorOptions), false, false);
     }
-    return QueryCursors.open(context, namespace, results, () -> {
+    BsonDocument reply = QueryCursors.open(context, namespace, results, () -> {
       documents.close();
-      snapshot.close();
+      read.close();
     }, batchSize(cursorOptions), false, false);
+    read.report(reply.getDocument("cursor"));
+    return reply;
   }
 
   /** mongod refuses to write from an aggregate whose read concern is linearizable. */

@@ -5,7 +5,6 @@ import io.tributary.engine.command.CommandContext;
 import io.tributary.engine.command.SyncCommand;
 import io.tributary.engine.plan.QueryRequest;
 import io.tributary.engine.query.Matcher;
-import io.tributary.engine.storage.Snapshot;
 import java.util.stream.Stream;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
@@ -27,8 +26,8 @@ public final class CountCommand implements SyncCommand {
     long skip = Math.max(0, CommandArguments.longValue(command, "skip", 0));
     long limit = Math.abs(CommandArguments.longValue(command, "limit", 0));
     long n = 0;
-    try (Snapshot snapshot = context.engine().storage().snapshot();
-        Stream<MatchedDocument> matching = ReadTarget.query(context.engine(), snapshot, namespace,
+    try (ReadSnapshot read = ReadSnapshot.open(context, command);
+        Stream<MatchedDocument> matching = ReadTarget.query(context.engine(), read.view(), namespace,
             new QueryRequest(query, null, command.get("hint")), Matcher.compile(query)).documents()) {
       Stream<MatchedDocument> window = matching.skip(skip);
       n = (limit > 0 ? window.limit(limit) : window).count();

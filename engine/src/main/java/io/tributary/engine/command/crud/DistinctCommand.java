@@ -6,7 +6,6 @@ import io.tributary.engine.bson.FieldPath;
 import io.tributary.engine.command.CommandContext;
 import io.tributary.engine.command.SyncCommand;
 import io.tributary.engine.error.ErrorCode;
-import io.tributary.engine.storage.Snapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -35,8 +34,9 @@ public final class DistinctCommand implements SyncCommand {
     FieldPath path = FieldPath.parse(key.asString().getValue());
     BsonDocument query = CommandArguments.document(command, "query", new BsonDocument());
     List<BsonValue> values = new ArrayList<>();
-    try (Snapshot snapshot = context.engine().storage().snapshot();
-        Stream<MatchedDocument> matching = ReadTarget.matching(context.engine(), snapshot, namespace, query)) {
+    ReadSnapshot read = ReadSnapshot.open(context, command);
+    try (read; Stream<MatchedDocument> matching =
+        ReadTarget.matching(context.engine(), read.view(), namespace, query)) {
       matching.forEach(m -> values.addAll(path.values(m.document())));
     }
     values.sort(BsonOrder.COMPARATOR);
@@ -46,6 +46,6 @@ public final class DistinctCommand implements SyncCommand {
         distinct.add(value);
       }
     }
-    return new BsonDocument("values", distinct);
+    return read.report(new BsonDocument("values", distinct));
   }
 }

@@ -7,7 +7,6 @@ import io.tributary.engine.error.ErrorCode;
 import io.tributary.engine.plan.QueryRequest;
 import io.tributary.engine.query.Matcher;
 import io.tributary.engine.query.Projection;
-import io.tributary.engine.storage.Snapshot;
 import java.util.stream.Stream;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
@@ -28,14 +27,16 @@ public final class FindCommand implements SyncCommand {
   public BsonDocument run(CommandContext context, BsonDocument command) {
     Namespace namespace = CommandArguments.namespace(context, command);
     FindOptions options = FindOptions.parse(command);
-    Snapshot snapshot = context.engine().storage().snapshot();
+    Matcher matcher = Matcher.compile(options.filter(), EnginePipelineContext.of(context, command).variables());
+    ReadSnapshot read = ReadSnapshot.open(context, command);
     Stream<BsonDocument> results = options.apply(
-        ReadTarget.query(context.engine(), snapshot, namespace, options.request(),
-            Matcher.compile(options.filter(), EnginePipelineContext.of(context, command).variables())));
-    return QueryCursors.open(context, namespace, results.iterator(), () -> {
+        ReadTarget.query(context.engine(), read.view(), namespace, options.request(), matcher));
+    BsonDocument reply = QueryCursors.open(context, namespace, results.iterator(), () -> {
       results.close();
-      snapshot.close();
+      read.close();
     }, options.firstBatchSize(), options.singleBatch(), options.noCursorTimeout());
+    read.report(reply.getDocument("cursor"));
+    return reply;
   }
 
   /** The parsed options of one find. */
