@@ -1,7 +1,5 @@
 package io.tributary.cli;
 
-import com.mongodb.client.ChangeStreamIterable;
-import com.mongodb.client.MongoChangeStreamCursor;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.changestream.FullDocument;
@@ -182,30 +180,6 @@ final class WatchCommand implements Callable<Integer> {
       finished.await(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  /** Everything that shapes the stream except its start point. Immutable. */
-  record StreamSettings(WatchTarget target, List<BsonDocument> pipeline, FullDocument fullDocument,
-      FullDocumentBeforeChange fullDocumentBeforeChange, BsonTimestamp startAtOperationTime,
-      boolean showExpandedEvents) {
-    /** Opens the stream after {@code token} (as {@code startAfter}, which also passes an invalidate) or at its start. */
-    MongoChangeStreamCursor<BsonDocument> open(MongoClient client, BsonDocument token) {
-      ChangeStreamIterable<BsonDocument> stream = target.watch(client, pipeline)
-          .fullDocument(fullDocument)
-          .maxAwaitTime(1, TimeUnit.SECONDS);
-      if (fullDocumentBeforeChange != null) {
-        stream.fullDocumentBeforeChange(fullDocumentBeforeChange);
-      }
-      if (showExpandedEvents) {
-        stream.showExpandedEvents(true);
-      }
-      if (token != null) {
-        stream.startAfter(token);
-      } else if (startAtOperationTime != null) {
-        stream.startAtOperationTime(startAtOperationTime);
-      }
-      return RawChangeStreams.open(stream);
     }
   }
 }
