@@ -107,6 +107,7 @@ final class DateOperators {
     NamedArguments arguments = NamedArguments.parse("$dateFromString", operand, context,
         Set.of("dateString", "format", "timezone", "onError", "onNull"), 40540, 40541);
     Expression text = arguments.required("dateString", 40542);
+    Expression format = arguments.optional("format");
     Expression timezone = arguments.optional("timezone");
     Expression onError = arguments.optional("onError");
     Expression onNull = arguments.optional("onNull");
@@ -121,7 +122,14 @@ final class DateOperators {
               + "found: " + Values.typeName(value) + " with value " + Values.format(value));
         }
         BsonValue zone = timezone == null ? null : timezone.evaluate(scope);
-        return new BsonDateTime(Dates.parse(value.asString().getValue(), Dates.zone(zone)).toEpochMilli());
+        BsonValue layout = format == null ? null : format.evaluate(scope);
+        if (layout != null && !Values.isNullish(layout) && !layout.isString()) {
+          throw ErrorCode.location(40684).error("$dateFromString requires that 'format' be a string, found: "
+              + Values.typeName(layout) + " with value " + Values.format(layout));
+        }
+        String string = value.asString().getValue();
+        return new BsonDateTime((Values.isNullish(layout) ? Dates.parse(string, Dates.zone(zone))
+            : Dates.parse(string, layout.asString().getValue(), Dates.zone(zone))).toEpochMilli());
       } catch (MongoError e) {
         if (onError == null || e.code() != ErrorCode.CONVERSION_FAILURE) {
           throw e;

@@ -11,7 +11,6 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAccessor;
@@ -75,8 +74,60 @@ final class Dates {
       ZoneId effective = parsed.isSupported(ChronoField.OFFSET_SECONDS)
           ? ZoneOffset.ofTotalSeconds(parsed.get(ChronoField.OFFSET_SECONDS)) : zone;
       return time.atZone(effective).toInstant();
-    } catch (DateTimeParseException e) {
+    } catch (DateTimeException e) {
       throw ErrorCode.CONVERSION_FAILURE.error("Error parsing date string '" + text + "'; " + e.getMessage());
+    }
+  }
+
+  /** Parses {@code text} laid out as a mongod {@code %} format ({@code %Y %m %d %H %M %S %L %j %z %%}). */
+  static Instant parse(String text, String format, ZoneId zone) {
+    DateTimeFormatterBuilder builder = new DateTimeFormatterBuilder();
+    for (int i = 0; i < format.length(); i++) {
+      char c = format.charAt(i);
+      if (c != '%') {
+        builder.appendLiteral(c);
+        continue;
+      }
+      if (++i == format.length()) {
+        throw ErrorCode.location(18535).error("Unmatched '%' at end of format string");
+      }
+      appendParser(builder, format.charAt(i));
+    }
+    DateTimeFormatter formatter = builder.toFormatter();
+    try {
+      TemporalAccessor parsed = formatter.parse(text);
+      // The formatter resolves year + day-of-year into a date itself; other parts default like mongod's.
+      LocalDate date = parsed.isSupported(ChronoField.EPOCH_DAY) ? LocalDate.from(parsed)
+          : LocalDate.of(parsed.get(ChronoField.YEAR), Math.max(1, field(parsed, ChronoField.MONTH_OF_YEAR)),
+              Math.max(1, field(parsed, ChronoField.DAY_OF_MONTH)));
+      LocalTime time = LocalTime.of(field(parsed, ChronoField.HOUR_OF_DAY), field(parsed, ChronoField.MINUTE_OF_HOUR),
+          field(parsed, ChronoField.SECOND_OF_MINUTE), field(parsed, ChronoField.MILLI_OF_SECOND) * 1_000_000);
+      ZoneId effective = parsed.isSupported(ChronoField.OFFSET_SECONDS)
+          ? ZoneOffset.ofTotalSeconds(parsed.get(ChronoField.OFFSET_SECONDS)) : zone;
+      return LocalDateTime.of(date, time).atZone(effective).toInstant();
+    } catch (DateTimeException e) {
+      throw ErrorCode.CONVERSION_FAILURE.error("Error parsing date string '" + text + "'; " + e.getMessage());
+    }
+  }
+
+  private static int field(TemporalAccessor parsed, ChronoField field) {
+    return parsed.isSupported(field) ? parsed.get(field) : 0;
+  }
+
+  private static void appendParser(DateTimeFormatterBuilder builder, char specifier) {
+    switch (specifier) {
+      case 'Y': builder.appendValue(ChronoField.YEAR, 4); break;
+      case 'm': builder.appendValue(ChronoField.MONTH_OF_YEAR, 2); break;
+      case 'd': builder.appendValue(ChronoField.DAY_OF_MONTH, 2); break;
+      case 'H': builder.appendValue(ChronoField.HOUR_OF_DAY, 2); break;
+      case 'M': builder.appendValue(ChronoField.MINUTE_OF_HOUR, 2); break;
+      case 'S': builder.appendValue(ChronoField.SECOND_OF_MINUTE, 2); break;
+      case 'L': builder.appendValue(ChronoField.MILLI_OF_SECOND, 3); break;
+      case 'j': builder.appendValue(ChronoField.DAY_OF_YEAR, 3); break;
+      case 'z': builder.appendOffset("+HHMM", "+0000"); break;
+      case '%': builder.appendLiteral('%'); break;
+      default:
+        throw ErrorCode.location(18536).error("Invalid format character '%" + specifier + "' in format string");
     }
   }
 

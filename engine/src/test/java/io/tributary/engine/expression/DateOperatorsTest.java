@@ -45,6 +45,12 @@ class DateOperatorsTest {
     assertEvaluates("{$dateFromString: {dateString: '2017-02-08T12:10:40', timezone: '+01:00'}}",
         "{$date: '2017-02-08T11:10:40Z'}");
     assertEvaluates("{$dateFromString: {dateString: 'nope', onError: 'bad'}}", "'bad'");
+    assertEvaluates("{$dateFromString: {dateString: '15/06/2018 13:45', format: '%d/%m/%Y %H:%M'}}",
+        "{$date: '2018-06-15T13:45:00Z'}");
+    assertEvaluates("{$dateFromString: {dateString: '2018-06-15 +0200', format: '%Y-%m-%d %z'}}",
+        "{$date: '2018-06-14T22:00:00Z'}");
+    assertEvaluates("{$dateFromString: {dateString: '2018-166', format: '%Y-%j'}}", "{$date: '2018-06-15T00:00:00Z'}");
+    assertFails("{$dateFromString: {dateString: '2018', format: '%Y-%m'}}", 241);
     assertFails("{$dateFromString: {dateString: 'nope'}}", 241);
   }
 
