@@ -1,5 +1,7 @@
 package io.tributary.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
@@ -13,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.bson.BsonDocument;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 
@@ -48,6 +51,15 @@ public abstract class ServerTestSupport {
         .setParameter("enableTestCommands", "1");
     server = configure(builder).start();
     client = newClient();
+  }
+
+  /**
+   * After each test no server cursor may be left open: a test that opens one must exhaust or close it (the driver
+   * then kills it). A leaked cursor usually means a cursor the server never releases.
+   */
+  @AfterEach
+  void noCursorLeaked() {
+    assertThat(server.engine().cursors().size()).as("open server cursors after the test").isZero();
   }
 
   @AfterAll
