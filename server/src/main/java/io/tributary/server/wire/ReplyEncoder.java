@@ -28,7 +28,7 @@ public final class ReplyEncoder extends MessageToByteEncoder<WireReply> {
 
   @Override
   protected void encode(ChannelHandlerContext context, WireReply reply, ByteBuf out) {
-    byte[] body = encode(reply.body());
+    BasicOutputBuffer body = encode(reply.body());
     int start = out.writerIndex();
     out.writeIntLE(0);
     out.writeIntLE(nextRequestId.incrementAndGet());
@@ -43,15 +43,15 @@ public final class ReplyEncoder extends MessageToByteEncoder<WireReply> {
       out.writeIntLE(0);
       out.writeIntLE(1);
     }
-    out.writeBytes(body);
+    out.writeBytes(body.getInternalBuffer(), 0, body.getPosition());
     out.setIntLE(start, out.writerIndex() - start);
   }
 
-  private static byte[] encode(BsonDocument document) {
+  private static BasicOutputBuffer encode(BsonDocument document) {
     BasicOutputBuffer buffer = new BasicOutputBuffer();
     try (BsonBinaryWriter writer = new BsonBinaryWriter(buffer)) {
       CODEC.encode(writer, document, EncoderContext.builder().build());
     }
-    return buffer.toByteArray();
+    return buffer;
   }
 }
