@@ -39,7 +39,10 @@ public final class IndexBounds {
     if (target.parts().stream().anyMatch(FieldPath::isArrayIndex)) {
       return Optional.empty();
     }
-    MatchExpression root = ((CompiledFilter) matcher).root();
+    if (!(matcher instanceof CompiledFilter compiled)) {
+      return Optional.empty(); // e.g. a collated matcher: simple-collation index keys cannot bound it
+    }
+    MatchExpression root = compiled.root();
     List<MatchExpression> conjuncts = root instanceof MatchExpression.And and ? and.children() : List.of(root);
     List<ValuePredicate> predicates = new ArrayList<>();
     for (MatchExpression conjunct : conjuncts) {

@@ -71,7 +71,8 @@ public final class DeleteCommand implements SyncCommand {
       throw CommandArguments.typeMismatch("delete.deletes." + index, "object", statement);
     }
     BsonDocument filter = CommandArguments.document(statement.asDocument(), "q", new BsonDocument());
-    Matcher matcher = Matcher.compile(filter, EnginePipelineContext.of(context, command).variables());
+    Matcher matcher = Collation.of(statement.asDocument())
+        .matcher(filter, EnginePipelineContext.of(context, command).variables());
     long limit = CommandArguments.longValue(statement.asDocument(), "limit", 0);
     if (limit != 0 && limit != 1) {
       throw ErrorCode.FAILED_TO_PARSE.error("The limit field in delete objects must be 0 or 1. Got " + limit);

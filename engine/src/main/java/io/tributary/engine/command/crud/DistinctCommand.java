@@ -6,7 +6,9 @@ import io.tributary.engine.bson.FieldPath;
 import io.tributary.engine.command.CommandContext;
 import io.tributary.engine.command.SyncCommand;
 import io.tributary.engine.error.ErrorCode;
+import io.tributary.engine.query.Matcher;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.bson.BsonArray;
@@ -15,7 +17,8 @@ import org.bson.BsonValue;
 
 /**
  * {@code distinct}: the distinct values of {@code key} among documents matching {@code query}; array values
- * contribute their elements, and values equal in MongoDB's order (1 and 1.0) count once. Reply:
+ * contribute their elements, and values equal in MongoDB's order (1 and 1.0) or under the {@code collation}
+ * count once. Reply:
  * {@code {values: [...]}} sorted in BSON order.
  */
 public final class DistinctCommand implements SyncCommand {
@@ -33,19 +36,29 @@ public final class DistinctCommand implements SyncCommand {
     }
     FieldPath path = FieldPath.parse(key.asString().getValue());
     BsonDocument query = CommandArguments.document(command, "query", new BsonDocument());
+    Collation collation = Collation.of(command);
+    Matcher matcher = collation.matcher(query, EnginePipelineContext.of(context, command).variables());
     List<BsonValue> values = new ArrayList<>();
     ReadSnapshot read = ReadSnapshot.open(context, command);
     try (read; Stream<MatchedDocument> matching =
-        ReadTarget.matching(context.engine(), read.view(), namespace, query)) {
+        ReadTarget.matching(context.engine(), read.view(), namespace, query, matcher)) {
       matching.forEach(m -> values.addAll(path.values(m.document())));
     }
-    values.sort(BsonOrder.COMPARATOR);
+    return read.report(new BsonDocument("values", distinct(values, collation)));
+  }
+
+  /** The values in collation order, each once; of values equal under the collation the first in BSON order. */
+  private static BsonArray distinct(List<BsonValue> values, Collation collation) {
+    values.sort(Comparator.comparing(collation::normalize, BsonOrder.COMPARATOR).thenComparing(BsonOrder.COMPARATOR));
     BsonArray distinct = new BsonArray();
+    BsonValue previous = null;
     for (BsonValue value : values) {
-      if (distinct.isEmpty() || BsonOrder.compare(distinct.get(distinct.size() - 1), value) != 0) {
+      BsonValue key = collation.normalize(value);
+      if (previous == null || BsonOrder.compare(previous, key) != 0) {
         distinct.add(value);
+        previous = key;
       }
     }
-    return read.report(new BsonDocument("values", distinct));
+    return distinct;
   }
 }

@@ -76,7 +76,7 @@ public final class FindAndModifyCommand implements SyncCommand {
       BsonDocument sort = CommandArguments.document(command, "sort");
       BsonDocument fields = CommandArguments.document(command, "fields");
       BsonDocument query = CommandArguments.document(command, "query", new BsonDocument());
-      return new Request(query, Matcher.compile(query, context.variables()),
+      return new Request(query, Collation.of(command).matcher(query, context.variables()),
           sort == null || sort.isEmpty() ? null : SortOrder.parse(sort),
           update == null ? null : Update.parse(update, command.getArray("arrayFilters", null), context),
           remove, returnNew, upsert, fields == null || fields.isEmpty() ? null : Projection.parse(fields),

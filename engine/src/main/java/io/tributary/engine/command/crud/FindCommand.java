@@ -27,7 +27,8 @@ public final class FindCommand implements SyncCommand {
   public BsonDocument run(CommandContext context, BsonDocument command) {
     Namespace namespace = CommandArguments.namespace(context, command);
     FindOptions options = FindOptions.parse(command);
-    Matcher matcher = Matcher.compile(options.filter(), EnginePipelineContext.of(context, command).variables());
+    Matcher matcher = Collation.of(command)
+        .matcher(options.filter(), EnginePipelineContext.of(context, command).variables());
     ReadSnapshot read = ReadSnapshot.open(context, command);
     Stream<BsonDocument> results = options.apply(
         ReadTarget.query(context.engine(), read.view(), namespace, options.request(), matcher));

@@ -103,7 +103,7 @@ public final class UpdateCommand implements SyncCommand {
         throw ErrorCode.FAILED_TO_PARSE.error("multi update is not supported for replacement-style update");
       }
       BsonDocument filter = CommandArguments.document(statement, "q", new BsonDocument());
-      return new Statement(filter, Matcher.compile(filter, context.variables()), update,
+      return new Statement(filter, Collation.of(statement).matcher(filter, context.variables()), update,
           CommandArguments.bool(statement, "upsert", false), multi, bypassValidation, statement.get("hint"));
     }
 

@@ -1,0 +1,41 @@
+package io.tributary.engine.command.crud;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tributary.engine.Engine;
+import io.tributary.engine.storage.memory.InMemoryStorageEngine;
+import org.bson.BsonDocument;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Case-insensitive collations (strength 1 and 2) in filters and distinct. */
+class CollationTest {
+  private static final String CI = "collation: {locale: 'en_US', strength: 2}";
+  private final Engine engine = Engine.builder().storage(new InMemoryStorageEngine()).build();
+  private final CommandHarness harness = new CommandHarness(engine);
+
+  @AfterEach
+  void close() {
+    engine.close();
+  }
+
+  @Test
+  void stringsCompareCaseInsensitivelyUnderStrengthTwo() {
+    run("{insert: 'c', documents: [{_id: 1, x: 'ping'}, {_id: 2, x: 'pINg'}, {_id: 3, x: 'Apple'},"
+        + " {_id: 4, x: 'apple'}, {_id: 5, x: 'péng'}]}");
+    assertThat(run("{find: 'c', filter: {x: 'PING'}, " + CI + "}").getDocument("cursor").getArray("firstBatch"))
+        .hasSize(2);
+    assertThat(run("{find: 'c', filter: {x: 'PING'}}").getDocument("cursor").getArray("firstBatch")).isEmpty();
+    assertThat(run("{count: 'c', query: {x: {$in: ['APPLE']}}, " + CI + "}").getInt32("n").getValue()).isEqualTo(2);
+    assertThat(run("{update: 'c', updates: [{q: {x: 'ping'}, u: {$set: {y: 1}}, multi: true, " + CI + "}]}")
+        .getInt32("nModified").getValue()).isEqualTo(2);
+    assertThat(run("{delete: 'c', deletes: [{q: {x: 'PENG'}, limit: 0,"
+        + " collation: {locale: 'fr', strength: 1}}]}").getInt32("n").getValue()).isEqualTo(1);
+    assertThat(run("{distinct: 'c', key: 'x', " + CI + "}").getArray("values"))
+        .containsExactly(new org.bson.BsonString("Apple"), new org.bson.BsonString("pINg"));
+  }
+
+  private BsonDocument run(String json) {
+    return harness.run("db", json);
+  }
+}
