@@ -22,6 +22,7 @@ import io.tributary.engine.session.SessionCatalog;
 import io.tributary.engine.session.SnapshotHistory;
 import io.tributary.engine.storage.OplogRetention;
 import io.tributary.engine.storage.StorageEngine;
+import io.tributary.engine.ttl.TtlMonitor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,6 +68,7 @@ public final class Engine implements AutoCloseable {
   private final CommandRegistry commands;
   private final CommandDispatcher dispatcher;
   private final ChangeStreams changeStreams;
+  private final TtlMonitor ttlMonitor;
 
   private Engine(Builder config) {
     this.config = config;
@@ -91,6 +93,8 @@ public final class Engine implements AutoCloseable {
     OplogRetention retention =
         new OplogRetention(storage, config.oplogSizeBytes, config.oplogMinRetention, config.clock);
     schedule("oplog truncation", retention::truncate, 10);
+    this.ttlMonitor = new TtlMonitor(catalog, writer, config.clock);
+    schedule("TTL monitor", this::expireDocuments, parameters.get("ttlMonitorSleepSecs").asNumber().longValue());
     this.commands = CommandRegistry.standard(parameters.testCommandsEnabled());
     this.dispatcher = new ServiceEntryPoint(this, commands);
   }
@@ -179,6 +183,17 @@ public final class Engine implements AutoCloseable {
   }
 
   /** The change-stream service (also the default {@link #changeStreamOpener()}). */
+  /** Deletes documents of TTL indexes; runs every {@code ttlMonitorSleepSecs} while {@code ttlMonitorEnabled}. */
+  public TtlMonitor ttlMonitor() {
+    return ttlMonitor;
+  }
+
+  private void expireDocuments() {
+    if (parameters.get("ttlMonitorEnabled").equals(org.bson.BsonBoolean.TRUE)) {
+      ttlMonitor.runOnce();
+    }
+  }
+
   public ChangeStreams changeStreams() {
     return changeStreams;
   }

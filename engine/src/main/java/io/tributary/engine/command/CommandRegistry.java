@@ -18,6 +18,7 @@ import io.tributary.engine.command.admin.SessionCommands;
 import io.tributary.engine.command.admin.SetParameterCommand;
 import io.tributary.engine.command.admin.WhatsMyUriCommand;
 import io.tributary.engine.command.crud.AggregateCommand;
+import io.tributary.engine.command.crud.ExplainCommand;
 import io.tributary.engine.command.crud.CountCommand;
 import io.tributary.engine.command.crud.DeleteCommand;
 import io.tributary.engine.command.crud.DistinctCommand;
@@ -80,6 +81,7 @@ public final class CommandRegistry {
       new CountCommand(),
       new DistinctCommand(),
       new AggregateCommand(),
+      new ExplainCommand(),
       // DDL
       new CreateCommand(),
       new DropCommand(),

@@ -33,6 +33,8 @@ public final class ServerParameters {
       new Definition("transactionLifetimeLimitSeconds", new BsonInt32(60), true, true),
       new Definition("requireApiVersion", BsonBoolean.FALSE, true, true),
       new Definition("notablescan", BsonBoolean.FALSE, true, true),
+      new Definition("ttlMonitorEnabled", BsonBoolean.TRUE, true, true),
+      new Definition("ttlMonitorSleepSecs", new BsonInt32(60), true, false),
       new Definition("changeStreamOptions", BsonDocument.parse("{preAndPostImages: {expireAfterSeconds: 'off'}}"),
           true, true))
       .stream().collect(Collectors.toUnmodifiableMap(Definition::name, Function.identity()));

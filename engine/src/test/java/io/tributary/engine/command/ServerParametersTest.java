@@ -28,9 +28,9 @@ class ServerParametersTest {
 
   @Test
   void unknownStartupParametersAreKeptAsGiven() {
-    ServerParameters parameters = new ServerParameters(Map.of("ttlMonitorSleepSecs", new BsonString("1")));
+    ServerParameters parameters = new ServerParameters(Map.of("maxIndexBuildMemoryUsageMegabytes", new BsonString("1")));
 
-    assertThat(parameters.get("ttlMonitorSleepSecs")).isEqualTo(new BsonString("1"));
+    assertThat(parameters.get("maxIndexBuildMemoryUsageMegabytes")).isEqualTo(new BsonString("1"));
   }
 
   @Test

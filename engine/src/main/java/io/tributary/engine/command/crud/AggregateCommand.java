@@ -6,12 +6,19 @@ import io.tributary.engine.catalog.DocumentCursor;
 import io.tributary.engine.command.Command;
 import io.tributary.engine.command.CommandContext;
 import io.tributary.engine.error.ErrorCode;
+import io.tributary.engine.plan.QueryRequest;
+import io.tributary.engine.query.Matcher;
+import io.tributary.engine.storage.ReadView;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
@@ -42,6 +49,9 @@ public final class AggregateCommand implements Command {
   }
 
   private static BsonDocument aggregate(CommandContext context, BsonDocument command, List<BsonDocument> stages) {
+    if (CommandArguments.bool(command, "explain", false) && command.get("aggregate").isString()) {
+      return AggregateExplain.explain(context, command, false);
+    }
     BsonDocument cursorOptions = CommandArguments.document(command, "cursor");
     if (cursorOptions == null && !CommandArguments.bool(command, "explain", false)) {
       throw ErrorCode.FAILED_TO_PARSE.error(
@@ -63,9 +73,9 @@ public final class AggregateCommand implements Command {
     Pipeline pipeline = Pipeline.parse(all, pipelineContext);
     pipeline.output().ifPresent(output -> refuseLinearizable(command, output.name()));
     ReadSnapshot read = ReadSnapshot.open(context, command);
-    DocumentCursor documents = target.isString() ? ReadTarget.scan(context.engine(), read.view(), source)
-        : DocumentCursor.EMPTY;
-    Iterator<BsonDocument> results = pipeline.run(ReadTarget.documents(documents), pipelineContext);
+    Stream<BsonDocument> documents = target.isString()
+        ? input(context, read.view(), source, view.isPresent(), all, command, pipelineContext) : Stream.empty();
+    Iterator<BsonDocument> results = pipeline.run(documents.iterator(), pipelineContext);
     if (pipeline.output().isPresent()) {
       try {
         PipelineOutputWriter.write(context, pipeline.output().get(), results, pipelineContext);
@@ -83,6 +93,23 @@ public final class AggregateCommand implements Command {
     }, batchSize(cursorOptions), false, false);
     read.report(reply.getDocument("cursor"));
     return reply;
+  }
+
+  /**
+   * The collection's documents the pipeline reads: those its leading {@code $match} selects, through the planned
+   * (or hinted) index; a view's backing collection is scanned.
+   */
+  private static Stream<BsonDocument> input(CommandContext context, ReadView view, Namespace source,
+      boolean isView, List<BsonDocument> stages, BsonDocument command, EnginePipelineContext pipelineContext) {
+    if (isView) {
+      DocumentCursor documents = ReadTarget.scan(context.engine(), view, source);
+      return StreamSupport.stream(Spliterators.spliteratorUnknownSize(ReadTarget.documents(documents),
+          Spliterator.ORDERED), false).onClose(documents::close);
+    }
+    QueryRequest request = PipelineSource.request(stages, command.get("hint"));
+    Matcher matcher = Matcher.compile(request.filter(), pipelineContext.variables());
+    return ReadTarget.query(context.engine(), view, source, request, matcher).documents()
+        .map(MatchedDocument::document);
   }
 
   /** mongod refuses to write from an aggregate whose read concern is linearizable. */

@@ -13,9 +13,9 @@ import org.bson.BsonValue;
 
 /**
  * {@code find}: filter, sort (by an index when the planner finds one, else in memory), projection, skip, limit,
- * batchSize, singleBatch, {@code hint}; {@code allowDiskUse}, {@code comment}, {@code maxTimeMS} are accepted. Reads one storage snapshot for the
- * cursor's whole life. A missing collection yields an empty, exhausted cursor; a view is read through its
- * pipeline.
+ * batchSize, singleBatch, {@code hint}; {@code allowDiskUse}, {@code comment}, {@code maxTimeMS} are accepted.
+ * Reads one storage snapshot for the cursor's whole life. A missing collection yields an empty, exhausted cursor;
+ * a view is read through its pipeline.
  */
 public final class FindCommand implements SyncCommand {
   @Override
