@@ -47,6 +47,8 @@ public final class CompatibilityReport {
     files.forEach((file, outcomes) -> text.append(row(file, outcomes)));
     appendDetails(text, "Skipped", files, o -> o.status() == TestOutcome.Status.SKIPPED);
     appendDetails(text, "Failing", files, o -> o.status() == TestOutcome.Status.FAILED);
+    appendDetails(text, "Flaky (failed once, passed on retry)", files,
+        o -> o.status() == TestOutcome.Status.PASSED && !o.detail().isEmpty());
   }
 
   private static void appendDetails(StringBuilder text, String title, Map<String, List<TestOutcome>> files,

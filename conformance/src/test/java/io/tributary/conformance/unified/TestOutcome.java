@@ -3,7 +3,8 @@ package io.tributary.conformance.unified;
 /**
  * How one spec test ended in a run. Immutable.
  *
- * @param detail the skip reason, or the first line of the failure; empty for a pass
+ * @param detail the skip reason, or the first line of the failure; empty for a pass, except a pass
+ *     on retry, which keeps its first failure
  */
 public record TestOutcome(SpecTest test, Status status, String detail) {
 
