@@ -69,15 +69,15 @@ record BucketAutoStage(Expression groupBy, int buckets, List<GroupStage.Output> 
 
   @Override
   public Iterator<BsonDocument> apply(Iterator<BsonDocument> input, Execution execution) {
-    return new Deferred(() -> {
-      List<Entry> entries = new ArrayList<>();
-      input.forEachRemaining(document -> {
+    return Deferred.afterDraining(input, documents -> {
+      List<Entry> entries = new ArrayList<>(documents.size());
+      for (BsonDocument document : documents) {
         Scope scope = execution.scope(document);
         BsonValue value = groupBy.evaluate(scope);
         entries.add(new Entry(value == null ? BsonNull.VALUE : value, scope));
-      });
+      }
       entries.sort(Comparator.comparing(Entry::value, Values.ORDER));
-      return cut(entries).iterator();
+      return cut(entries);
     });
   }
 

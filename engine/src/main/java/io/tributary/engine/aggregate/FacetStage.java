@@ -66,9 +66,7 @@ record FacetStage(Map<String, List<Stage>> facets) implements Stage {
 
   @Override
   public Iterator<BsonDocument> apply(Iterator<BsonDocument> input, Execution execution) {
-    return new Deferred(() -> {
-      List<BsonDocument> documents = new ArrayList<>();
-      input.forEachRemaining(documents::add);
+    return Deferred.afterDraining(input, documents -> {
       BsonDocument result = new BsonDocument();
       facets.forEach((name, stages) -> {
         Iterator<BsonDocument> output = documents.iterator();
@@ -79,7 +77,7 @@ record FacetStage(Map<String, List<Stage>> facets) implements Stage {
         output.forEachRemaining(values::add);
         result.append(name, values);
       });
-      return List.of(result).iterator();
+      return List.of(result);
     });
   }
 }

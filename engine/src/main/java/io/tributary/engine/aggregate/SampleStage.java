@@ -1,7 +1,6 @@
 package io.tributary.engine.aggregate;
 
 import io.tributary.engine.error.ErrorCode;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -41,11 +40,9 @@ record SampleStage(long size) implements Stage {
 
   @Override
   public Iterator<BsonDocument> apply(Iterator<BsonDocument> input, Execution execution) {
-    return new Deferred(() -> {
-      List<BsonDocument> documents = new ArrayList<>();
-      input.forEachRemaining(documents::add);
+    return Deferred.afterDraining(input, documents -> {
       Collections.shuffle(documents, ThreadLocalRandom.current());
-      return documents.subList(0, (int) Math.min(size, documents.size())).iterator();
+      return documents.subList(0, (int) Math.min(size, documents.size()));
     });
   }
 }

@@ -65,17 +65,17 @@ record SetWindowFieldsStage(Expression partitionBy, Comparator<BsonDocument> sor
 
   @Override
   public Iterator<BsonDocument> apply(Iterator<BsonDocument> input, Execution execution) {
-    return new Deferred(() -> {
+    return Deferred.afterDraining(input, documents -> {
       List<BsonDocument> output = new ArrayList<>();
-      partitions(input, execution).forEach(partition -> output.addAll(compute(partition, execution)));
-      return output.iterator();
+      partitions(documents, execution).forEach(partition -> output.addAll(compute(partition, execution)));
+      return output;
     });
   }
 
-  private List<List<BsonDocument>> partitions(Iterator<BsonDocument> input, Execution execution) {
+  private List<List<BsonDocument>> partitions(List<BsonDocument> documents, Execution execution) {
     Map<ByteBuffer, List<BsonDocument>> partitions = new LinkedHashMap<>();
     Map<ByteBuffer, BsonValue> keys = new LinkedHashMap<>();
-    input.forEachRemaining(document -> {
+    documents.forEach(document -> {
       BsonValue key = partitionBy == null ? BsonNull.VALUE : partitionBy.evaluate(execution.scope(document));
       BsonValue partitionKey = key == null ? BsonNull.VALUE : key;
       ByteBuffer encoded = ByteBuffer.wrap(KeyCodec.encode(partitionKey));

@@ -36,12 +36,11 @@ record SortStage(Comparator<BsonDocument> comparator, long limit) implements Sta
 
   @Override
   public Iterator<BsonDocument> apply(Iterator<BsonDocument> input, Execution execution) {
-    return new Deferred(() -> (limit == Long.MAX_VALUE ? sortAll(input) : sortTop(input)).iterator());
+    return limit == Long.MAX_VALUE ? Deferred.afterDraining(input, this::sortAll)
+        : new Deferred(() -> sortTop(input).iterator());
   }
 
-  private List<BsonDocument> sortAll(Iterator<BsonDocument> input) {
-    List<BsonDocument> documents = new ArrayList<>();
-    input.forEachRemaining(documents::add);
+  private List<BsonDocument> sortAll(List<BsonDocument> documents) {
     documents.sort(comparator);
     return documents;
   }
