@@ -1,6 +1,5 @@
 package io.tributary.engine.aggregate;
 
-import io.tributary.engine.bson.FieldPath;
 import io.tributary.engine.bson.KeyCodec;
 import io.tributary.engine.error.ErrorCode;
 import io.tributary.engine.expression.Expression;
@@ -44,10 +43,9 @@ record SetWindowFieldsStage(Expression partitionBy, Comparator<BsonDocument> sor
       throw ErrorCode.location(40414).error("BSON field '$setWindowFields.output' is missing but a required field");
     }
     BsonValue sort = window.get("sortBy");
-    Comparator<BsonDocument> sortBy = sort == null ? (a, b) -> 0 : SortKey.comparator(sort);
-    SortKey rankKey = sort != null && sort.isDocument() && sort.asDocument().size() == 1
-        ? new SortKey(new FieldPath(Expressions.fieldPath(sort.asDocument().getFirstKey())),
-            sort.asDocument().get(sort.asDocument().getFirstKey()).asNumber().intValue() < 0) : null;
+    List<SortKey> sortKeys = sort == null ? List.of() : SortKey.parse(sort);
+    Comparator<BsonDocument> sortBy = SortKey.inOrder(sortKeys, SortKey::key);
+    SortKey rankKey = sortKeys.size() == 1 ? sortKeys.get(0) : null;
     Map<String, WindowFunction> outputs = new LinkedHashMap<>();
     window.getDocument("output").forEach((field, function) -> {
       Expressions.fieldPath(field);

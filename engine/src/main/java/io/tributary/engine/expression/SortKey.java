@@ -7,18 +7,26 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.bson.BsonDocument;
 import org.bson.BsonNull;
 import org.bson.BsonValue;
 
 /**
- * One component of a sort specification ({@code {a.b: -1}}), shared by {@code $sort}, {@code $sortArray} and the
- * {@code $top}/{@code $bottom} accumulators. A document's key along a path that reaches arrays
- * is the smallest of the values found (largest when descending), as in mongod; missing sorts as null.
+ * One component of a sort specification ({@code {a.b: -1}}), shared by {@code $sort}, {@code $sortArray}, the
+ * {@code $top}/{@code $bottom} accumulators and {@code $setWindowFields}. A document's key along a path that
+ * reaches arrays is the smallest of the values found (largest when descending), as in mongod; missing sorts as
+ * null. {@link #inOrder} also serves {@code $push}'s {@code $sort}, which reads its paths differently.
+ * Immutable and thread-safe.
  */
 public record SortKey(FieldPath path, boolean descending) {
   /** The comparator for a {@code $sort} specification, validated with mongod's codes. */
   public static Comparator<BsonDocument> comparator(BsonValue spec) {
+    return inOrder(parse(spec), SortKey::key);
+  }
+
+  /** The keys of a {@code $sort} specification, validated with mongod's codes. */
+  public static List<SortKey> parse(BsonValue spec) {
     if (!spec.isDocument()) {
       throw ErrorCode.location(15973).error("the $sort key specification must be an object");
     }
@@ -29,11 +37,20 @@ public record SortKey(FieldPath path, boolean descending) {
     for (Map.Entry<String, BsonValue> entry : spec.asDocument().entrySet()) {
       keys.add(new SortKey(new FieldPath(Expressions.fieldPath(entry.getKey())), descending(entry.getValue())));
     }
+    return List.copyOf(keys);
+  }
+
+  /**
+   * Compares by each of {@code keys} in turn, the first difference deciding; {@code read} gives an item's value
+   * for a key. The one loop behind every sort specification: callers differ only in how a key reads a value.
+   */
+  public static <T> Comparator<T> inOrder(List<SortKey> keys, BiFunction<SortKey, T, BsonValue> read) {
+    List<SortKey> order = List.copyOf(keys);
     return (left, right) -> {
-      for (SortKey key : keys) {
-        int order = key.compare(left, right);
-        if (order != 0) {
-          return order;
+      for (SortKey key : order) {
+        int comparison = key.compareValues(read.apply(key, left), read.apply(key, right));
+        if (comparison != 0) {
+          return comparison;
         }
       }
       return 0;
@@ -53,7 +70,12 @@ public record SortKey(FieldPath path, boolean descending) {
   }
 
   public int compare(BsonDocument left, BsonDocument right) {
-    int order = BsonOrder.compare(key(left), key(right));
+    return compareValues(key(left), key(right));
+  }
+
+  /** Two sort values in {@link BsonOrder}, reversed when this key is descending. */
+  public int compareValues(BsonValue left, BsonValue right) {
+    int order = BsonOrder.compare(left, right);
     return descending ? -order : order;
   }
 

@@ -3,6 +3,7 @@ package io.tributary.engine.update;
 import io.tributary.engine.bson.BsonOrder;
 import io.tributary.engine.bson.FieldPath;
 import io.tributary.engine.error.ErrorCode;
+import io.tributary.engine.expression.SortKey;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,19 +18,17 @@ import org.bson.BsonValue;
  * counting as null. Immutable and thread-safe.
  */
 final class PushSort implements Comparator<BsonValue> {
-  private record Key(FieldPath path, int direction) {}
-
   private final int wholeDirection;
-  private final List<Key> keys;
+  private final Comparator<BsonValue> byPattern;
 
-  private PushSort(int wholeDirection, List<Key> keys) {
+  private PushSort(int wholeDirection, Comparator<BsonValue> byPattern) {
     this.wholeDirection = wholeDirection;
-    this.keys = keys;
+    this.byPattern = byPattern;
   }
 
   static PushSort parse(BsonValue clause) {
     if (clause.isNumber() || clause.isDecimal128()) {
-      return new PushSort(direction(clause), List.of());
+      return new PushSort(direction(clause), null);
     }
     if (!clause.isDocument()) {
       throw ErrorCode.BAD_VALUE.error("The $sort is invalid: use 1/-1 to sort the whole element, or {field:1/-1}"
@@ -39,7 +38,7 @@ final class PushSort implements Comparator<BsonValue> {
     if (pattern.isEmpty()) {
       throw ErrorCode.BAD_VALUE.error("The $sort pattern is empty when it should be a set of fields.");
     }
-    List<Key> keys = new ArrayList<>();
+    List<SortKey> keys = new ArrayList<>();
     for (Map.Entry<String, BsonValue> entry : pattern.entrySet()) {
       int direction = direction(entry.getValue());
       if (entry.getKey().isEmpty()) {
@@ -50,9 +49,9 @@ final class PushSort implements Comparator<BsonValue> {
         throw ErrorCode.BAD_VALUE.error(
             "The $sort field is a dotted field but has an empty part: " + entry.getKey());
       }
-      keys.add(new Key(path, direction));
+      keys.add(new SortKey(path, direction < 0));
     }
-    return new PushSort(0, List.copyOf(keys));
+    return new PushSort(0, SortKey.inOrder(keys, PushSort::keyValue));
   }
 
   private static int direction(BsonValue value) {
@@ -66,19 +65,11 @@ final class PushSort implements Comparator<BsonValue> {
 
   @Override
   public int compare(BsonValue left, BsonValue right) {
-    if (keys.isEmpty()) {
-      return wholeDirection * BsonOrder.compare(left, right);
-    }
-    for (Key key : keys) {
-      int comparison = key.direction() * BsonOrder.compare(keyValue(left, key), keyValue(right, key));
-      if (comparison != 0) {
-        return comparison;
-      }
-    }
-    return 0;
+    return byPattern == null ? wholeDirection * BsonOrder.compare(left, right) : byPattern.compare(left, right);
   }
 
-  private static BsonValue keyValue(BsonValue element, Key key) {
+  /** Unlike {@code $sort}'s keys, a pattern reads the exact path, without traversing arrays. */
+  private static BsonValue keyValue(SortKey key, BsonValue element) {
     BsonValue value = element.isDocument() ? key.path().get(element) : null;
     return value == null ? BsonNull.VALUE : value;
   }
