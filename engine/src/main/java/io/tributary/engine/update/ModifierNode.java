@@ -15,7 +15,7 @@ import org.bson.BsonValue;
  * that was created is logged at its topmost new component, an updated one at its own path.
  */
 abstract sealed class ModifierNode implements UpdateNode
-    permits SetModifier, UnsetModifier, ArithmeticModifier, CompareModifier, CurrentDateModifier, RenameModifier,
+    permits ReplacingModifier, UnsetModifier, ArithmeticModifier, CurrentDateModifier, RenameModifier,
         ConflictPlaceholder, PushModifier, AddToSetModifier, PopModifier, PullModifier, BitModifier {
 
   /** What an operator did to an existing value. */
