@@ -4,6 +4,7 @@ import io.tributary.engine.error.ErrorCode;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -29,8 +30,8 @@ public final class Accumulators {
       Map.entry("$max", () -> new Extreme(1)),
       Map.entry("$first", First::new),
       Map.entry("$last", Last::new),
-      Map.entry("$push", Push::new),
-      Map.entry("$addToSet", AddToSet::new),
+      Map.entry("$push", () -> new Collect(new ArrayList<>())),
+      Map.entry("$addToSet", () -> new Collect(new TreeSet<>(Values.ORDER))),
       Map.entry("$mergeObjects", MergeObjects::new),
       Map.entry("$stdDevPop", () -> new StandardDeviation(false)),
       Map.entry("$stdDevSamp", () -> new StandardDeviation(true)));
@@ -186,26 +187,16 @@ public final class Accumulators {
     }
   }
 
-  /** All values in input order, missing ones skipped. */
-  private static final class Push implements Accumulator {
-    private final List<BsonValue> values = new ArrayList<>();
+  /**
+   * The values present, collected into {@code values}: a list keeps them all in input order ({@code $push}), a
+   * set in the expression order keeps the distinct ones ({@code $addToSet}; mongod leaves their order unspecified).
+   */
+  private static final class Collect implements Accumulator {
+    private final Collection<BsonValue> values;
 
-    @Override
-    public void accumulate(BsonValue value) {
-      if (value != null) {
-        values.add(value);
-      }
+    Collect(Collection<BsonValue> values) {
+      this.values = values;
     }
-
-    @Override
-    public BsonValue result() {
-      return new BsonArray(new ArrayList<>(values));
-    }
-  }
-
-  /** The distinct values (in the expression order, which mongod leaves unspecified), missing ones skipped. */
-  private static final class AddToSet implements Accumulator {
-    private final TreeSet<BsonValue> values = new TreeSet<>(Values.ORDER);
 
     @Override
     public void accumulate(BsonValue value) {
