@@ -1,9 +1,8 @@
 package io.tributary.engine.query;
 
+import static io.tributary.engine.query.QueryAssertions.assertFails;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tributary.engine.error.MongoError;
 import org.bson.BsonDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,11 +18,7 @@ class ProjectionTest {
   }
 
   static void rejects(String spec, int code, String message) {
-    assertThatThrownBy(() -> Projection.parse(BsonDocument.parse(spec)))
-        .isInstanceOfSatisfying(MongoError.class, e -> {
-          assertThat(e.code().code()).isEqualTo(code);
-          assertThat(e.getMessage()).isEqualTo(message);
-        });
+    assertFails(() -> Projection.parse(BsonDocument.parse(spec)), code, message);
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
@@ -102,8 +97,7 @@ class ProjectionTest {
   @Test
   void positionalNeedsAMatchedPosition() {
     Projection projection = Projection.parse(BsonDocument.parse("{'s.$': 1}"));
-    assertThatThrownBy(() -> projection.apply(BsonDocument.parse(DOCUMENT), MatchResult.MATCH))
-        .isInstanceOfSatisfying(MongoError.class, e -> assertThat(e.code().code()).isEqualTo(51246));
+    assertFails(() -> projection.apply(BsonDocument.parse(DOCUMENT), MatchResult.MATCH), 51246);
   }
 
   @Test
