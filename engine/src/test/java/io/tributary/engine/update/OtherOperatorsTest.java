@@ -6,41 +6,20 @@ import static io.tributary.engine.update.Updates.assertDocument;
 import static io.tributary.engine.update.Updates.assertError;
 import static io.tributary.engine.update.Updates.description;
 import static io.tributary.engine.update.Updates.doc;
+import static io.tributary.engine.update.Updates.fixedClock;
 import static io.tributary.engine.update.Updates.parseError;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tributary.engine.Namespace;
 import io.tributary.engine.aggregate.PipelineContext;
 import io.tributary.engine.query.MatchResult;
-import java.util.List;
 import org.bson.BsonDateTime;
-import org.bson.BsonDocument;
 import org.bson.BsonTimestamp;
 import org.junit.jupiter.api.Test;
 
 class OtherOperatorsTest {
   /** A fixed clock for $currentDate. */
-  private static final PipelineContext FIXED_CLOCK = new PipelineContext() {
-    @Override
-    public String database() {
-      return "test";
-    }
-
-    @Override
-    public Iterable<BsonDocument> scan(Namespace namespace) {
-      return List.of();
-    }
-
-    @Override
-    public BsonDateTime now() {
-      return new BsonDateTime(1_700_000_000_000L);
-    }
-
-    @Override
-    public BsonTimestamp clusterTime() {
-      return new BsonTimestamp(1_700_000_000, 7);
-    }
-  };
+  private static final PipelineContext FIXED_CLOCK =
+      fixedClock(new BsonDateTime(1_700_000_000_000L), new BsonTimestamp(1_700_000_000, 7));
 
   @Test
   void minAndMaxCompareAcrossTypes() {

@@ -5,12 +5,11 @@ import static io.tributary.engine.update.Updates.applyError;
 import static io.tributary.engine.update.Updates.assertDocument;
 import static io.tributary.engine.update.Updates.assertError;
 import static io.tributary.engine.update.Updates.doc;
+import static io.tributary.engine.update.Updates.fixedClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tributary.engine.Namespace;
 import io.tributary.engine.aggregate.PipelineContext;
 import io.tributary.engine.query.MatchResult;
-import java.util.List;
 import org.bson.BsonDateTime;
 import org.bson.BsonDocument;
 import org.bson.BsonTimestamp;
@@ -63,27 +62,7 @@ class ReplacementUpdateTest {
 
   @Test
   void emptyTopLevelTimestampsGetTheClusterTime() {
-    PipelineContext clock = new PipelineContext() {
-      @Override
-      public String database() {
-        return "test";
-      }
-
-      @Override
-      public Iterable<BsonDocument> scan(Namespace namespace) {
-        return List.of();
-      }
-
-      @Override
-      public BsonDateTime now() {
-        return new BsonDateTime(0);
-      }
-
-      @Override
-      public BsonTimestamp clusterTime() {
-        return new BsonTimestamp(42, 3);
-      }
-    };
+    PipelineContext clock = fixedClock(new BsonDateTime(0), new BsonTimestamp(42, 3));
     BsonDocument replacement = Update.parse(doc("{t: Timestamp(0, 0), n: {t: Timestamp(0, 0)}}"), null, clock)
         .apply(doc("{_id: 1}"), MatchResult.MATCH, false).document();
     assertThat(replacement.get("t")).isEqualTo(new BsonTimestamp(42, 3));

@@ -3,10 +3,15 @@ package io.tributary.engine.update;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.tributary.engine.Namespace;
+import io.tributary.engine.aggregate.PipelineContext;
 import io.tributary.engine.error.MongoError;
 import io.tributary.engine.query.MatchResult;
+import java.util.List;
 import org.bson.BsonArray;
+import org.bson.BsonDateTime;
 import org.bson.BsonDocument;
+import org.bson.BsonTimestamp;
 
 /** Test shorthand: updates and documents written as MongoDB extended JSON. */
 final class Updates {
@@ -57,5 +62,30 @@ final class Updates {
   /** The description as a change event shows it with {@code showExpandedEvents}. */
   static BsonDocument description(UpdateResult result) {
     return result.description().toBson(true);
+  }
+
+  /** A context with no collections whose clock reads {@code now} and {@code clusterTime}. */
+  static PipelineContext fixedClock(BsonDateTime now, BsonTimestamp clusterTime) {
+    return new PipelineContext() {
+      @Override
+      public String database() {
+        return "test";
+      }
+
+      @Override
+      public Iterable<BsonDocument> scan(Namespace namespace) {
+        return List.of();
+      }
+
+      @Override
+      public BsonDateTime now() {
+        return now;
+      }
+
+      @Override
+      public BsonTimestamp clusterTime() {
+        return clusterTime;
+      }
+    };
   }
 }
