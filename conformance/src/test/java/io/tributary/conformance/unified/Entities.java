@@ -36,10 +36,6 @@ public final class Entities implements ValueMatcher.EntityLookup, AutoCloseable 
     }
   }
 
-  public boolean contains(String name) {
-    return byName.containsKey(name);
-  }
-
   public Object get(String name) {
     Object entity = byName.get(name);
     if (entity == null) {
