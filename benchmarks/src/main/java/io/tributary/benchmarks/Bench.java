@@ -1,0 +1,210 @@
+package io.tributary.benchmarks;
+
+import com.mongodb.client.MongoClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * bin/bench: measures Tributary and, in the same run, a baseline for every figure (a Netty echo, raw RocksDB puts,
+ * the peer server mongo-java-server driven by the same client code), then prints a Markdown table of both and
+ * their ratio. Arguments: {@code --quick} for a short run, and optionally section names to run only those. {@code --quick} takes about a minute, the default run a few minutes on 2 cores. Progress goes to
+ * stderr, the table to stdout. Nothing here is asserted: figures are for reading, never for tests.
+ */
+public final class Bench {
+  private final Settings settings;
+  private final Report report = new Report();
+
+  /** How long and how much to measure. */
+  record Settings(String mode, Duration warmup, Duration measure, int events, int echoes, List<Integer> streams,
+      int resumeEntries, int resumeRepeats, long idleMillis) {
+    static Settings of(boolean quick) {
+      return quick
+          ? new Settings("quick", Duration.ofMillis(300), Duration.ofSeconds(1), 400, 4_000,
+              List.of(0, 100, 1_000, 10_000), 30_000, 5, 1_000)
+          : new Settings("full", Duration.ofSeconds(1), Duration.ofSeconds(4), 3_000, 20_000,
+              List.of(0, 100, 1_000, 10_000), 200_000, 15, 3_000);
+    }
+  }
+
+  private Bench(Settings settings) {
+    this.settings = settings;
+  }
+
+  public static void main(String[] args) throws Exception {
+    List<String> arguments = Arrays.asList(args);
+    boolean quick = arguments.contains("--quick");
+    // Section names (latency crud durable fanout idle resume) select a subset, for profiling one of them.
+    Set<String> only = new HashSet<>(arguments);
+    only.remove("--quick");
+    long start = System.nanoTime();
+    Bench bench = new Bench(Settings.of(quick));
+    bench.run(only);
+    bench.report.print(System.out, bench.settings.mode(), (System.nanoTime() - start) / 1_000_000);
+    System.exit(0); // drivers' and servers' daemon threads have been closed; do not wait for stragglers
+  }
+
+  private void run(Set<String> only) throws Exception {
+    if (only.isEmpty() || only.contains("latency")) {
+      latency(section("Netty echo", () -> NettyEcho.roundTrips(settings.echoes()).percentileMicros(50)));
+    }
+    if (only.isEmpty() || only.contains("crud")) {
+      crud();
+    }
+    if (only.isEmpty() || only.contains("durable")) {
+      durable();
+    }
+    if (only.isEmpty() || only.contains("fanout")) {
+      fanOut();
+    }
+    if (only.isEmpty() || only.contains("idle")) {
+      idleCpu();
+    }
+    if (only.isEmpty() || only.contains("resume")) {
+      resume();
+    }
+  }
+
+  private void latency(double echo) throws Exception {
+    Samples peer = section("event latency: peer", () -> {
+      try (Servers.Running server = Servers.peer()) {
+        return EventLatency.measure(server, settings.events());
+      }
+    });
+    Samples memory = section("event latency: Tributary inMemory", () -> {
+      try (Servers.Running server = Servers.tributaryInMemory()) {
+        return EventLatency.measure(server, settings.events());
+      }
+    });
+    Samples durable = section("event latency: Tributary rocksdb", () -> {
+      try (Servers.Running server = Servers.tributaryRocksDb(Clock.systemUTC())) {
+        return EventLatency.measure(server, settings.events());
+      }
+    });
+    for (double p : new double[] {50, 99, 99.9}) {
+      report.add(Figure.latency("insert→event p" + Report.format(p) + ", 1 watcher (inMemory)",
+          memory.percentileMicros(p), "peer", peer.percentileMicros(p)));
+    }
+    report.add(Figure.latency("insert→event p50, 1 watcher (inMemory)", memory.percentileMicros(50),
+        "Netty echo round trip p50", echo));
+    report.add(Figure.latency("insert→event p50, 1 watcher (rocksdb, visible once synced)",
+        durable.percentileMicros(50), "peer (memory)", peer.percentileMicros(50)));
+  }
+
+  private void crud() throws Exception {
+    Crud crud = new Crud(settings.warmup(), settings.measure());
+    Crud.Result peer = section("CRUD: peer", () -> {
+      try (Servers.Running server = Servers.peer()) {
+        return crud.run(server);
+      }
+    });
+    Crud.Result ours = section("CRUD: Tributary inMemory", () -> {
+      try (Servers.Running server = Servers.tributaryInMemory()) {
+        return crud.run(server);
+      }
+    });
+    report.add(Figure.throughput("insertOne, 1 client (inMemory)", ours.insertOne(), "peer", peer.insertOne()));
+    report.add(Figure.throughput("insertMany ×" + Crud.BATCH + ", docs/s (inMemory)", ours.insertMany(), "peer",
+        peer.insertMany()));
+    report.add(Figure.throughput("find by _id, 1 client (inMemory)", ours.findById(), "peer", peer.findById()));
+  }
+
+  private void durable() throws Exception {
+    Crud crud = new Crud(settings.warmup(), settings.measure());
+    double[] ours = section("durable writes: Tributary rocksdb", () -> {
+      try (Servers.Running server = Servers.tributaryRocksDb(Clock.systemUTC())) {
+        return new double[] {crud.journaledInserts(server, 1), crud.journaledInserts(server, 16)};
+      }
+    });
+    double[] raw = section("durable writes: raw RocksDB", () -> new double[] {
+        RawRocksDb.puts(true, 1, settings.warmup(), settings.measure()),
+        RawRocksDb.puts(true, 16, settings.warmup(), settings.measure()),
+        RawRocksDb.puts(false, 1, settings.warmup(), settings.measure())});
+    report.add(Figure.throughput("insertOne j:true, 1 writer (rocksdb)", ours[0], "raw RocksDB put sync=true, 1 thread",
+        raw[0]));
+    report.add(Figure.throughput("insertOne j:true, 16 writers (rocksdb)", ours[1],
+        "raw RocksDB put sync=true, 16 threads", raw[1]));
+    report.note("raw RocksDB put without sync, 1 thread (the floor of any unsynced write): "
+        + Report.format(raw[2]) + " ops/s");
+  }
+
+  private void fanOut() throws Exception {
+    section("fan-out", () -> {
+      try (Servers.Tributarian server = Servers.tributaryInMemory(); MongoClient client = server.client()) {
+        FanOut streams = new FanOut(server.server().engine());
+        double base = FanOut.writerThroughput(client, settings.warmup(), settings.measure());
+        report.add(Figure.throughput("insertOne with 0 open streams (inMemory)", base, "itself", base));
+        double idleBefore = EventLatency.cpuMillisPerSecond(settings.idleMillis());
+        long heapBefore = 0;
+        for (int level : settings.streams().subList(1, settings.streams().size())) {
+          heapBefore = usedHeap();
+          streams.open(level - streams.size());
+          long perStream = (usedHeap() - heapBefore) / Math.max(1, level);
+          streams.takeDelivery();
+          double rate = FanOut.writerThroughput(client, settings.warmup(), settings.measure());
+          Samples delivery = streams.takeDelivery();
+          report.add(Figure.throughput("insertOne with " + String.format("%,d", level) + " open streams", rate,
+              "0 streams", base));
+          report.add(Figure.latency("  delivery p50 / p99 to a matching stream, " + String.format("%,d", level)
+              + " streams", delivery.percentileMicros(50), "p99", delivery.percentileMicros(99)));
+          if (level == settings.streams().get(settings.streams().size() - 1)) {
+            report.add(new Figure("heap per open stream (parked getMore), " + String.format("%,d", level)
+                + " streams", perStream, "bytes", "", Double.NaN, false));
+          }
+        }
+        double idleAfter = EventLatency.cpuMillisPerSecond(settings.idleMillis());
+        report.add(new Figure("process CPU with " + String.format("%,d", streams.size()) + " idle streams",
+            idleAfter, "ms/s", "0 streams", idleBefore, false));
+        streams.close();
+        return null;
+      }
+    });
+  }
+
+  private void idleCpu() throws Exception {
+    double peer = section("idle stream CPU: peer", () -> {
+      try (Servers.Running server = Servers.peer()) {
+        return EventLatency.idleStreamCpu(server, settings.idleMillis());
+      }
+    });
+    double ours = section("idle stream CPU: Tributary", () -> {
+      try (Servers.Running server = Servers.tributaryInMemory()) {
+        return EventLatency.idleStreamCpu(server, settings.idleMillis());
+      }
+    });
+    report.add(new Figure("CPU of 1 idle driver stream (maxAwaitTime 1 s), client + server", ours, "ms/s", "peer",
+        peer, false));
+  }
+
+  private void resume() throws Exception {
+    double[] micros = section("resume", () -> Resume.measure(settings.resumeEntries(), settings.resumeRepeats()));
+    report.add(Figure.latency("resume from a token 1 h back, " + String.format("%,d", settings.resumeEntries())
+        + "-entry oplog over 2 h (rocksdb)", micros[0], "token 1 min back", micros[1]));
+  }
+
+  private static long usedHeap() throws InterruptedException {
+    Runtime runtime = Runtime.getRuntime();
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+      Thread.sleep(50);
+    }
+    return runtime.totalMemory() - runtime.freeMemory();
+  }
+
+  /** One measured step; prints its name and duration to stderr. */
+  @FunctionalInterface
+  private interface Step<T> {
+    T run() throws Exception;
+  }
+
+  private static <T> T section(String name, Step<T> step) throws Exception {
+    System.err.println("» " + name);
+    long start = System.nanoTime();
+    T result = step.run();
+    System.err.printf("  (%d ms)%n", (System.nanoTime() - start) / 1_000_000);
+    return result;
+  }
+}

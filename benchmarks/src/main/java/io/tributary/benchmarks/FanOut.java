@@ -1,0 +1,119 @@
+package io.tributary.benchmarks;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import io.tributary.engine.Engine;
+import io.tributary.engine.changestream.ChangeStreamCursor;
+import io.tributary.engine.cursor.CursorBatch;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.BsonArray;
+import org.bson.BsonDocument;
+import org.bson.BsonInt32;
+import org.bson.BsonString;
+import org.bson.Document;
+
+/**
+ * Writer throughput while many change streams are open, and what the streams cost.
+ *
+ * <p>Thousands of driver-level streams would need thousands of connections (a waiting getMore holds its
+ * connection), so the streams are opened in-process on the server's engine, exactly as the {@code aggregate} and
+ * {@code getMore} commands open and continue them, and each keeps a getMore parked ({@code maxAwaitTimeMS} 60 s,
+ * re-issued as soon as a batch returns). The writer is a driver client inserting into {@code bench.hot}. The streams:
+ * <ul>
+ *   <li>10 probes on {@code bench.hot} with no filter: they receive every event and time its delivery;
+ *   <li>of the rest, half watch other collections ({@code bench.c0..c99}: never a match by namespace), a quarter
+ *       watch {@code bench.hot} with {@code $match: {fullDocument.k: j}}, j one of 100 values, where the writer's
+ *       {@code k} ranges over 10,000 values (each insert matches ~1% of them), and a quarter watch {@code bench.hot}
+ *       for deletes only (never a match: the filter runs on every insert).
+ * </ul>
+ */
+final class FanOut {
+  static final int PROBES = 10;
+  private static final long PARK_MILLIS = 60_000;
+
+  private final Engine engine;
+  private final List<ChangeStreamCursor> cursors = new ArrayList<>();
+  private volatile Samples delivery = new Samples(1 << 16);
+  private volatile boolean stopped;
+
+  FanOut(Engine engine) {
+    this.engine = engine;
+  }
+
+  /** Opens {@code count} more streams of the mix above (probes first) and parks a getMore on each. */
+  void open(int count) {
+    for (int i = 0; i < count; i++) {
+      int n = cursors.size();
+      boolean probe = n < PROBES;
+      ChangeStreamCursor cursor = engine.changeStreams().open("bench", aggregate(probe ? -1 : n),
+          null, engine.cursors().newCursorId());
+      cursors.add(cursor);
+      park(cursor, probe);
+    }
+  }
+
+  private static BsonDocument aggregate(int n) {
+    String collection = n < 0 || n % 4 >= 2 ? "hot" : "c" + (n % 100);
+    BsonArray pipeline = new BsonArray();
+    pipeline.add(new BsonDocument("$changeStream", new BsonDocument()));
+    if (n % 4 == 2) {
+      pipeline.add(new BsonDocument("$match", new BsonDocument("fullDocument.k", new BsonInt32(n % 100))));
+    } else if (n % 4 == 3) {
+      pipeline.add(new BsonDocument("$match", new BsonDocument("operationType", new BsonString("delete"))));
+    }
+    return new BsonDocument("aggregate", new BsonString(collection)).append("pipeline", pipeline)
+        .append("cursor", new BsonDocument());
+  }
+
+  private void park(ChangeStreamCursor cursor, boolean probe) {
+    if (stopped) {
+      return;
+    }
+    cursor.next(101, PARK_MILLIS).whenComplete((batch, failure) -> {
+      if (failure == null) {
+        if (probe) {
+          record(batch);
+        }
+        park(cursor, probe);
+      }
+    });
+  }
+
+  private void record(CursorBatch batch) {
+    long now = System.nanoTime();
+    for (BsonDocument event : batch.documents()) {
+      BsonDocument full = event.getDocument("fullDocument", null);
+      if (full != null && full.isInt64("t")) {
+        delivery.add(now - full.getInt64("t").getValue());
+      }
+    }
+  }
+
+  /** Single-document inserts per second into {@code bench.hot} from one driver client. */
+  static double writerThroughput(MongoClient client, Duration warmup, Duration measure) {
+    MongoCollection<Document> hot = client.getDatabase("bench").getCollection("hot");
+    return Load.throughput(1, warmup, measure, (t, i) -> {
+      hot.insertOne(new Document("k", (int) (Math.random() * 10_000)).append("t", System.nanoTime()));
+      return 1;
+    });
+  }
+
+  int size() {
+    return cursors.size();
+  }
+
+  /** The probes' delivery latencies since the previous call. */
+  Samples takeDelivery() {
+    Samples taken = delivery;
+    delivery = new Samples(1 << 16);
+    return taken;
+  }
+
+  void close() {
+    stopped = true;
+    cursors.forEach(ChangeStreamCursor::close);
+    cursors.clear();
+  }
+}

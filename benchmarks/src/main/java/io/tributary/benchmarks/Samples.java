@@ -1,0 +1,35 @@
+package io.tributary.benchmarks;
+
+import java.util.Arrays;
+
+/** Latency samples in nanoseconds with percentiles by sorting. Thread-safe for concurrent {@link #add}. */
+final class Samples {
+  private long[] values;
+  private int count;
+
+  Samples(int capacity) {
+    values = new long[capacity];
+  }
+
+  synchronized void add(long nanos) {
+    if (count == values.length) {
+      values = Arrays.copyOf(values, values.length * 2);
+    }
+    values[count++] = nanos;
+  }
+
+  synchronized int count() {
+    return count;
+  }
+
+  /** The {@code p}-th percentile (0-100) in microseconds; NaN when empty. */
+  synchronized double percentileMicros(double p) {
+    if (count == 0) {
+      return Double.NaN;
+    }
+    long[] sorted = Arrays.copyOf(values, count);
+    Arrays.sort(sorted);
+    int index = (int) Math.min(count - 1, Math.max(0, Math.ceil(p / 100 * count) - 1));
+    return sorted[index] / 1000.0;
+  }
+}
