@@ -1,32 +1,23 @@
 package io.tributary.engine.catalog;
 
 import io.tributary.engine.storage.KeySpace;
-import io.tributary.engine.storage.ReadView;
-import io.tributary.engine.storage.WriteBatch;
-import java.nio.ByteBuffer;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Set;
 import org.bson.BsonDocument;
 
 /**
- * Index maintenance for one {@link WriteUnit}: stages puts and deletes of index entries into the unit's batch
- * and enforces uniqueness against the stored entries overlaid with the ones staged so far (so a unit that
- * builds an index over existing documents detects duplicates among them). Unique index entries are keyed by
+ * Index maintenance for one {@link WriteUnit}: stages puts and deletes of index entries and enforces uniqueness
+ * against the stored entries overlaid with the ones staged so far (so a unit that builds an index over existing
+ * documents detects duplicates among them). Unique index entries are keyed by
  * index id + key with the record id as value; non-unique ones append the record id to the key. Not thread-safe.
  */
 final class IndexEntries {
   private static final byte[] EMPTY = new byte[0];
 
-  private final ReadView view;
-  private final WriteBatch batch;
-  /** Staged INDEXES values by key; a null value is a staged delete. */
-  private final Map<ByteBuffer, byte[]> staged = new HashMap<>();
+  private final StagedWrites staged;
 
-  IndexEntries(ReadView view, WriteBatch batch) {
-    this.view = view;
-    this.batch = batch;
+  IndexEntries(StagedWrites staged) {
+    this.staged = staged;
   }
 
   void add(CollectionMetadata collection, IndexDescriptor index, BsonDocument document, long recordId) {
@@ -63,19 +54,15 @@ final class IndexEntries {
         throw DuplicateKeyError.of(collection.namespace(), index, key.value());
       }
     }
-    byte[] value = index.isUnique() ? KeyLayout.longKey(recordId) : EMPTY;
-    batch.put(KeySpace.INDEXES, entryKey, value);
-    staged.put(ByteBuffer.wrap(entryKey), value);
+    staged.put(KeySpace.INDEXES, entryKey, index.isUnique() ? KeyLayout.longKey(recordId) : EMPTY);
   }
 
   private void delete(byte[] entryKey) {
-    batch.delete(KeySpace.INDEXES, entryKey);
-    staged.put(ByteBuffer.wrap(entryKey), null);
+    staged.delete(KeySpace.INDEXES, entryKey);
   }
 
   private byte[] read(byte[] entryKey) {
-    ByteBuffer stagedKey = ByteBuffer.wrap(entryKey);
-    return staged.containsKey(stagedKey) ? staged.get(stagedKey) : view.get(KeySpace.INDEXES, entryKey);
+    return staged.get(KeySpace.INDEXES, entryKey);
   }
 
   private static byte[] entryKey(IndexDescriptor index, IndexKey key, long recordId) {

@@ -22,27 +22,26 @@ import org.bson.BsonDocument;
 /**
  * The changes of one atomic commit, staged by a write command under the {@link Writer}'s lock: documents,
  * their index entries, catalog entries and the oplog operation describing each change. Every mutator records
- * its oplog operation itself, so no write path can forget one. Reads through {@link #view()} see the state
- * before the unit (the writer's lock makes it the latest state); index checks also see the unit's own staged
- * index entries, and {@link #collection} sees its staged catalog changes. Not thread-safe: one writer at a time.
+ * its oplog operation itself, so no write path can forget one. Reads through {@link #view()} see the latest
+ * committed state (the writer's lock keeps it from moving) with the unit's own writes applied, and
+ * {@link #collection} sees its staged catalog changes. Not thread-safe: one writer at a time.
  */
 public final class WriteUnit {
   private final Catalog catalog;
-  private final StorageEngine storage;
-  private final WriteBatch batch = new WriteBatch();
+  private final StagedWrites staged;
   private final List<Operation> operations = new ArrayList<>();
   private final Map<Namespace, CollectionMetadata> catalogChanges = new LinkedHashMap<>();
   private final IndexEntries indexEntries;
 
   WriteUnit(Catalog catalog, StorageEngine storage) {
     this.catalog = catalog;
-    this.storage = storage;
-    this.indexEntries = new IndexEntries(storage, batch);
+    this.staged = new StagedWrites(storage);
+    this.indexEntries = new IndexEntries(staged);
   }
 
-  /** The latest committed state (the unit's own document writes are not visible through it). */
+  /** The latest committed state with this unit's own writes applied. */
   public ReadView view() {
-    return storage;
+    return staged;
   }
 
   /** The collection as of this unit, including collections it created, changed or dropped. */
@@ -73,9 +72,9 @@ public final class WriteUnit {
 
   /** Creates a collection with an {@code _id} index; the caller checked that the namespace is free. */
   public CollectionMetadata createCollection(Namespace namespace, BsonDocument options) {
-    IndexDescriptor idIndex = new IndexDescriptor(catalog.allocateIndexId(batch), IndexDescriptor.idIndexSpec());
+    IndexDescriptor idIndex = new IndexDescriptor(catalog.allocateIndexId(staged.batch()), IndexDescriptor.idIndexSpec());
     CollectionMetadata metadata = new CollectionMetadata(namespace, UUID.randomUUID(),
-        catalog.allocateCollectionId(batch), options, List.of(idIndex));
+        catalog.allocateCollectionId(staged.batch()), options, List.of(idIndex));
     putCatalog(metadata);
     BsonDocument logged = options.clone();
     if (!metadata.isView()) {
@@ -91,7 +90,7 @@ public final class WriteUnit {
       indexEntries.add(collection, index, document, recordId);
     }
     noteMultikey(collection, document);
-    batch.put(KeySpace.DOCUMENTS, KeyLayout.documentKey(collection.id(), recordId), BsonBytes.encode(document));
+    staged.put(KeySpace.DOCUMENTS, KeyLayout.documentKey(collection.id(), recordId), BsonBytes.encode(document));
     operations.add(new Operation.Insert(collection.namespace(), collection.uuid(), documentKey(document),
         document));
   }
@@ -106,7 +105,7 @@ public final class WriteUnit {
       indexEntries.replace(collection, index, before, after);
     }
     noteMultikey(collection, after);
-    batch.put(KeySpace.DOCUMENTS, KeyLayout.documentKey(collection.id(), before.recordId()),
+    staged.put(KeySpace.DOCUMENTS, KeyLayout.documentKey(collection.id(), before.recordId()),
         BsonBytes.encode(after));
     boolean images = collection.recordsPreAndPostImages();
     BsonDocument preImage = images ? before.document() : null;
@@ -120,7 +119,7 @@ public final class WriteUnit {
     for (IndexDescriptor index : collection.indexes()) {
       indexEntries.remove(index, stored);
     }
-    batch.delete(KeySpace.DOCUMENTS, KeyLayout.documentKey(collection.id(), stored.recordId()));
+    staged.delete(KeySpace.DOCUMENTS, KeyLayout.documentKey(collection.id(), stored.recordId()));
     operations.add(new Operation.Delete(collection.namespace(), collection.uuid(), documentKey(stored.document()),
         collection.recordsPreAndPostImages() ? stored.document() : null));
   }
@@ -129,7 +128,7 @@ public final class WriteUnit {
   public void dropCollection(CollectionMetadata collection) {
     deletePrefix(KeySpace.DOCUMENTS, KeyLayout.longKey(collection.id()));
     collection.indexes().forEach(index -> deletePrefix(KeySpace.INDEXES, KeyLayout.longKey(index.id())));
-    batch.delete(KeySpace.CATALOG, KeyLayout.catalogKey(collection.namespace()));
+    staged.delete(KeySpace.CATALOG, KeyLayout.catalogKey(collection.namespace()));
     catalogChanges.put(collection.namespace(), null);
     catalog.forgetRecordIds(collection.id());
     operations.add(new Operation.Drop(collection.namespace(), collection.uuid()));
@@ -142,7 +141,7 @@ public final class WriteUnit {
       droppedTarget.indexes().forEach(i -> deletePrefix(KeySpace.INDEXES, KeyLayout.longKey(i.id())));
       catalog.forgetRecordIds(droppedTarget.id());
     }
-    batch.delete(KeySpace.CATALOG, KeyLayout.catalogKey(collection.namespace()));
+    staged.delete(KeySpace.CATALOG, KeyLayout.catalogKey(collection.namespace()));
     catalogChanges.put(collection.namespace(), null);
     putCatalog(collection.renamedTo(target));
     operations.add(new Operation.Rename(collection.namespace(), collection.uuid(), target,
@@ -151,9 +150,9 @@ public final class WriteUnit {
 
   /** Adds an index (spec without an id) and builds its entries from the existing documents. */
   public CollectionMetadata createIndex(CollectionMetadata collection, BsonDocument spec) {
-    IndexDescriptor index = new IndexDescriptor(catalog.allocateIndexId(batch), spec);
+    IndexDescriptor index = new IndexDescriptor(catalog.allocateIndexId(staged.batch()), spec);
     boolean multikey = false;
-    try (DocumentCursor documents = Documents.scan(storage, collection, false)) {
+    try (DocumentCursor documents = Documents.scan(staged, collection, false)) {
       while (documents.hasNext()) {
         StoredDocument stored = documents.next();
         indexEntries.add(collection, index, stored.document(), stored.recordId());
@@ -188,7 +187,7 @@ public final class WriteUnit {
   }
 
   WriteBatch batch() {
-    return batch;
+    return staged.batch();
   }
 
   List<Operation> operations() {
@@ -221,14 +220,16 @@ public final class WriteUnit {
   }
 
   private void putCatalog(CollectionMetadata metadata) {
-    batch.put(KeySpace.CATALOG, KeyLayout.catalogKey(metadata.namespace()), BsonBytes.encode(metadata.toBson()));
+    staged.put(KeySpace.CATALOG, KeyLayout.catalogKey(metadata.namespace()), BsonBytes.encode(metadata.toBson()));
     catalogChanges.put(metadata.namespace(), metadata);
   }
 
   private void deletePrefix(KeySpace space, byte[] prefix) {
-    try (KeyValueIterator it = storage.scan(space, prefix, KeyLayout.prefixEnd(prefix), false)) {
-      it.forEachRemaining(kv -> batch.delete(space, kv.key()));
+    List<byte[]> keys = new ArrayList<>();
+    try (KeyValueIterator it = staged.scan(space, prefix, KeyLayout.prefixEnd(prefix), false)) {
+      it.forEachRemaining(kv -> keys.add(kv.key()));
     }
+    keys.forEach(key -> staged.delete(space, key));
   }
 
   private static BsonDocument documentKey(BsonDocument document) {
