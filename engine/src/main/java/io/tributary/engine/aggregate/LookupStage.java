@@ -107,12 +107,8 @@ record LookupStage(ForeignCollection from, String as, FieldPath localField, Stri
     if (pipeline == null) {
       return List.of();
     }
-    if (!pipeline.isArray() || pipeline.asArray().stream().anyMatch(stage -> !stage.isDocument())) {
-      throw ErrorCode.FAILED_TO_PARSE.error("$lookup argument 'pipeline' must be an array of objects");
-    }
-    List<BsonDocument> stages = new ArrayList<>();
-    pipeline.asArray().forEach(stage -> stages.add(stage.asDocument()));
-    return Stages.parse(stages, context);
+    return Stages.parseArray(pipeline, context,
+        () -> ErrorCode.FAILED_TO_PARSE.error("$lookup argument 'pipeline' must be an array of objects"));
   }
 
   @Override

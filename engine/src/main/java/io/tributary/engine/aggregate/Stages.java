@@ -1,12 +1,15 @@
 package io.tributary.engine.aggregate;
 
 import io.tributary.engine.error.ErrorCode;
+import io.tributary.engine.error.MongoError;
 import io.tributary.engine.expression.ParseContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.bson.BsonDocument;
+import org.bson.BsonValue;
 
 /**
  * The registry of pipeline stages: one explicit map from stage name to parser. {@code $changeStream} is a known
@@ -67,6 +70,19 @@ final class Stages {
       parsed.add(next);
     }
     return parsed;
+  }
+
+  /**
+   * A sub-pipeline ({@code $lookup}'s and {@code $unionWith}'s {@code pipeline}): an array of stage documents,
+   * anything else failing with {@code notAnArrayOfObjects}.
+   */
+  static List<Stage> parseArray(BsonValue pipeline, ParseContext context, Supplier<MongoError> notAnArrayOfObjects) {
+    if (!pipeline.isArray() || pipeline.asArray().stream().anyMatch(stage -> !stage.isDocument())) {
+      throw notAnArrayOfObjects.get();
+    }
+    List<BsonDocument> stages = new ArrayList<>();
+    pipeline.asArray().forEach(stage -> stages.add(stage.asDocument()));
+    return parse(stages, context);
   }
 
   static Stage parse(BsonDocument stage, ParseContext context) {

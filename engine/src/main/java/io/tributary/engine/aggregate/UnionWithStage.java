@@ -3,7 +3,6 @@ package io.tributary.engine.aggregate;
 import io.tributary.engine.error.ErrorCode;
 import io.tributary.engine.expression.ParseContext;
 import io.tributary.engine.expression.Values;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -34,14 +33,8 @@ record UnionWithStage(ForeignCollection collection, List<Stage> pipeline) implem
     }
     List<Stage> pipeline = List.of();
     if (union.containsKey("pipeline")) {
-      BsonValue stages = union.get("pipeline");
-      if (!stages.isArray() || stages.asArray().stream().anyMatch(stage -> !stage.isDocument())) {
-        throw ErrorCode.TYPE_MISMATCH.error("BSON field '$unionWith.pipeline' is the wrong type, expected an "
-            + "array of objects");
-      }
-      List<BsonDocument> documents = new ArrayList<>();
-      stages.asArray().forEach(stage -> documents.add(stage.asDocument()));
-      pipeline = Stages.parse(documents, context);
+      pipeline = Stages.parseArray(union.get("pipeline"), context, () -> ErrorCode.TYPE_MISMATCH.error(
+          "BSON field '$unionWith.pipeline' is the wrong type, expected an array of objects"));
     }
     BsonValue coll = union.get("coll");
     if (coll == null && (pipeline.isEmpty() || !(pipeline.get(0) instanceof DocumentsStage))) {
