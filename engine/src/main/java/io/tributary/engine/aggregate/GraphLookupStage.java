@@ -9,7 +9,6 @@ import io.tributary.engine.expression.ParseContext;
 import io.tributary.engine.expression.Values;
 import io.tributary.engine.query.Matcher;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -97,11 +96,7 @@ record GraphLookupStage(ForeignCollection from, Expression startWith, FieldPath 
   @Override
   public Iterator<BsonDocument> apply(Iterator<BsonDocument> input, Execution execution) {
     // The collection is read once per run, when the first input document needs it.
-    Lazy<List<BsonDocument>> collection = new Lazy<>(() -> {
-      List<BsonDocument> documents = new ArrayList<>();
-      ForeignCollection.scan(from, execution).forEachRemaining(documents::add);
-      return documents;
-    });
+    Lazy<List<BsonDocument>> collection = new Lazy<>(() -> ForeignCollection.readAll(from, execution));
     return new FlatMap(input, document -> List.of(search(document, collection.get(), execution)));
   }
 

@@ -119,11 +119,8 @@ record LookupStage(ForeignCollection from, String as, FieldPath localField, Stri
   @Override
   public Iterator<BsonDocument> apply(Iterator<BsonDocument> input, Execution execution) {
     // The foreign collection is read (and indexed by foreignField) once per run, on the first input document.
-    Supplier<ForeignIndex> index = new Lazy<>(() -> {
-      List<BsonDocument> documents = new ArrayList<>();
-      ForeignCollection.scan(from, execution).forEachRemaining(documents::add);
-      return new ForeignIndex(documents, localField == null ? null : foreignField);
-    });
+    Supplier<ForeignIndex> index = new Lazy<>(() ->
+        new ForeignIndex(ForeignCollection.readAll(from, execution), localField == null ? null : foreignField));
     return new FlatMap(input, document -> List.of(lookup(document, index.get(), execution)));
   }
 
