@@ -3,6 +3,7 @@ package io.tributary.engine.command.crud;
 import io.tributary.engine.bson.BsonOrder;
 import io.tributary.engine.bson.FieldPath;
 import io.tributary.engine.error.ErrorCode;
+import io.tributary.engine.expression.SortKey;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,16 +18,14 @@ import org.bson.BsonValue;
  * descending, and values compare in {@link BsonOrder}. Immutable and thread-safe.
  */
 public final class SortOrder implements Comparator<BsonDocument> {
-  private record Key(FieldPath path, boolean ascending) {}
+  private final Comparator<BsonDocument> order;
 
-  private final List<Key> keys;
-
-  private SortOrder(List<Key> keys) {
-    this.keys = keys;
+  private SortOrder(List<SortKey> keys) {
+    this.order = SortKey.inOrder(keys, SortOrder::sortValue);
   }
 
   public static SortOrder parse(BsonDocument spec) {
-    List<Key> keys = new ArrayList<>();
+    List<SortKey> keys = new ArrayList<>();
     for (Map.Entry<String, BsonValue> field : spec.entrySet()) {
       BsonValue direction = field.getValue();
       if (direction.isDocument()) {
@@ -35,23 +34,17 @@ public final class SortOrder implements Comparator<BsonDocument> {
       if (!direction.isNumber() || Math.abs(direction.asNumber().doubleValue()) != 1) {
         throw ErrorCode.BAD_VALUE.error("$sort key ordering must be 1 (for ascending) or -1 (for descending)");
       }
-      keys.add(new Key(FieldPath.parse(field.getKey()), direction.asNumber().doubleValue() > 0));
+      keys.add(new SortKey(FieldPath.parse(field.getKey()), direction.asNumber().doubleValue() < 0));
     }
     return new SortOrder(keys);
   }
 
   @Override
   public int compare(BsonDocument left, BsonDocument right) {
-    for (Key key : keys) {
-      int order = BsonOrder.compare(sortValue(left, key), sortValue(right, key));
-      if (order != 0) {
-        return key.ascending() ? order : -order;
-      }
-    }
-    return 0;
+    return order.compare(left, right);
   }
 
-  private static BsonValue sortValue(BsonDocument document, Key key) {
+  private static BsonValue sortValue(SortKey key, BsonDocument document) {
     List<BsonValue> values = key.path().values(document);
     if (values.isEmpty()) {
       return BsonNull.VALUE;
@@ -59,7 +52,7 @@ public final class SortOrder implements Comparator<BsonDocument> {
     BsonValue chosen = values.get(0);
     for (BsonValue value : values) {
       int order = BsonOrder.compare(value, chosen);
-      if (key.ascending() ? order < 0 : order > 0) {
+      if (key.descending() ? order > 0 : order < 0) {
         chosen = value;
       }
     }
