@@ -5,6 +5,7 @@ import io.tributary.engine.catalog.Writer;
 import io.tributary.engine.changestream.ChangeStreamOpener;
 import io.tributary.engine.changestream.ChangeStreams;
 import io.tributary.engine.changestream.DocumentLookup;
+import io.tributary.engine.changestream.ImageRetention;
 import io.tributary.engine.command.CommandDispatcher;
 import io.tributary.engine.command.CommandRegistry;
 import io.tributary.engine.command.ConnectionStats;
@@ -69,6 +70,7 @@ public final class Engine implements AutoCloseable {
   private final CommandDispatcher dispatcher;
   private final ChangeStreams changeStreams;
   private final TtlMonitor ttlMonitor;
+  private final OplogRetention oplogRetention;
 
   private Engine(Builder config) {
     this.config = config;
@@ -87,12 +89,13 @@ public final class Engine implements AutoCloseable {
     this.cursors = new CursorRegistry(config.clock);
     this.snapshots = new SnapshotHistory(storage, sequencer, clusterClock, config.clock);
     this.changeStreams = new ChangeStreams(oplog, DocumentLookup.of(catalog, storage), scheduler,
-        ForkJoinPool.commonPool(), config.clock);
+        ForkJoinPool.commonPool(), config.clock,
+        new ImageRetention(config.clock, () -> parameters.get(ImageRetention.PARAMETER)));
     schedule("cursor timeout", cursors::reapIdle, 60);
     schedule("snapshot history", snapshots::expire, 60);
-    OplogRetention retention =
+    this.oplogRetention =
         new OplogRetention(storage, config.oplogSizeBytes, config.oplogMinRetention, config.clock);
-    schedule("oplog truncation", retention::truncate, 10);
+    schedule("oplog truncation", oplogRetention::truncate, 10);
     this.ttlMonitor = new TtlMonitor(catalog, writer, config.clock);
     schedule("TTL monitor", this::expireDocuments, parameters.get("ttlMonitorSleepSecs").asNumber().longValue());
     this.commands = CommandRegistry.standard(parameters.testCommandsEnabled());
@@ -209,6 +212,11 @@ public final class Engine implements AutoCloseable {
 
   public long oplogSizeBytes() {
     return config.oplogSizeBytes;
+  }
+
+  /** The oplog's size limit and minimum retention, and its truncation (run every 10 s by the scheduler). */
+  public OplogRetention oplogRetention() {
+    return oplogRetention;
   }
 
   /** {@code {argv, parsed}} for {@code getCmdLineOpts}. */

@@ -279,11 +279,18 @@ public final class ChangeStreamCursor implements ServerCursor {
    * stream's position.
    */
   private void checkPositionRetained() {
-    if (!readPositionIsEntry || !unread.isEmpty()) {
+    if (!unread.isEmpty()) {
       return;
     }
+    // The entry last read must still be there (else its successor may be gone too); from a start time between
+    // entries, the stream needs everything from the next tick on, as the check at open demands (which also
+    // exempts a start in second 0: a stream opened on an empty oplog, before anything could be lost).
+    if (!readPositionIsEntry && readPosition.getTime() == 0) {
+      return;
+    }
+    BsonTimestamp firstNeeded = readPositionIsEntry ? readPosition : new BsonTimestamp(readPosition.getValue() + 1);
     BsonTimestamp oldest = oplog.oldestRetained();
-    if (oldest != null && oldest.compareTo(readPosition) > 0) {
+    if (oldest != null && oldest.compareTo(firstNeeded) > 0) {
       throw StartPoint.historyLost();
     }
   }

@@ -37,6 +37,7 @@ public final class ChangeStreams implements ChangeStreamOpener {
   private final DocumentLookup lookup;
   private final ChangeStreamCursor.Runtime runtime;
   private final AtomicLong opened = new AtomicLong();
+  private final ImageRetention imageRetention;
   private final List<OpenedWaiter> openedWaiters = new ArrayList<>();
 
   private record OpenedWaiter(long count, CompletableFuture<Void> future) {}
@@ -48,8 +49,15 @@ public final class ChangeStreams implements ChangeStreamOpener {
    */
   public ChangeStreams(Oplog oplog, DocumentLookup lookup, ScheduledExecutorService scheduler, Executor worker,
       Clock clock) {
+    this(oplog, lookup, scheduler, worker, clock, ImageRetention.WITH_OPLOG);
+  }
+
+  /** As above, with pre- and post-images that may expire before their oplog entry ({@code imageRetention}). */
+  public ChangeStreams(Oplog oplog, DocumentLookup lookup, ScheduledExecutorService scheduler, Executor worker,
+      Clock clock, ImageRetention imageRetention) {
     this.oplog = oplog;
     this.lookup = lookup;
+    this.imageRetention = imageRetention;
     this.runtime = new ChangeStreamCursor.Runtime(scheduler, worker, clock, new CommitNotifier(oplog, worker));
   }
 
@@ -114,7 +122,7 @@ public final class ChangeStreams implements ChangeStreamOpener {
           oplog.lastVisible());
       ChangeStreamPipeline pipeline = ChangeStreamPipeline.parse(stages.subList(1, stages.size()), context);
       ChangeStreamCursor cursor = new ChangeStreamCursor(cursorId, scope.cursorNamespace(), lsid, oplog,
-          new EventTransformer(scope, spec, lookup), pipeline, StartPoint.of(spec, oplog), runtime);
+          new EventTransformer(scope, spec, lookup, imageRetention), pipeline, StartPoint.of(spec, oplog), runtime);
       streamOpened();
       return cursor;
     } catch (MongoError e) {

@@ -23,6 +23,12 @@ record EventParts(String operationType, boolean expandedOnly, UUID uuid, Namespa
     BsonDocument operationDescription, BsonDocument stateBeforeChange, BsonDocument preImage,
     BsonDocument postImage) {
 
+  /** These parts without pre- and post-image (they have expired). */
+  EventParts withoutImages() {
+    return new EventParts(operationType, expandedOnly, uuid, target, documentKey, document, updateDescription,
+        operationDescription, stateBeforeChange, null, null);
+  }
+
   /** The parts of {@code operation}, or null for operations that produce no event (no-ops). */
   static EventParts of(Operation operation) {
     if (operation instanceof Operation.Insert op) {

@@ -25,11 +25,14 @@ final class EventTransformer {
   private final ChangeStreamScope scope;
   private final ChangeStreamSpec spec;
   private final DocumentLookup lookup;
+  private final ImageRetention imageRetention;
 
-  EventTransformer(ChangeStreamScope scope, ChangeStreamSpec spec, DocumentLookup lookup) {
+  EventTransformer(ChangeStreamScope scope, ChangeStreamSpec spec, DocumentLookup lookup,
+      ImageRetention imageRetention) {
     this.scope = scope;
     this.spec = spec;
     this.lookup = lookup;
+    this.imageRetention = imageRetention;
   }
 
   /** The events of {@code entry} for this stream; the namespace is checked before any work is done. */
@@ -40,6 +43,9 @@ final class EventTransformer {
     EventParts parts = EventParts.of(entry.operation());
     if (parts == null || parts.expandedOnly() && !spec.showExpandedEvents()) {
       return List.of();
+    }
+    if ((parts.preImage() != null || parts.postImage() != null) && imageRetention.expired(entry.wallTimeMillis())) {
+      parts = parts.withoutImages();
     }
     ResumeToken token = token(entry, txnOpIndex, parts, false);
     ChangeEvent event = new ChangeEvent(token, document(entry, parts, token), false);

@@ -3,6 +3,7 @@ package io.tributary.engine.command;
 import io.tributary.engine.command.admin.BuildInfoCommand;
 import io.tributary.engine.command.admin.ConfigureFailPointCommand;
 import io.tributary.engine.command.admin.ConnectionStatusCommand;
+import io.tributary.engine.command.admin.GetClusterParameterCommand;
 import io.tributary.engine.command.admin.GetCmdLineOptsCommand;
 import io.tributary.engine.command.admin.GetLogCommand;
 import io.tributary.engine.command.admin.GetParameterCommand;
@@ -15,6 +16,7 @@ import io.tributary.engine.command.admin.ReplSetGetStatusCommand;
 import io.tributary.engine.command.admin.ReplSetInitiateCommand;
 import io.tributary.engine.command.admin.ServerStatusCommand;
 import io.tributary.engine.command.admin.SessionCommands;
+import io.tributary.engine.command.admin.SetClusterParameterCommand;
 import io.tributary.engine.command.admin.SetParameterCommand;
 import io.tributary.engine.command.admin.WhatsMyUriCommand;
 import io.tributary.engine.command.crud.AggregateCommand;
@@ -62,6 +64,8 @@ public final class CommandRegistry {
       new GetCmdLineOptsCommand(),
       new GetParameterCommand(),
       new SetParameterCommand(),
+      new SetClusterParameterCommand(),
+      new GetClusterParameterCommand(),
       new ConnectionStatusCommand(),
       new WhatsMyUriCommand(),
       new GetLogCommand(),

@@ -59,6 +59,11 @@ public final class OplogEntryCodec {
         session);
   }
 
+  /** The UUID of the collection a command operation is about; null for {@code dropDatabase} and no-ops. */
+  static UUID collectionUuid(Operation operation) {
+    return OperationBson.collectionUuid(operation);
+  }
+
   /** The per-variant fields. */
   private static final class OperationBson {
     private OperationBson() {}
@@ -81,7 +86,7 @@ public final class OplogEntryCodec {
       }
     }
 
-    private static UUID collectionUuid(Operation operation) {
+    static UUID collectionUuid(Operation operation) {
       if (operation instanceof Operation.Create op) {
         return op.collectionUuid();
       } else if (operation instanceof Operation.Drop op) {

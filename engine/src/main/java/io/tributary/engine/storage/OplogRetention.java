@@ -33,6 +33,16 @@ public final class OplogRetention {
     this.maxBytes = maxBytes;
   }
 
+  /** The configured maximum size in bytes ({@code --oplogSize}). */
+  public long maxBytes() {
+    return maxBytes;
+  }
+
+  /** The configured minimum retention ({@code --oplogMinRetentionHours}). */
+  public Duration minRetention() {
+    return minRetention;
+  }
+
   /** The oplog's approximate size in bytes, not counting deleted entries whose space is not reclaimed yet. */
   public long size() {
     Long oldest = edge(false);
@@ -53,8 +63,9 @@ public final class OplogRetention {
     if (excess <= 0) {
       return false;
     }
+    // Without a minimum retention even entries of the current second may go (the bound is in whole seconds).
     long retainFrom = (clock.instant().getEpochSecond() - minRetention.toSeconds()) << 32;
-    long limit = Math.min(newest, retainFrom);
+    long limit = minRetention.isZero() ? newest : Math.min(newest, retainFrom);
     if (limit <= oldest) {
       return false;
     }

@@ -61,6 +61,20 @@ public interface StorageEngine extends ReadView, AutoCloseable {
     return total;
   }
 
+  /**
+   * The approximate number of keys in {@code space}, for statistics ({@code $collStats} of the oplog). Cheap on
+   * engines that override it (RocksDB's estimate may lag behind range deletions); exact by default.
+   */
+  default long approximateCount(KeySpace space) {
+    long count = 0;
+    try (KeyValueIterator it = scan(space, null, null, false)) {
+      for (; it.hasNext(); it.next()) {
+        count++;
+      }
+    }
+    return count;
+  }
+
   /** Engine statistics for {@code serverStatus}; field names are the engine's own. */
   BsonDocument stats();
 

@@ -193,6 +193,11 @@ public final class RocksDbStorageEngine implements StorageEngine {
   }
 
   @Override
+  public long approximateCount(KeySpace space) {
+    return guard.call(() -> db.getLongProperty(families.get(space), "rocksdb.estimate-num-keys"));
+  }
+
+  @Override
   public long approximateSize(KeySpace space, byte[] fromInclusive, byte[] toExclusive) {
     ColumnFamilyHandle family = families.get(space);
     return guard.call(() -> {

@@ -1,6 +1,8 @@
 package io.tributary.engine.command.admin;
 
 import io.tributary.engine.Engine;
+import io.tributary.engine.oplog.OplogCollection;
+import io.tributary.engine.oplog.OplogDocument;
 import java.util.List;
 import org.bson.BsonArray;
 import org.bson.BsonDateTime;
@@ -17,7 +19,7 @@ import org.bson.types.ObjectId;
  * (spec: server-discovery-and-monitoring.md "updateRSFromPrimary").
  */
 final class ReplicationInfo {
-  static final long TERM = 1;
+  static final long TERM = OplogDocument.TERM;
   static final int SET_VERSION = 1;
   static final ObjectId ELECTION_ID = new ObjectId("7fffffff0000000000000001");
 
@@ -25,7 +27,7 @@ final class ReplicationInfo {
 
   /** {@code {ts, t}}. */
   static BsonDocument opTime(BsonTimestamp time) {
-    return new BsonDocument("ts", time).append("t", new BsonInt64(TERM));
+    return OplogCollection.opTime(time);
   }
 
   /** The wall-clock date of a cluster time (its seconds). */

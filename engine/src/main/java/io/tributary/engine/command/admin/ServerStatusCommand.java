@@ -4,6 +4,7 @@ import io.tributary.engine.Engine;
 import io.tributary.engine.command.CommandContext;
 import io.tributary.engine.command.GenericArguments;
 import io.tributary.engine.command.SyncCommand;
+import io.tributary.engine.oplog.OplogCollection;
 import io.tributary.engine.storage.StorageEngine;
 import java.time.Duration;
 import org.bson.BsonBoolean;
@@ -17,8 +18,9 @@ import org.bson.BsonTimestamp;
 import org.bson.BsonValue;
 
 /**
- * {@code serverStatus}: identity, uptime, connections, op counters, the replica-set view and the storage engine,
- * with the engine's own statistics under its name (as mongod reports {@code wiredTiger}). As in mongod, a section
+ * {@code serverStatus}: identity, uptime, connections, op counters, the replica-set view, the oplog (size, limits,
+ * earliest and latest optimes: Tributary's own section) and the storage engine, with the engine's own statistics
+ * under its name ({@code rocksdb} or {@code inMemory}, as mongod reports {@code wiredTiger}). As in mongod, a section
  * named in the command with a false value ({@code {serverStatus: 1, repl: 0}}) is left out. Stateless.
  */
 public final class ServerStatusCommand implements SyncCommand {
@@ -42,6 +44,7 @@ public final class ServerStatusCommand implements SyncCommand {
         .append("connections", engine.connections().toDocument())
         .append("opcounters", engine.opCounters().toDocument())
         .append("repl", repl(engine))
+        .append("oplog", OplogCollection.status(engine.storage(), engine.oplog(), engine.oplogRetention()))
         .append("storageEngine", storageEngine(engine.storage()))
         .append(engine.storage().name(), engine.storage().stats());
     excludeSections(status, command);

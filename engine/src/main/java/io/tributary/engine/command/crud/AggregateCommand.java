@@ -27,7 +27,8 @@ import org.bson.BsonValue;
  * friends; the reply namespace is {@code db.$cmd.aggregate}). A pipeline that starts with {@code $changeStream}
  * is handed to the engine's {@link io.tributary.engine.changestream.ChangeStreamOpener}; any other runs
  * {@link Pipeline} over a storage snapshot and answers with a cursor. On a view, the view's pipeline runs first
- * over its backing collection.
+ * over its backing collection. A first {@code $collStats} stage replaces the collection's documents with its one
+ * statistics document ({@link CollectionStats}).
  */
 public final class AggregateCommand implements Command {
   @Override
@@ -62,8 +63,11 @@ public final class AggregateCommand implements Command {
         : Namespace.of(context.database(), "$cmd.aggregate");
     Namespace source = namespace;
     List<BsonDocument> all = stages;
+    BsonValue collStats = target.isString() && !stages.isEmpty() ? stages.get(0).get("$collStats") : null;
     Optional<ViewDefinition> view = ViewDefinition.resolve(context.engine().catalog(), namespace);
-    if (view.isPresent()) {
+    if (collStats != null) {
+      all = stages.subList(1, stages.size()); // its one document replaces the collection's
+    } else if (view.isPresent()) {
       source = view.get().source();
       all = new ArrayList<>(view.get().pipeline());
       all.addAll(stages);
@@ -73,8 +77,9 @@ public final class AggregateCommand implements Command {
     Pipeline pipeline = Pipeline.parse(all, pipelineContext);
     pipeline.output().ifPresent(output -> refuseLinearizable(command, output.name()));
     ReadSnapshot read = ReadSnapshot.open(context, command);
-    Stream<BsonDocument> documents = target.isString()
-        ? input(context, read.view(), source, view.isPresent(), all, command, pipelineContext) : Stream.empty();
+    Stream<BsonDocument> documents = !target.isString() ? Stream.empty()
+        : collStats != null ? Stream.of(CollectionStats.of(context.engine(), read.view(), namespace, collStats))
+        : input(context, read.view(), source, view.isPresent(), all, command, pipelineContext);
     Iterator<BsonDocument> results = pipeline.run(documents.iterator(), pipelineContext);
     if (pipeline.output().isPresent()) {
       try {

@@ -7,6 +7,7 @@ import io.tributary.engine.catalog.CollectionMetadata;
 import io.tributary.engine.catalog.DocumentCursor;
 import io.tributary.engine.catalog.Documents;
 import io.tributary.engine.catalog.StoredDocument;
+import io.tributary.engine.oplog.OplogCollection;
 import io.tributary.engine.plan.QueryRequest;
 import io.tributary.engine.query.Matcher;
 import io.tributary.engine.storage.ReadView;
@@ -44,6 +45,9 @@ public final class ReadTarget {
    */
   public static QueryResults query(Engine engine, ReadView view, Namespace namespace, QueryRequest request,
       Matcher matcher) {
+    if (OplogCollection.is(namespace)) {
+      return OplogTarget.query(engine, view, request, matcher);
+    }
     Optional<ViewDefinition> definition = ViewDefinition.resolve(engine.catalog(), namespace);
     if (definition.isPresent()) {
       return new QueryResults(viewOutput(engine, view, definition.get())
@@ -67,6 +71,9 @@ public final class ReadTarget {
 
   /** A collection's documents in natural order; none when it does not exist. */
   static DocumentCursor scan(Engine engine, ReadView view, Namespace namespace) {
+    if (OplogCollection.is(namespace)) {
+      return OplogTarget.scan(engine, view);
+    }
     Optional<CollectionMetadata> collection = engine.catalog().lookup(namespace);
     return collection.isPresent() ? Documents.scan(view, collection.get(), false) : DocumentCursor.EMPTY;
   }

@@ -6,9 +6,11 @@ import io.tributary.engine.command.CommandContext;
 import io.tributary.engine.command.SyncCommand;
 import io.tributary.engine.command.crud.CommandArguments;
 import io.tributary.engine.command.crud.QueryCursors;
+import io.tributary.engine.oplog.OplogCollection;
 import io.tributary.engine.query.Matcher;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.bson.BsonBinary;
 import org.bson.BsonBoolean;
 import org.bson.BsonDocument;
@@ -18,7 +20,7 @@ import org.bson.UuidRepresentation;
 /**
  * {@code listCollections}: one document per collection or view of the database, {@code {name, type, options,
  * info: {readOnly, [uuid]}, [idIndex]}} ({@code nameOnly}: {@code {name, type}}), filtered by {@code filter},
- * as a cursor on {@code db.$cmd.listCollections}.
+ * as a cursor on {@code db.$cmd.listCollections}; {@code local} also lists the read-only {@code oplog.rs}.
  */
 public final class ListCollectionsCommand implements SyncCommand {
   @Override
@@ -32,8 +34,11 @@ public final class ListCollectionsCommand implements SyncCommand {
     Namespace.validateDatabaseName(db);
     boolean nameOnly = CommandArguments.bool(command, "nameOnly", false);
     Matcher filter = Matcher.compile(CommandArguments.document(command, "filter", new BsonDocument()));
-    List<BsonDocument> entries = context.engine().catalog().collections(db).stream()
-        .map(collection -> describe(collection, nameOnly))
+    Stream<BsonDocument> oplog = db.equals(OplogCollection.NAMESPACE.db())
+        ? Stream.of(OplogCollection.listCollectionsEntry(context.engine().oplogRetention().maxBytes(), nameOnly))
+        : Stream.empty();
+    List<BsonDocument> entries = Stream.concat(oplog, context.engine().catalog().collections(db).stream()
+        .map(collection -> describe(collection, nameOnly)))
         .filter(filter::matches)
         .collect(Collectors.toList());
     BsonDocument cursor = CommandArguments.document(command, "cursor", new BsonDocument());

@@ -1,0 +1,64 @@
+package io.tributary.engine.command.crud;
+
+import io.tributary.engine.Engine;
+import io.tributary.engine.catalog.DocumentCursor;
+import io.tributary.engine.catalog.StoredDocument;
+import io.tributary.engine.oplog.OplogCollection;
+import io.tributary.engine.plan.QueryRequest;
+import io.tributary.engine.query.Matcher;
+import io.tributary.engine.storage.ReadView;
+import java.util.Iterator;
+import java.util.stream.Stream;
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
+
+/**
+ * Reads of the read-only {@code local.oplog.rs} ({@link OplogCollection}): a collection scan in {@code $natural}
+ * order, newest first when the sort or the hint is {@code {$natural: -1}}, so {@code find().sort({$natural: -1})
+ * .limit(1)} reads one entry. Stateless.
+ */
+final class OplogTarget {
+  private OplogTarget() {}
+
+  static QueryResults query(Engine engine, ReadView view, QueryRequest request, Matcher matcher) {
+    boolean naturalSort = request.sort() == null || isNatural(request.sort());
+    boolean newestFirst = naturalSort && request.sort() != null ? descending(request.sort())
+        : request.hint() != null && request.hint().isDocument() && isNatural(request.hint().asDocument())
+            && descending(request.hint().asDocument());
+    Stream<MatchedDocument> matching = OplogCollection.documents(view, engine.oplog(), newestFirst)
+        .map(document -> new MatchedDocument(new StoredDocument(0, document), matcher.match(document)))
+        .filter(m -> m.match().matched());
+    return new QueryResults(matching, naturalSort);
+  }
+
+  /** The oplog's documents oldest first, as a collection scan yields them. */
+  static DocumentCursor scan(Engine engine, ReadView view) {
+    Stream<BsonDocument> documents = OplogCollection.documents(view, engine.oplog(), false);
+    Iterator<BsonDocument> iterator = documents.iterator();
+    return new DocumentCursor() {
+      @Override
+      public boolean hasNext() {
+        return iterator.hasNext();
+      }
+
+      @Override
+      public StoredDocument next() {
+        return new StoredDocument(0, iterator.next());
+      }
+
+      @Override
+      public void close() {
+        documents.close();
+      }
+    };
+  }
+
+  private static boolean isNatural(BsonDocument spec) {
+    return spec.size() == 1 && spec.containsKey("$natural");
+  }
+
+  private static boolean descending(BsonDocument spec) {
+    BsonValue direction = spec.get("$natural");
+    return direction.isNumber() && direction.asNumber().doubleValue() < 0;
+  }
+}

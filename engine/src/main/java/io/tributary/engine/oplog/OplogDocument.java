@@ -1,0 +1,151 @@
+package io.tributary.engine.oplog;
+
+import io.tributary.engine.update.UpdateDescription;
+import java.util.UUID;
+import org.bson.BsonBinary;
+import org.bson.BsonBoolean;
+import org.bson.BsonDateTime;
+import org.bson.BsonDocument;
+import org.bson.BsonInt32;
+import org.bson.BsonInt64;
+import org.bson.BsonString;
+import org.bson.BsonValue;
+import org.bson.UuidRepresentation;
+
+/**
+ * An {@link OplogEntry} as mongod shows it in {@code local.oplog.rs} (4.2+ format, so no {@code h}):
+ * {@code [lsid, txnNumber,] op, ns, [ui,] o, [o2,] [stmtId,] ts, t, v: 2, wall}. A replacement is {@code op: "u"}
+ * with the whole document in {@code o}; an update is {@code o: {$v: 2, diff}}; commands use the namespace
+ * {@code db.$cmd}. Stateless.
+ *
+ * <p>The update diff is rebuilt from the stored update description: dotted paths become nested {@code s<field>}
+ * sub-diffs, so a path through an array element shows as an object field (mongod would write an array diff).
+ * Images are not part of mongod's oplog entry (it keeps them in {@code config.system.preimages}), so they are
+ * left out.
+ */
+public final class OplogDocument {
+  /** The term of every entry: Tributary's one primary is elected once. */
+  public static final long TERM = 1;
+  private static final BsonInt64 VERSION = new BsonInt64(2);
+
+  private OplogDocument() {}
+
+  public static BsonDocument of(OplogEntry entry) {
+    BsonDocument doc = new BsonDocument();
+    SessionInfo session = entry.session();
+    if (session != null) {
+      doc.append("lsid", session.lsid()).append("txnNumber", new BsonInt64(session.txnNumber()));
+    }
+    operation(entry.operation(), doc);
+    if (session != null) {
+      doc.append("stmtId", new BsonInt32(session.stmtId()));
+    }
+    return doc.append("ts", entry.clusterTime()).append("t", new BsonInt64(TERM)).append("v", VERSION)
+        .append("wall", new BsonDateTime(entry.wallTimeMillis()));
+  }
+
+  private static void operation(Operation operation, BsonDocument doc) {
+    if (operation instanceof Operation.Insert op) {
+      crud(doc, "i", op, op.collectionUuid(), op.document(), op.documentKey());
+    } else if (operation instanceof Operation.Update op) {
+      crud(doc, "u", op, op.collectionUuid(),
+          new BsonDocument("$v", new BsonInt32(2)).append("diff", diff(op.description())), op.documentKey());
+    } else if (operation instanceof Operation.Replace op) {
+      crud(doc, "u", op, op.collectionUuid(), op.document(), op.documentKey());
+    } else if (operation instanceof Operation.Delete op) {
+      crud(doc, "d", op, op.collectionUuid(), op.documentKey(), null);
+    } else if (operation instanceof Operation.Noop op) {
+      doc.append("op", new BsonString("n")).append("ns", new BsonString("")).append("o", op.message());
+    } else {
+      command(operation, doc);
+    }
+  }
+
+  private static void crud(BsonDocument doc, String op, Operation operation, UUID ui, BsonDocument o,
+      BsonDocument o2) {
+    doc.append("op", new BsonString(op)).append("ns", new BsonString(operation.namespace().fullName()))
+        .append("ui", uuid(ui)).append("o", o);
+    if (o2 != null) {
+      doc.append("o2", o2);
+    }
+  }
+
+  private static void command(Operation operation, BsonDocument doc) {
+    doc.append("op", new BsonString("c"))
+        .append("ns", new BsonString(operation.namespace().db() + ".$cmd"));
+    UUID ui = OplogEntryCodec.collectionUuid(operation);
+    if (ui != null) {
+      doc.append("ui", uuid(ui));
+    }
+    BsonString coll = new BsonString(operation.namespace().collection());
+    if (operation instanceof Operation.Create op) {
+      doc.append("o", merged(new BsonDocument("create", coll), op.options()));
+    } else if (operation instanceof Operation.Drop) {
+      doc.append("o", new BsonDocument("drop", coll));
+    } else if (operation instanceof Operation.Rename op) {
+      BsonDocument o = new BsonDocument("renameCollection", new BsonString(op.namespace().fullName()))
+          .append("to", new BsonString(op.target().fullName())).append("stayTemp", BsonBoolean.FALSE);
+      if (op.droppedTargetUuid() != null) {
+        o.append("dropTarget", uuid(op.droppedTargetUuid()));
+      }
+      doc.append("o", o);
+    } else if (operation instanceof Operation.CreateIndex op) {
+      doc.append("o", merged(new BsonDocument("createIndexes", coll), op.spec()));
+    } else if (operation instanceof Operation.DropIndex op) {
+      doc.append("o", new BsonDocument("dropIndexes", coll).append("index", op.spec().get("name")))
+          .append("o2", op.spec());
+    } else if (operation instanceof Operation.Modify op) {
+      doc.append("o", merged(new BsonDocument("collMod", coll), op.changes()))
+          .append("o2", new BsonDocument("collectionOptions_old", op.stateBefore()));
+    } else {
+      doc.append("o", new BsonDocument("dropDatabase", new BsonInt32(1)));
+    }
+  }
+
+  private static BsonDocument merged(BsonDocument command, BsonDocument arguments) {
+    command.putAll(arguments);
+    return command;
+  }
+
+  /** mongod's {@code $v: 2} diff: {@code u} sets, {@code d} removes, {@code s<field>} descends. */
+  private static BsonDocument diff(UpdateDescription description) {
+    BsonDocument diff = new BsonDocument();
+    description.updatedFields().forEach((path, value) -> section(diff, path, "u").append(leaf(path), value));
+    description.removedFields().forEach(path -> section(diff, path, "d").append(leaf(path), BsonBoolean.FALSE));
+    description.truncatedArrays().forEach(t -> subDiff(diff, t.field() + ".")
+        .append("a", BsonBoolean.TRUE).append("l", new BsonInt32(t.newSize())));
+    return diff;
+  }
+
+  private static BsonDocument section(BsonDocument diff, String path, String kind) {
+    BsonDocument parent = subDiff(diff, path);
+    if (!parent.containsKey(kind)) {
+      parent.append(kind, new BsonDocument());
+    }
+    return parent.getDocument(kind);
+  }
+
+  /** The sub-diff of the document holding {@code path}'s last field, created as needed. */
+  private static BsonDocument subDiff(BsonDocument diff, String path) {
+    BsonDocument current = diff;
+    String[] fields = path.split("\\.", -1);
+    for (int i = 0; i < fields.length - 1; i++) {
+      String key = "s" + fields[i];
+      BsonValue next = current.get(key);
+      if (next == null) {
+        next = new BsonDocument();
+        current.append(key, next);
+      }
+      current = next.asDocument();
+    }
+    return current;
+  }
+
+  private static String leaf(String path) {
+    return path.substring(path.lastIndexOf('.') + 1);
+  }
+
+  private static BsonBinary uuid(UUID uuid) {
+    return new BsonBinary(uuid, UuidRepresentation.STANDARD);
+  }
+}
