@@ -12,6 +12,7 @@ import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -36,7 +37,7 @@ class IndexedQueryProperties {
   private static final List<String> FIELDS = List.of("a", "b", "d.x");
   private static final List<String> OPERATORS = List.of("$eq", "$gt", "$gte", "$lt", "$lte", "$in");
 
-  @Property(tries = 150)
+  @Property(tries = 300, edgeCases = EdgeCasesMode.NONE)
   void indexedResultsEqualCollectionScan(@ForAll("documents") List<BsonDocument> documents,
       @ForAll("indexes") List<BsonDocument> indexes, @ForAll("filters") List<BsonDocument> filters,
       @ForAll("sorts") BsonDocument sort) {
@@ -63,7 +64,7 @@ class IndexedQueryProperties {
     }
   }
 
-  @Property(tries = 100)
+  @Property(tries = 200, edgeCases = EdgeCasesMode.NONE)
   void indexesAgreeWithDataAfterRandomWrites(@ForAll("documents") List<BsonDocument> documents,
       @ForAll("indexes") List<BsonDocument> indexes, @ForAll("writes") List<BsonDocument> writes) {
     try (Engine engine = Engine.builder().storage(new InMemoryStorageEngine()).build()) {
