@@ -9,7 +9,10 @@ import org.bson.BsonDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** mongosh 2.x, unmodified, against the shared server: CRUD, {@code rs.status()} and a {@code watch()}. */
+/**
+ * mongosh 2.x, unmodified, against the shared server: CRUD, {@code rs.status()}, a {@code watch()}, and
+ * {@code db.getReplicationInfo()} / {@code rs.printReplicationInfo()} over the read-only {@code local.oplog.rs}.
+ */
 @ExtendWith(SharedServer.class)
 class MongoshTest {
 
@@ -31,5 +34,24 @@ class MongoshTest {
     assertThat(change.getDocument("documentKey")).isEqualTo(BsonDocument.parse("{_id: 4}"));
     assertThat(change.getDocument("fullDocument")).isEqualTo(BsonDocument.parse("{_id: 4, n: 4}"));
     assertThat(change.getBoolean("hasResumeToken").getValue()).isTrue();
+  }
+
+  @Test
+  void mongoshReportsReplicationInfoFromTheOplog() throws Exception {
+    Path modules = NodeTooling.requireModules("mongosh");
+    BsonDocument result = NodeTooling.runForResult(modules, List.of(
+        modules.resolve(".bin/mongosh").toString(), SharedServer.connectionString(),
+        "--quiet", "--norc", "--file", NodeTooling.script("mongosh-replication-info.js").toString()));
+
+    assertThat(result.getNumber("configuredLogSizeMB").doubleValue()).isPositive();
+    assertThat(result.getNumber("usedMB").doubleValue()).isPositive();
+    assertThat(result.getNumber("timeDiff").longValue()).isNotNegative();
+    assertThat(result.getBoolean("hasTimes").getValue()).isTrue();
+    assertThat(result.isNull("errmsg")).isTrue();
+    assertThat(result.getArray("printedKeys")).extracting(v -> v.asString().getValue()).containsExactly(
+        "actual oplog size", "configured oplog size", "log length start to end", "oplog first event time",
+        "oplog last event time", "now");
+    assertThat(result.getDocument("last")).isEqualTo(BsonDocument.parse(
+        "{op: 'i', ns: 'mongosh_replication.events', o: {_id: 1}, v: 2}"));
   }
 }
