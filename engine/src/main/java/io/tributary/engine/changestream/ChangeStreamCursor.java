@@ -34,8 +34,9 @@ import org.bson.BsonTimestamp;
  *       and, when a batch ends with nothing left to scan, the high-water mark of the newest entry scanned if that
  *       is later. It therefore advances on an idle stream as other namespaces are written.
  *   <li>Waiting: {@code next} never blocks. With nothing to return it subscribes to the engine's
- *       {@link CommitNotifier} (one {@link Oplog#whenVisibleAfter} registration shared by all streams) and arms one
- *       timer for {@code maxAwaitMillis}; a commit wakes it on the worker executor, and if the new entries yield nothing it registers again until the timer ends the wait
+ *       {@link CommitNotifier} (one oplog reader for all streams, which wakes a stream only for entries its scope
+ *       sees, and lets it skip the others) and arms one timer for {@code maxAwaitMillis}; a commit wakes it on the
+ *       worker executor, and if the new entries yield nothing it registers again until the timer ends the wait
  *       with an empty batch. An idle stream costs one subscription and one timer, no thread and no polling.
  *   <li>Invalidate (reference §1.11): the batch ends right after the invalidate, the cursor is exhausted and
  *       the postBatchResumeToken is the invalidate's token, even if the user's stages filtered it out.
@@ -145,7 +146,7 @@ public final class ChangeStreamCursor implements ServerCursor {
 
   /** Subscribes to the next commit after what this cursor has read; the scan then runs on the worker. */
   private void awaitCommit(CompletableFuture<CursorBatch> result) {
-    wait.subscription = runtime.notifier().subscribe(readPosition, () -> onCommit(result));
+    wait.subscription = runtime.notifier().subscribe(transformer.scope(), readPosition, () -> onCommit(result));
   }
 
   private void onCommit(CompletableFuture<CursorBatch> result) {
@@ -243,6 +244,7 @@ public final class ChangeStreamCursor implements ServerCursor {
 
   private OplogEntry nextEntry() {
     if (unread.isEmpty()) {
+      skipQuietEntries();
       List<OplogEntry> entries = oplog.readAfter(readPosition, READ_CHUNK);
       if (entries.isEmpty()) {
         return null;
@@ -252,6 +254,23 @@ public final class ChangeStreamCursor implements ServerCursor {
       readPositionIsEntry = true;
     }
     return unread.poll();
+  }
+
+  /**
+   * Jumps over oplog entries the notifier has read and this stream does not see, so a stream on a quiet namespace
+   * advances its position (and postBatchResumeToken) without scanning other namespaces' writes. Not while a resume
+   * token is still to be verified: its entry must be read. Called with nothing unread or ready.
+   */
+  private void skipQuietEntries() {
+    if (resumeCheck.pending()) {
+      return;
+    }
+    BsonTimestamp quiet = runtime.notifier().quietUntil(transformer.scope(), readPosition);
+    if (quiet.compareTo(readPosition) > 0) {
+      readPosition = quiet;
+      position = quiet;
+      readPositionIsEntry = true;
+    }
   }
 
   private void process(OplogEntry entry) {

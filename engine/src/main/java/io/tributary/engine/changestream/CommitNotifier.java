@@ -1,108 +1,175 @@
 package io.tributary.engine.changestream;
 
 import io.tributary.engine.oplog.Oplog;
+import io.tributary.engine.oplog.OplogEntry;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.bson.BsonTimestamp;
 
 /**
- * Wakes waiting change streams when new oplog entries become visible, with one registration on the oplog for all
- * of them. Thread-safe.
+ * Wakes waiting change streams when oplog entries they see become visible: one oplog reader for all streams, and
+ * parked streams indexed by what they watch, so a commit wakes only the streams it concerns. Thread-safe.
  *
- * <p>Implementation notes. The oplog completes its visibility futures on the committing thread; if every parked
- * {@code getMore} registered its own future, each commit would cost the writer one completion per watcher. Here at
- * most one future is armed, at the lowest position any subscriber waits after; its completion hands one task to
- * the worker executor, which picks the subscribers the new entries satisfy and runs each of their callbacks on the
- * worker. So a commit costs the writer O(1) whatever the number of watchers (writers never wait for watchers), and
- * the fan-out happens off the write path. The next step (issue 8) is to key subscribers by namespace so a commit
- * wakes only the streams it concerns.
+ * <p>Implementation notes.
+ * <ul>
+ *   <li>One registration: the oplog completes visibility futures on the committing thread, so at most one future
+ *       is armed (after the newest entry read); its completion hands one task to the worker executor. A commit
+ *       costs the writer O(1) whatever the number of watchers (writers never wait for watchers).</li>
+ *   <li>One reader: that task reads the new entries once and records them in {@link NamespaceActivity}; then it
+ *       looks only at the subscribers of the namespaces written (collection streams by namespace, database streams
+ *       by database, cluster streams always; a DDL entry looks at all) and wakes those the entries concern. A
+ *       stream on a collection nobody writes is never woken: its cost per commit is zero.</li>
+ *   <li>Skipping: a stream that is not woken has not read the entries it does not see; {@link #quietUntil} lets it
+ *       jump over them when it next reads (for example when its {@code maxAwaitTimeMS} ends), so its
+ *       postBatchResumeToken still advances to the newest entry without a scan.</li>
+ *   <li>Lagging streams read the oplog (storage) themselves; the reader never waits for them.</li>
+ * </ul>
  */
 final class CommitNotifier {
+  private static final int READ_CHUNK = 1024;
+  private static final Object CLUSTER = new Object();
+
   private final Oplog oplog;
   private final Executor worker;
-  private final Set<Subscription> waiting = new HashSet<>(); // guarded by this
+  private final NamespaceActivity activity; // guarded by this
+  private final Map<Object, Set<Subscription>> waiting = new HashMap<>(); // guarded by this; keyed by key()
+  private int waitingCount; // guarded by this
   private CompletableFuture<BsonTimestamp> armed; // guarded by this; null when nothing is registered
 
   CommitNotifier(Oplog oplog, Executor worker) {
     this.oplog = oplog;
     this.worker = worker;
+    this.activity = new NamespaceActivity(oplog.lastVisible());
   }
 
   /** A registered callback; cancel it when the wait ends another way. */
   final class Subscription {
+    private final ChangeStreamScope scope;
     private final BsonTimestamp after;
     private final Runnable onCommit;
 
-    private Subscription(BsonTimestamp after, Runnable onCommit) {
+    private Subscription(ChangeStreamScope scope, BsonTimestamp after, Runnable onCommit) {
+      this.scope = scope;
       this.after = after;
       this.onCommit = onCommit;
     }
 
     void cancel() {
       synchronized (CommitNotifier.this) {
-        waiting.remove(this);
+        remove(this);
       }
     }
   }
 
-  /** Runs {@code onCommit} once on the worker as soon as an entry later than {@code after} is visible. */
-  Subscription subscribe(BsonTimestamp after, Runnable onCommit) {
-    Subscription subscription = new Subscription(after, onCommit);
+  /**
+   * Runs {@code onCommit} once on the worker as soon as an entry later than {@code after} that {@code scope} might
+   * see is visible (at once if one already is).
+   */
+  Subscription subscribe(ChangeStreamScope scope, BsonTimestamp after, Runnable onCommit) {
+    Subscription subscription = new Subscription(scope, after, onCommit);
     synchronized (this) {
-      waiting.add(subscription);
-      if (armed == null) {
-        arm(after);
+      if (!concerns(subscription)) {
+        waiting.computeIfAbsent(key(scope), k -> new HashSet<>()).add(subscription);
+        waitingCount++;
+        if (armed == null) {
+          arm();
+        }
         return subscription;
       }
     }
-    // Already armed at or below every waiting position; an entry past ours may already be visible.
-    if (oplog.lastVisible().compareTo(after) > 0) {
-      wake(null);
-    }
+    worker.execute(onCommit);
     return subscription;
+  }
+
+  /** How far a stream of {@code scope} that has read up to {@code position} may skip without reading. */
+  synchronized BsonTimestamp quietUntil(ChangeStreamScope scope, BsonTimestamp position) {
+    return activity.quietUntil(scope, position);
   }
 
   /** Streams currently parked; a gauge for tests and monitoring. */
   synchronized int waitingStreams() {
-    return waiting.size();
+    return waitingCount;
   }
 
-  /** Called holding the lock. Completes at once if an entry past {@code after} is already visible. */
-  private void arm(BsonTimestamp after) {
-    CompletableFuture<BsonTimestamp> future = oplog.whenVisibleAfter(after);
+  /** Whether an entry read already concerns the subscriber; called holding the lock. */
+  private boolean concerns(Subscription subscription) {
+    return subscription.after.compareTo(activity.last()) < 0
+        && activity.quietUntil(subscription.scope, subscription.after).equals(subscription.after);
+  }
+
+  /** Called holding the lock. Completes at once if an entry past the last one read is already visible. */
+  private void arm() {
+    CompletableFuture<BsonTimestamp> future = oplog.whenVisibleAfter(activity.last());
     armed = future;
-    // The committing thread only hands one task to the worker: the fan-out runs there.
+    // The committing thread only hands one task to the worker: the reading and the fan-out run there.
     future.thenRunAsync(() -> wake(future), worker);
   }
 
-  /**
-   * Runs the callbacks of the subscribers the visible entries satisfy. {@code firing} is the armed future that
-   * completed (null for a direct wake): only its completion re-arms, so there is never more than one registration.
-   */
   private void wake(CompletableFuture<BsonTimestamp> firing) {
     List<Subscription> ready = new ArrayList<>();
     synchronized (this) {
-      BsonTimestamp visible = oplog.lastVisible();
-      BsonTimestamp lowest = null;
-      for (Subscription subscription : waiting) {
-        if (visible.compareTo(subscription.after) > 0) {
-          ready.add(subscription);
-        } else if (lowest == null || subscription.after.compareTo(lowest) < 0) {
-          lowest = subscription.after;
+      if (firing != armed) {
+        return;
+      }
+      armed = null;
+      Set<Object> written = readNewEntries();
+      for (Object key : written == null ? List.copyOf(waiting.keySet()) : written) {
+        for (Subscription subscription : waiting.getOrDefault(key, Set.of())) {
+          if (concerns(subscription)) {
+            ready.add(subscription);
+          }
         }
       }
-      waiting.removeAll(ready);
-      if (firing == armed) {
-        armed = null;
-      }
-      if (armed == null && lowest != null) {
-        arm(lowest);
+      ready.forEach(this::remove);
+      if (waitingCount > 0) {
+        arm();
       }
     }
     ready.forEach(subscription -> worker.execute(subscription.onCommit));
+  }
+
+  /** Reads the visible entries after the last one read; the keys they concern, or null for "every key". */
+  private Set<Object> readNewEntries() {
+    Set<Object> written = new LinkedHashSet<>();
+    written.add(CLUSTER);
+    boolean all = false;
+    for (List<OplogEntry> entries = oplog.readAfter(activity.last(), READ_CHUNK); !entries.isEmpty();
+        entries = oplog.readAfter(activity.last(), READ_CHUNK)) {
+      for (OplogEntry entry : entries) {
+        activity.record(entry);
+        if (NamespaceActivity.isDocumentOperation(entry.operation())) {
+          written.add(entry.operation().namespace());
+          written.add(entry.operation().namespace().db());
+        } else {
+          all = true;
+        }
+      }
+    }
+    return all ? null : written;
+  }
+
+  private void remove(Subscription subscription) {
+    Object key = key(subscription.scope);
+    Set<Subscription> subscriptions = waiting.get(key);
+    if (subscriptions != null && subscriptions.remove(subscription)) {
+      waitingCount--;
+      if (subscriptions.isEmpty()) {
+        waiting.remove(key);
+      }
+    }
+  }
+
+  private static Object key(ChangeStreamScope scope) {
+    if (scope instanceof ChangeStreamScope.Collection collection) {
+      return collection.namespace();
+    }
+    return scope instanceof ChangeStreamScope.Database database ? database.db() : CLUSTER;
   }
 }

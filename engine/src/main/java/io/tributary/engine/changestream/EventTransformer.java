@@ -36,6 +36,11 @@ final class EventTransformer {
   }
 
   /** The events of {@code entry} for this stream; the namespace is checked before any work is done. */
+  /** What the stream watches. */
+  ChangeStreamScope scope() {
+    return scope;
+  }
+
   List<ChangeEvent> transform(OplogEntry entry, int txnOpIndex) {
     if (!scope.sees(entry.operation())) {
       return List.of();

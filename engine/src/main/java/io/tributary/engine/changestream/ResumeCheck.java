@@ -24,6 +24,11 @@ final class ResumeCheck {
     this.awaited = token == null || token.isHighWaterMark() ? null : token;
   }
 
+  /** Whether the token's event is still to be found (so the entries from its time on must be read). */
+  boolean pending() {
+    return awaited != null;
+  }
+
   /** The events of the entry at {@code clusterTime} that the stream delivers. */
   List<ChangeEvent> admit(BsonTimestamp clusterTime, List<ChangeEvent> events) {
     if (awaited == null) {
