@@ -126,7 +126,11 @@ final class ExpectedError {
     } else if (error instanceof ClientBulkWriteException bulk) {
       result = bulk.getPartialResult().map(ClientBulkWriteOperation::result).orElse(null);
     }
-    matcher.match(expected, result, true);
+    try {
+      matcher.match(expected, result, true);
+    } catch (AssertionError mismatch) {
+      throw new AssertionError("expectResult of the error: " + mismatch.getMessage() + ", error: " + error, error);
+    }
   }
 
   private static void matchWriteErrors(BsonDocument expected, Throwable error, ValueMatcher matcher) {
