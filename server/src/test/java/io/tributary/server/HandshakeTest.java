@@ -210,4 +210,11 @@ class HandshakeTest extends ServerTestSupport {
     assertThat(commands.keySet()).contains("hello", "isMaster", "ismaster", "ping", "configureFailPoint");
     assertThat(commands.getDocument("getCmdLineOpts").getBoolean("adminOnly").getValue()).isTrue();
   }
+
+  @Test
+  void fsyncSyncsStorage() {
+    assertThat(adminCommand("{fsync: 1}").getInt32("numFiles").getValue()).isEqualTo(1);
+    assertThatThrownBy(() -> adminCommand("{fsync: 1, lock: true}"))
+        .isInstanceOfSatisfying(MongoCommandException.class, e -> assertThat(e.getErrorCode()).isEqualTo(115));
+  }
 }

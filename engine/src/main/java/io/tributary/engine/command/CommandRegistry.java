@@ -4,6 +4,7 @@ import io.tributary.engine.command.admin.BuildInfoCommand;
 import io.tributary.engine.command.admin.ConfigureFailPointCommand;
 import io.tributary.engine.command.admin.ConnectionStatusCommand;
 import io.tributary.engine.command.admin.GetClusterParameterCommand;
+import io.tributary.engine.command.admin.FsyncCommand;
 import io.tributary.engine.command.admin.GetCmdLineOptsCommand;
 import io.tributary.engine.command.admin.GetLogCommand;
 import io.tributary.engine.command.admin.GetParameterCommand;
@@ -70,6 +71,7 @@ public final class CommandRegistry {
       new WhatsMyUriCommand(),
       new GetLogCommand(),
       new ListCommandsCommand(),
+      new FsyncCommand(),
       // replication: always a one-member replica set primary
       new ReplSetGetStatusCommand(),
       new ReplSetGetConfigCommand(),
