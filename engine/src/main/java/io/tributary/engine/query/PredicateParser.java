@@ -116,8 +116,8 @@ final class PredicateParser {
     return isTrue(operand) ? exists : new ValuePredicate.Not(exists);
   }
 
-  /** BSON truthiness as mongod's {@code trueValue()} reads an operator flag. */
-  private static boolean isTrue(BsonValue operand) {
+  /** BSON truthiness as mongod's {@code trueValue()} reads a flag (an operator's, or a projection's 1/0). */
+  static boolean isTrue(BsonValue operand) {
     return switch (operand.getBsonType()) {
       case BOOLEAN -> operand.asBoolean().getValue();
       case INT32, INT64, DOUBLE -> operand.asNumber().doubleValue() != 0;

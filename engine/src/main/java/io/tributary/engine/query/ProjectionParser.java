@@ -69,7 +69,7 @@ final class ProjectionParser {
       }
       subObject(name, value.asDocument());
     } else if (value.isBoolean() || value.isNumber() || value.isDecimal128()) {
-      if (isTrue(value)) {
+      if (PredicateParser.isTrue(value)) {
         inclusion(name, local, topLevelId, positional);
       } else if (positional) {
         throw ErrorCode.location(31395).error("positional projection cannot be used with exclusion");
@@ -259,12 +259,5 @@ final class ProjectionParser {
       }
     }
     return path;
-  }
-
-  private static boolean isTrue(BsonValue flag) {
-    if (flag.isBoolean()) {
-      return flag.asBoolean().getValue();
-    }
-    return flag.isDecimal128() ? flag.asDecimal128().getValue().doubleValue() != 0 : flag.asNumber().doubleValue() != 0;
   }
 }
