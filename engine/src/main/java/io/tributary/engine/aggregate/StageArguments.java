@@ -1,6 +1,7 @@
 package io.tributary.engine.aggregate;
 
 import io.tributary.engine.error.ErrorCode;
+import io.tributary.engine.expression.Numbers;
 import org.bson.BsonValue;
 
 /** Validation of simple stage arguments shared by several stages. */
@@ -12,8 +13,7 @@ final class StageArguments {
     if (!spec.isNumber() && !spec.isDecimal128()) {
       throw ErrorCode.location(code).error(message);
     }
-    double value = spec.isDecimal128() ? spec.asDecimal128().getValue().doubleValue()
-        : spec.asNumber().doubleValue();
+    double value = Numbers.toDouble(spec);
     if (value != Math.rint(value) || Double.isInfinite(value)) {
       throw ErrorCode.location(code).error(message);
     }

@@ -1,6 +1,7 @@
 package io.tributary.engine.query;
 
 import io.tributary.engine.error.ErrorCode;
+import io.tributary.engine.expression.Numbers;
 import io.tributary.engine.expression.Values;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,15 +42,11 @@ final class BitOperand {
   }
 
   private static long nonNegative(String name, BsonValue value, String what) {
-    double number;
-    if (value.isDecimal128()) {
-      number = value.asDecimal128().getValue().doubleValue();
-    } else if (value.isNumber()) {
-      number = value.asNumber().doubleValue();
-    } else {
+    if (!Numbers.isNumber(value)) {
       throw ErrorCode.BAD_VALUE.error(
           "Failed to parse " + what + " for " + name + ": not a number: " + Values.format(value));
     }
+    double number = Numbers.toDouble(value);
     if (number != Math.rint(number) || number < 0 || number > Long.MAX_VALUE) {
       throw ErrorCode.BAD_VALUE.error(
           "Failed to parse " + what + " for " + name + ": must be a non-negative integer: " + Values.format(value));

@@ -1,6 +1,7 @@
 package io.tributary.engine.query;
 
 import io.tributary.engine.error.ErrorCode;
+import io.tributary.engine.expression.Numbers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -131,8 +132,7 @@ final class PredicateParser {
     if (!operand.isNumber() && !operand.isDecimal128()) {
       throw ErrorCode.BAD_VALUE.error("$size needs a number");
     }
-    double size = operand.isDecimal128()
-        ? operand.asDecimal128().getValue().doubleValue() : operand.asNumber().doubleValue();
+    double size = Numbers.toDouble(operand);
     if (size != Math.rint(size)) {
       throw ErrorCode.BAD_VALUE.error("$size must be a whole number");
     }

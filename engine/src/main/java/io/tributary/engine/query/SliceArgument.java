@@ -1,6 +1,7 @@
 package io.tributary.engine.query;
 
 import io.tributary.engine.error.ErrorCode;
+import io.tributary.engine.expression.Numbers;
 import org.bson.BsonValue;
 
 /** Reads the find-syntax {@code $slice} argument: {@code n} or {@code [skip, n]}. Stateless and thread-safe. */
@@ -35,8 +36,7 @@ final class SliceArgument {
 
   /** mongod's {@code safeNumberInt}: saturating, NaN as 0. */
   private static int toInt(BsonValue number) {
-    double value = number.isDecimal128()
-        ? number.asDecimal128().getValue().doubleValue() : number.asNumber().doubleValue();
+    double value = Numbers.toDouble(number);
     if (number.isInt32()) {
       return number.asInt32().getValue();
     }

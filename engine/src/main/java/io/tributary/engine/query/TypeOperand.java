@@ -2,6 +2,7 @@ package io.tributary.engine.query;
 
 import io.tributary.engine.bson.BsonTypeName;
 import io.tributary.engine.error.ErrorCode;
+import io.tributary.engine.expression.Numbers;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -38,7 +39,7 @@ final class TypeOperand {
           .orElseThrow(() -> ErrorCode.BAD_VALUE.error("Unknown type name alias: " + name)));
     }
     if (item.isNumber() || item.isDecimal128()) {
-      double code = item.isDecimal128() ? item.asDecimal128().getValue().doubleValue() : item.asNumber().doubleValue();
+      double code = Numbers.toDouble(item);
       if (code != Math.rint(code)) {
         throw ErrorCode.BAD_VALUE.error("Invalid numerical type code: " + code);
       }

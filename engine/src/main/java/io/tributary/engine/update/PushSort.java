@@ -3,6 +3,7 @@ package io.tributary.engine.update;
 import io.tributary.engine.bson.BsonOrder;
 import io.tributary.engine.bson.FieldPath;
 import io.tributary.engine.error.ErrorCode;
+import io.tributary.engine.expression.Numbers;
 import io.tributary.engine.expression.SortKey;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -55,8 +56,7 @@ final class PushSort implements Comparator<BsonValue> {
   }
 
   private static int direction(BsonValue value) {
-    double number = value.isDecimal128() ? value.asDecimal128().getValue().doubleValue()
-        : value.isNumber() ? value.asNumber().doubleValue() : 0;
+    double number = Numbers.isNumber(value) ? Numbers.toDouble(value) : 0;
     if (number != 1 && number != -1) {
       throw ErrorCode.BAD_VALUE.error("The $sort element value must be either 1 or -1");
     }
