@@ -38,21 +38,13 @@ record UnwindStage(List<String> path, String includeArrayIndex, boolean preserve
       BsonValue value = option.getValue();
       switch (option.getKey()) {
         case "path":
-          if (!value.isString()) {
-            throw ErrorCode.location(28808).error("expected a string as the path for $unwind stage, got "
-                + Values.typeName(value));
-          }
-          path = value.asString().getValue();
+          path = pathOption(value);
           break;
         case "includeArrayIndex":
           index = arrayIndexField(value);
           break;
         case "preserveNullAndEmptyArrays":
-          if (!value.isBoolean()) {
-            throw ErrorCode.location(28809).error("expected a boolean for the preserveNullAndEmptyArrays option to "
-                + "$unwind stage, got " + Values.typeName(value));
-          }
-          preserve = value.asBoolean().getValue();
+          preserve = preserveOption(value);
           break;
         default:
           throw ErrorCode.location(28811).error("unrecognized option to $unwind stage: " + option.getKey());
@@ -62,6 +54,22 @@ record UnwindStage(List<String> path, String includeArrayIndex, boolean preserve
       throw ErrorCode.location(28812).error("no path specified to $unwind stage");
     }
     return new UnwindStage(path(path), index, preserve);
+  }
+
+  private static String pathOption(BsonValue value) {
+    if (!value.isString()) {
+      throw ErrorCode.location(28808).error("expected a string as the path for $unwind stage, got "
+          + Values.typeName(value));
+    }
+    return value.asString().getValue();
+  }
+
+  private static boolean preserveOption(BsonValue value) {
+    if (!value.isBoolean()) {
+      throw ErrorCode.location(28809).error("expected a boolean for the preserveNullAndEmptyArrays option to "
+          + "$unwind stage, got " + Values.typeName(value));
+    }
+    return value.asBoolean().getValue();
   }
 
   private static List<String> path(String path) {
