@@ -15,6 +15,11 @@ record CompositeStage(String name, List<Stage> stages) implements Stage {
 
   @Override
   public Iterator<BsonDocument> apply(Iterator<BsonDocument> input, Execution execution) {
+    return chain(stages, input, execution);
+  }
+
+  /** {@code input} through each of {@code stages} in turn: how every pipeline and sub-pipeline runs. */
+  static Iterator<BsonDocument> chain(List<Stage> stages, Iterator<BsonDocument> input, Execution execution) {
     Iterator<BsonDocument> output = input;
     for (Stage stage : stages) {
       output = stage.apply(output, execution);

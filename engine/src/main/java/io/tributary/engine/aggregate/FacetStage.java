@@ -69,10 +69,7 @@ record FacetStage(Map<String, List<Stage>> facets) implements Stage {
     return Deferred.afterDraining(input, documents -> {
       BsonDocument result = new BsonDocument();
       facets.forEach((name, stages) -> {
-        Iterator<BsonDocument> output = documents.iterator();
-        for (Stage stage : stages) {
-          output = stage.apply(output, execution);
-        }
+        Iterator<BsonDocument> output = CompositeStage.chain(stages, documents.iterator(), execution);
         BsonArray values = new BsonArray();
         output.forEachRemaining(values::add);
         result.append(name, values);

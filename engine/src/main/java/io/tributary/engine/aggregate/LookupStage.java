@@ -129,9 +129,7 @@ record LookupStage(ForeignCollection from, String as, FieldPath localField, Stri
         .iterator();
     if (!pipeline.isEmpty()) {
       Execution inner = execution.withUserVariables(variables(document, execution));
-      for (Stage stage : pipeline) {
-        foreign = stage.apply(foreign, inner);
-      }
+      foreign = CompositeStage.chain(pipeline, foreign, inner);
     }
     BsonArray joined = new BsonArray();
     foreign.forEachRemaining(joined::add);

@@ -80,12 +80,7 @@ public final class Pipeline {
    * with an {@linkplain #output() output stage}, the documents to write).
    */
   public Iterator<BsonDocument> run(Iterator<BsonDocument> input, PipelineContext context) {
-    Execution execution = execution(context);
-    Iterator<BsonDocument> output = input;
-    for (Stage stage : stages) {
-      output = stage.apply(output, execution);
-    }
-    return output;
+    return CompositeStage.chain(stages, input, execution(context));
   }
 
   /**

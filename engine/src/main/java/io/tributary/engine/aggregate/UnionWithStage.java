@@ -56,13 +56,8 @@ record UnionWithStage(ForeignCollection collection, List<Stage> pipeline) implem
 
   @Override
   public Iterator<BsonDocument> apply(Iterator<BsonDocument> input, Execution execution) {
-    return new Concatenation(input, () -> {
-      Iterator<BsonDocument> other = ForeignCollection.scan(collection, execution);
-      for (Stage stage : pipeline) {
-        other = stage.apply(other, execution);
-      }
-      return other;
-    });
+    return new Concatenation(input,
+        () -> CompositeStage.chain(pipeline, ForeignCollection.scan(collection, execution), execution));
   }
 
   /** The first iterator, then the second, which is only created when the first is exhausted. */
