@@ -22,6 +22,7 @@ import io.tributary.engine.command.admin.SetParameterCommand;
 import io.tributary.engine.command.admin.WhatsMyUriCommand;
 import io.tributary.engine.command.crud.AggregateCommand;
 import io.tributary.engine.command.crud.ExplainCommand;
+import io.tributary.engine.command.crud.CollStatsCommand;
 import io.tributary.engine.command.crud.CountCommand;
 import io.tributary.engine.command.crud.DeleteCommand;
 import io.tributary.engine.command.crud.DistinctCommand;
@@ -87,6 +88,7 @@ public final class CommandRegistry {
       new CountCommand(),
       new DistinctCommand(),
       new AggregateCommand(),
+      new CollStatsCommand(),
       new ExplainCommand(),
       // DDL
       new CreateCommand(),

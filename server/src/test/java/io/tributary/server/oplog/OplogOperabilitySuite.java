@@ -31,6 +31,8 @@ import org.bson.BsonInt32;
 import org.bson.BsonInt64;
 import org.bson.BsonString;
 import org.bson.BsonTimestamp;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.BsonDocumentCodec;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -140,6 +142,26 @@ public abstract class OplogOperabilitySuite extends ServerTestSupport {
   }
 
   @Test
+  void collStatsCountsAndSizesACollection() {
+    MongoCollection<BsonDocument> docs = collection("counted");
+    docs.insertMany(List.of(BsonDocument.parse("{_id: 1, s: 'abc'}"), BsonDocument.parse("{_id: 2}")));
+
+    BsonDocument stats = docs.aggregate(List.of(BsonDocument.parse("{$collStats: {storageStats: {}, count: {}}}")))
+        .first();
+    BsonDocument legacy = client().getDatabase("ops").runCommand(BsonDocument.parse("{collStats: 'counted'}"),
+        BsonDocument.class);
+
+    assertThat(stats.getDocument("count").getNumber("count").longValue()).isEqualTo(2);
+    assertThat(stats.getDocument("storageStats").getNumber("size").longValue())
+        .isEqualTo(bsonSize("{_id: 1, s: 'abc'}") + bsonSize("{_id: 2}"));
+    assertThat(stats.getDocument("storageStats").getBoolean("capped").getValue()).isFalse();
+    assertThat(legacy.getString("ns").getValue()).isEqualTo("ops.counted");
+    assertThat(legacy.getNumber("count").longValue()).isEqualTo(2);
+    assertThat(client().getDatabase("local").runCommand(BsonDocument.parse("{collStats: 'oplog.rs'}"),
+        BsonDocument.class).getBoolean("capped").getValue()).isTrue();
+  }
+
+  @Test
   void theOplogIsReadOnly() {
     MongoCollection<BsonDocument> oplog = client().getDatabase("local").getCollection("oplog.rs", BsonDocument.class);
 
@@ -231,6 +253,10 @@ public abstract class OplogOperabilitySuite extends ServerTestSupport {
       }
       return event;
     }
+  }
+
+  private static long bsonSize(String json) {
+    return new RawBsonDocument(BsonDocument.parse(json), new BsonDocumentCodec()).getByteBuffer().remaining();
   }
 
   private static BsonDocument opTime(BsonTimestamp time) {
