@@ -1,13 +1,16 @@
 package io.tributary.engine.command.crud;
 
+import io.tributary.engine.bson.BsonBytes;
 import io.tributary.engine.catalog.CollectionMetadata;
 import io.tributary.engine.catalog.DocumentCursor;
+import io.tributary.engine.catalog.KeyLayout;
 import io.tributary.engine.plan.PlanChoice;
 import io.tributary.engine.plan.QueryPlan;
 import io.tributary.engine.plan.QueryPlanner;
 import io.tributary.engine.plan.QueryRequest;
 import io.tributary.engine.plan.ScanStats;
 import io.tributary.engine.query.Matcher;
+import io.tributary.engine.storage.KeySpace;
 import io.tributary.engine.storage.ReadView;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -39,9 +42,24 @@ public final class CollectionQuery {
    */
   public static QueryResults query(ReadView view, CollectionMetadata collection, QueryRequest request,
       Matcher matcher) {
-    PlanChoice choice = QueryPlanner.plan(collection, request, matcher);
-    return new QueryResults(execute(view, collection, matcher, choice.winner(), new ScanStats()),
+    CollectionMetadata planned = asOf(view, collection);
+    PlanChoice choice = QueryPlanner.plan(planned, request, matcher);
+    return new QueryResults(execute(view, planned, matcher, choice.winner(), new ScanStats()),
         choice.winner().providesSort());
+  }
+
+  /**
+   * The collection as the read's snapshot stored it: its indexes and multikey flags committed in the same batches
+   * as the data, so a snapshot read at an older time never uses an index built since, and a read never plans with
+   * a multikey flag older than its data. A collection created by the unit being staged is not stored yet.
+   */
+  public static CollectionMetadata asOf(ReadView view, CollectionMetadata collection) {
+    byte[] stored = view.get(KeySpace.CATALOG, KeyLayout.catalogKey(collection.namespace()));
+    if (stored == null) {
+      return collection;
+    }
+    CollectionMetadata then = CollectionMetadata.fromBson(BsonBytes.decode(stored));
+    return then.uuid().equals(collection.uuid()) ? then : collection;
   }
 
   /** The documents {@code plan} yields that match, counting what it examines into {@code stats}. */

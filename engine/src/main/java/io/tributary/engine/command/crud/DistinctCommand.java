@@ -6,6 +6,7 @@ import io.tributary.engine.bson.FieldPath;
 import io.tributary.engine.command.CommandContext;
 import io.tributary.engine.command.SyncCommand;
 import io.tributary.engine.error.ErrorCode;
+import io.tributary.engine.plan.QueryRequest;
 import io.tributary.engine.query.Matcher;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,7 +42,8 @@ public final class DistinctCommand implements SyncCommand {
     List<BsonValue> values = new ArrayList<>();
     ReadSnapshot read = ReadSnapshot.open(context, command);
     try (read; Stream<MatchedDocument> matching =
-        ReadTarget.matching(context.engine(), read.view(), namespace, query, matcher)) {
+        ReadTarget.query(context.engine(), read.view(), namespace, new QueryRequest(query, null, command.get("hint")),
+            matcher).documents()) {
       matching.forEach(m -> values.addAll(path.values(m.document())));
     }
     return read.report(new BsonDocument("values", distinct(values, collation)));

@@ -56,7 +56,7 @@ public final class ExplainCommand implements SyncCommand {
     BsonDocument reply = new BsonDocument("explainVersion", new BsonString("1"));
     try (Snapshot snapshot = context.engine().storage().snapshot()) {
       Optional<CollectionMetadata> collection = context.engine().catalog().lookup(target.namespace())
-          .filter(c -> !c.isView());
+          .filter(c -> !c.isView()).map(c -> CollectionQuery.asOf(snapshot, c));
       if (collection.isEmpty()) {
         reply.append("queryPlanner", ExplainOutput.emptyQueryPlanner(target.namespace(), target.request().filter()));
         if (execute) {
