@@ -55,6 +55,7 @@ public final class ChangeStreamCursor implements ServerCursor {
   private final EventTransformer transformer;
   private final ChangeStreamPipeline pipeline;
   private final ResumeCheck resumeCheck;
+  private final SharedEvents shared;
   private final Runtime runtime;
 
   private final ArrayDeque<OplogEntry> unread = new ArrayDeque<>();
@@ -73,7 +74,7 @@ public final class ChangeStreamCursor implements ServerCursor {
   record Runtime(ScheduledExecutorService scheduler, Executor worker, Clock clock, CommitNotifier notifier) {}
 
   ChangeStreamCursor(long id, Namespace namespace, BsonDocument lsid, Oplog oplog, EventTransformer transformer,
-      ChangeStreamPipeline pipeline, StartPoint start, Runtime runtime) {
+      ChangeStreamPipeline pipeline, StartPoint start, Runtime runtime, SharedEvents shared) {
     this.id = id;
     this.namespace = namespace;
     this.lsid = lsid;
@@ -81,6 +82,7 @@ public final class ChangeStreamCursor implements ServerCursor {
     this.transformer = transformer;
     this.pipeline = pipeline;
     this.runtime = runtime;
+    this.shared = shared;
     this.resumeCheck = new ResumeCheck(start.token());
     this.position = start.scanAfter();
     this.readPosition = position;
@@ -129,13 +131,21 @@ public final class ChangeStreamCursor implements ServerCursor {
   public void close() {
     Wait pending;
     synchronized (this) {
-      closed = true;
+      markClosed();
       pending = wait;
       wait = null;
     }
     if (pending != null) {
       pending.cancel();
       pending.result.completeExceptionally(CURSOR_KILLED.error("cursor id " + id + " was killed"));
+    }
+  }
+
+  /** Ends the cursor once; called holding the lock. */
+  private void markClosed() {
+    if (!closed) {
+      closed = true;
+      shared.release();
     }
   }
 
@@ -197,7 +207,7 @@ public final class ChangeStreamCursor implements ServerCursor {
       }
       return nextBatch(batchSize);
     } catch (RuntimeException e) {
-      closed = true;
+      markClosed();
       if (wait != null) {
         endWait();
       }
@@ -274,21 +284,35 @@ public final class ChangeStreamCursor implements ServerCursor {
   }
 
   private void process(OplogEntry entry) {
-    for (ChangeEvent event : resumeCheck.admit(entry.clusterTime(), transformer.transform(entry, 0))) {
-      EventContext context = new EventContext(namespace.db(), new BsonDateTime(runtime.clock().millis()),
-          entry.clusterTime());
-      for (StreamOutput output : pipeline.apply(event, context)) {
+    List<SharedEvents.Produced> produced = shared.produce(entry.clusterTime(), () -> produce(entry));
+    List<ChangeEvent> events = new ArrayList<>(produced.size());
+    produced.forEach(p -> events.add(p.event()));
+    // The resume check admits a suffix of the entry's events (all of them once the token was found).
+    List<ChangeEvent> admitted = resumeCheck.admit(entry.clusterTime(), events);
+    for (SharedEvents.Produced p : produced.subList(produced.size() - admitted.size(), produced.size())) {
+      for (StreamOutput output : p.outputs()) {
         if (!resumeCheck.delivered(output)) {
           ready.add(output);
         }
       }
-      if (event.invalidate()) {
+      if (p.event().invalidate()) {
         // The stream ends here even when the user's stages dropped the invalidate itself.
-        ready.add(new StreamOutput(event.token(), null, 0));
-        endToken = event.token();
+        ready.add(new StreamOutput(p.event().token(), null, 0));
+        endToken = p.event().token();
         return;
       }
     }
+  }
+
+  /** The events of {@code entry} and what the stages make of them; the same for every stream of this shape. */
+  private List<SharedEvents.Produced> produce(OplogEntry entry) {
+    List<SharedEvents.Produced> produced = new ArrayList<>();
+    for (ChangeEvent event : transformer.transform(entry, 0)) {
+      EventContext context = new EventContext(namespace.db(), new BsonDateTime(runtime.clock().millis()),
+          entry.clusterTime());
+      produced.add(new SharedEvents.Produced(event, pipeline.apply(event, context)));
+    }
+    return produced;
   }
 
   /**

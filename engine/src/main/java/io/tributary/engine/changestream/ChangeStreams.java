@@ -17,8 +17,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
+import org.bson.BsonArray;
 import org.bson.BsonDateTime;
 import org.bson.BsonDocument;
+import org.bson.BsonString;
 import org.bson.BsonValue;
 
 /**
@@ -36,6 +38,9 @@ public final class ChangeStreams implements ChangeStreamOpener {
   private final Oplog oplog;
   private final DocumentLookup lookup;
   private final ChangeStreamCursor.Runtime runtime;
+  private static final List<String> START_OPTIONS = List.of("resumeAfter", "startAfter", "startAtOperationTime");
+
+  private final SharedEvents.Registry shapes = new SharedEvents.Registry();
   private final AtomicLong opened = new AtomicLong();
   private final ImageRetention imageRetention;
   private final List<OpenedWaiter> openedWaiters = new ArrayList<>();
@@ -122,7 +127,8 @@ public final class ChangeStreams implements ChangeStreamOpener {
           oplog.lastVisible());
       ChangeStreamPipeline pipeline = ChangeStreamPipeline.parse(stages.subList(1, stages.size()), context);
       ChangeStreamCursor cursor = new ChangeStreamCursor(cursorId, scope.cursorNamespace(), lsid, oplog,
-          new EventTransformer(scope, spec, lookup, imageRetention), pipeline, StartPoint.of(spec, oplog), runtime);
+          new EventTransformer(scope, spec, lookup, imageRetention), pipeline, StartPoint.of(spec, oplog), runtime,
+          shapes.acquire(shape(database, command, stages)));
       streamOpened();
       return cursor;
     } catch (MongoError e) {
@@ -157,6 +163,18 @@ public final class ChangeStreams implements ChangeStreamOpener {
       openedWaiters.removeIf(w -> w.count() <= count && ready.add(w.future()));
     }
     ready.forEach(f -> f.complete(null));
+  }
+
+  /**
+   * What makes two streams turn every entry into the same outputs: everything but the start point, which only
+   * decides where a stream reads from (see {@link SharedEvents}).
+   */
+  private static BsonDocument shape(String database, BsonDocument command, List<BsonDocument> stages) {
+    BsonDocument options = stages.get(0).getDocument(ChangeStreamSpec.STAGE_NAME).clone();
+    START_OPTIONS.forEach(options::remove);
+    BsonArray rest = new BsonArray(new ArrayList<>(stages.subList(1, stages.size())));
+    return new BsonDocument("db", new BsonString(database)).append("aggregate", command.get("aggregate"))
+        .append("options", options).append("stages", rest);
   }
 
   private static List<BsonDocument> stages(BsonDocument command) {
