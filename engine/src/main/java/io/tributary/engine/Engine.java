@@ -12,6 +12,7 @@ import io.tributary.engine.command.ConnectionStats;
 import io.tributary.engine.command.OpCounters;
 import io.tributary.engine.command.ServerParameters;
 import io.tributary.engine.command.ServiceEntryPoint;
+import io.tributary.engine.command.admin.ClusterParameters;
 import io.tributary.engine.cursor.CursorRegistry;
 import io.tributary.engine.error.ErrorCode;
 import io.tributary.engine.failpoint.FailPoints;
@@ -78,6 +79,7 @@ public final class Engine implements AutoCloseable {
     this.parameters = new ServerParameters(config.parameters);
     StorageEngine storage = config.storage;
     this.catalog = Catalog.load(storage);
+    ClusterParameters.load(catalog, storage, parameters);
     this.oplog = StoredOplog.open(storage, OPLOG_TAIL_ENTRIES);
     this.clusterClock = new ClusterClock(config.clock);
     clusterClock.advanceTo(oplog.lastCommitted());

@@ -226,9 +226,12 @@ public abstract class OplogOperabilitySuite extends ServerTestSupport {
       assertThat(expired.getFullDocument()).isNull();
       assertThatThrownBy(() -> firstUpdate(docs, before, FullDocumentBeforeChange.REQUIRED))
           .isInstanceOfSatisfying(MongoServerException.class, e -> assertThat(e.getCode()).isEqualTo(47));
-      assertThat(adminCommand("{getClusterParameter: 'changeStreamOptions'}").getArray("clusterParameters"))
-          .containsExactly(BsonDocument.parse(
-              "{_id: 'changeStreamOptions', preAndPostImages: {expireAfterSeconds: 60}}"));
+      BsonDocument parameter = adminCommand("{getClusterParameter: 'changeStreamOptions'}")
+          .getArray("clusterParameters").get(0).asDocument();
+      assertThat(parameter.getString("_id").getValue()).isEqualTo("changeStreamOptions");
+      assertThat(parameter.getDocument("preAndPostImages"))
+          .isEqualTo(BsonDocument.parse("{expireAfterSeconds: 60}"));
+      assertThat(parameter.getTimestamp("clusterParameterTime")).isNotNull();
     } finally {
       adminCommand("{setClusterParameter: {changeStreamOptions: {preAndPostImages: {expireAfterSeconds: 'off'}}}}");
     }

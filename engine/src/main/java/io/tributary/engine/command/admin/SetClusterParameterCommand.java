@@ -1,5 +1,6 @@
 package io.tributary.engine.command.admin;
 
+import io.tributary.engine.Engine;
 import io.tributary.engine.changestream.ImageRetention;
 import io.tributary.engine.command.CommandContext;
 import io.tributary.engine.command.SyncCommand;
@@ -10,8 +11,8 @@ import org.bson.BsonValue;
 /**
  * {@code setClusterParameter: {changeStreamOptions: {preAndPostImages: {expireAfterSeconds: N | "off"}}}} on
  * {@code admin}: the one cluster parameter Tributary has (the retention of pre- and post-images, see
- * {@link ImageRetention}). The value applies at once; like a {@code setParameter} value it lasts until the
- * server stops. Stateless.
+ * {@link ImageRetention}). The value is stored in {@code config.clusterParameters} ({@link ClusterParameters}),
+ * so it survives a restart, and applies at once. Stateless.
  */
 public final class SetClusterParameterCommand implements SyncCommand {
   @Override
@@ -31,11 +32,13 @@ public final class SetClusterParameterCommand implements SyncCommand {
       throw ErrorCode.BAD_VALUE.error("setClusterParameter expects an object with exactly one cluster parameter");
     }
     String parameter = argument.asDocument().getFirstKey();
-    if (!parameter.equals(ImageRetention.PARAMETER)) {
+    if (!ClusterParameters.NAMES.contains(parameter)) {
       throw ErrorCode.NO_SUCH_KEY.error("Unknown Cluster Parameter " + parameter);
     }
-    BsonValue value = argument.asDocument().get(parameter);
-    context.engine().parameters().setAtRuntime(parameter, validated(value));
+    BsonDocument value = validated(argument.asDocument().get(parameter));
+    Engine engine = context.engine();
+    ClusterParameters.save(engine.writer(), parameter, value, engine.clusterClock().now());
+    engine.parameters().setAtRuntime(parameter, value);
     return new BsonDocument();
   }
 
