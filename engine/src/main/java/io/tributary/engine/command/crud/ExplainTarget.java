@@ -45,17 +45,17 @@ record ExplainTarget(Namespace namespace, QueryRequest request, Matcher matcher,
     return new ExplainTarget(namespace, options.request(), matcher, (plan, stage) -> {
       BsonDocument wrapped = stage;
       if (options.sort() != null && !plan.providesSort()) {
-        wrapped = stage("SORT", wrapped).append("sortPattern", options.sortSpec())
-            .append("memLimit", new BsonInt64(104_857_600)).append("type", new BsonString("simple"));
+        wrapped = stage("SORT", wrapped, new BsonDocument("sortPattern", options.sortSpec())
+            .append("memLimit", new BsonInt64(104_857_600)).append("type", new BsonString("simple")));
       }
       if (options.skip() > 0) {
-        wrapped = stage("SKIP", wrapped).append("skipAmount", new BsonInt64(options.skip()));
+        wrapped = stage("SKIP", wrapped, new BsonDocument("skipAmount", new BsonInt64(options.skip())));
       }
       if (options.limit() > 0) {
-        wrapped = stage("LIMIT", wrapped).append("limitAmount", new BsonInt64(options.limit()));
+        wrapped = stage("LIMIT", wrapped, new BsonDocument("limitAmount", new BsonInt64(options.limit())));
       }
-      return options.projection() == null ? wrapped : stage("PROJECTION_DEFAULT", wrapped)
-          .append("transformBy", command.getDocument("projection"));
+      return options.projection() == null ? wrapped : stage("PROJECTION_DEFAULT", wrapped,
+          new BsonDocument("transformBy", command.getDocument("projection")));
     }, results -> options.apply(results).count());
   }
 
@@ -92,6 +92,13 @@ record ExplainTarget(Namespace namespace, QueryRequest request, Matcher matcher,
   }
 
   private static BsonDocument stage(String name, BsonDocument input) {
-    return new BsonDocument("stage", new BsonString(name)).append("inputStage", input);
+    return stage(name, input, new BsonDocument());
+  }
+
+  /** A stage in mongod's field order: its name, its own fields, then its input. */
+  private static BsonDocument stage(String name, BsonDocument input, BsonDocument details) {
+    BsonDocument stage = new BsonDocument("stage", new BsonString(name));
+    stage.putAll(details);
+    return stage.append("inputStage", input);
   }
 }
