@@ -51,6 +51,8 @@ public final class Engine implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
   /** Decoded recent oplog entries kept in memory for change streams that keep up. */
   private static final int OPLOG_TAIL_ENTRIES = 10_000;
+  /** mongod's {@code transactionLifetimeLimitSeconds}: older open transactions are aborted. */
+  private static final long TRANSACTION_LIFETIME_MILLIS = 60_000;
 
   private final Builder config;
   private final Catalog catalog;
@@ -95,6 +97,8 @@ public final class Engine implements AutoCloseable {
         new ImageRetention(config.clock, () -> parameters.get(ImageRetention.PARAMETER)));
     schedule("cursor timeout", cursors::reapIdle, 60);
     schedule("snapshot history", snapshots::expire, 60);
+    schedule("transaction lifetime", () -> sessions.abortTransactionsStartedBefore(
+        config.clock.millis() - TRANSACTION_LIFETIME_MILLIS), 10);
     this.oplogRetention =
         new OplogRetention(storage, config.oplogSizeBytes, config.oplogMinRetention, config.clock);
     schedule("oplog truncation", oplogRetention::truncate, 10);

@@ -3,11 +3,15 @@ package io.tributary.engine.catalog;
 import io.tributary.engine.oplog.CommitSequencer;
 import io.tributary.engine.oplog.SessionInfo;
 import io.tributary.engine.storage.StorageEngine;
-import java.util.concurrent.locks.ReentrantLock;
+import io.tributary.engine.error.ErrorCode;
+import io.tributary.engine.error.ErrorLabels;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * Runs write work: one {@link WriteUnit} at a time, so a write's reads (the document to update, the index
+ * Runs write work: one {@link WriteUnit} at a time (a statement's, or a transaction's for its whole life), so a
+ * write's reads (the document to update, the index
  * entries to check) and its commit form one serializable step. The unit is committed through the
  * {@link CommitSequencer} (one atomic batch with its oplog entries) and its catalog changes are published
  * afterwards. If the work throws, nothing is written. Commits are not synced here: a command that must
@@ -18,7 +22,9 @@ public final class Writer {
   private final Catalog catalog;
   private final StorageEngine storage;
   private final CommitSequencer sequencer;
-  private final ReentrantLock lock = new ReentrantLock();
+  /** The write permit: one unit is open at a time. A semaphore, not a lock: a transaction's unit stays open
+   * across commands, which may run on different threads. */
+  private final Semaphore permit = new Semaphore(1, true);
 
   public Writer(Catalog catalog, StorageEngine storage, CommitSequencer sequencer) {
     this.catalog = catalog;
@@ -32,16 +38,51 @@ public final class Writer {
    * @param session recorded on the unit's oplog entries, or null
    */
   public <T> T write(SessionInfo session, Function<WriteUnit, T> work) {
-    T result;
-    lock.lock();
+    permit.acquireUninterruptibly();
     try {
       WriteUnit unit = new WriteUnit(catalog, storage);
-      result = work.apply(unit);
-      sequencer.commit(unit.batch(), unit.operations(), session);
-      catalog.apply(unit.catalogChanges());
+      T result = work.apply(unit);
+      publish(unit, session);
+      return result;
     } finally {
-      lock.unlock();
+      permit.release();
     }
-    return result;
+  }
+
+  /**
+   * Opens a unit that stays open until {@link #commit} or {@link #abort} (a multi-document transaction), holding
+   * the write permit meanwhile. Waits at most {@code waitMillis} for the permit (mongod's
+   * {@code maxTransactionLockRequestTimeoutMillis}), then fails with a transient {@code WriteConflict}.
+   */
+  public WriteUnit begin(long waitMillis) {
+    try {
+      if (!permit.tryAcquire(waitMillis, TimeUnit.MILLISECONDS)) {
+        throw ErrorCode.WRITE_CONFLICT.error("Unable to acquire the write lock within " + waitMillis + "ms")
+            .withLabel(ErrorLabels.TRANSIENT_TRANSACTION_ERROR);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw ErrorCode.INTERRUPTED.error("interrupted while waiting for the write lock");
+    }
+    return new WriteUnit(catalog, storage);
+  }
+
+  /** Commits a unit opened by {@link #begin} and releases the permit. */
+  public void commit(WriteUnit unit, SessionInfo session) {
+    try {
+      publish(unit, session);
+    } finally {
+      permit.release();
+    }
+  }
+
+  /** Discards a unit opened by {@link #begin} and releases the permit. */
+  public void abort(WriteUnit unit) {
+    permit.release();
+  }
+
+  private void publish(WriteUnit unit, SessionInfo session) {
+    sequencer.commit(unit.batch(), unit.operations(), session);
+    catalog.apply(unit.catalogChanges());
   }
 }

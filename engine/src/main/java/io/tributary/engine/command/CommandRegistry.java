@@ -20,7 +20,9 @@ import io.tributary.engine.command.admin.SessionCommands;
 import io.tributary.engine.command.admin.SetClusterParameterCommand;
 import io.tributary.engine.command.admin.SetParameterCommand;
 import io.tributary.engine.command.admin.WhatsMyUriCommand;
+import io.tributary.engine.command.crud.AbortTransactionCommand;
 import io.tributary.engine.command.crud.AggregateCommand;
+import io.tributary.engine.command.crud.CommitTransactionCommand;
 import io.tributary.engine.command.crud.ExplainCommand;
 import io.tributary.engine.command.crud.CollStatsCommand;
 import io.tributary.engine.command.crud.CountCommand;
@@ -89,6 +91,9 @@ public final class CommandRegistry {
       new DistinctCommand(),
       new AggregateCommand(),
       new CollStatsCommand(),
+      // multi-document transactions
+      new CommitTransactionCommand(),
+      new AbortTransactionCommand(),
       new ExplainCommand(),
       // DDL
       new CreateCommand(),

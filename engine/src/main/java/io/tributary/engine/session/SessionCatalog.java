@@ -19,9 +19,17 @@ public final class SessionCatalog {
     return sessions.computeIfAbsent(lsid.get("id"), id -> new Session(lsid));
   }
 
-  /** {@code endSessions}: forgets the session's state. */
+  /** {@code endSessions}: forgets the session's state, aborting its open transaction. */
   public void end(BsonDocument lsid) {
-    sessions.remove(lsid.get("id"));
+    Session session = sessions.remove(lsid.get("id"));
+    if (session != null) {
+      session.abortIfStartedBefore(Long.MAX_VALUE);
+    }
+  }
+
+  /** Aborts transactions started before {@code deadlineMillis} ({@code transactionLifetimeLimitSeconds}). */
+  public void abortTransactionsStartedBefore(long deadlineMillis) {
+    sessions.values().forEach(session -> session.abortIfStartedBefore(deadlineMillis));
   }
 
   /** The {@code lsid}s of the sessions held now. */

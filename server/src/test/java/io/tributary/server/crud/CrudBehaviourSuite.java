@@ -287,6 +287,24 @@ public abstract class CrudBehaviourSuite extends ServerTestSupport {
   }
 
   @Test
+  void transactionsCommitAtomicallyAndAbortWithoutTrace() {
+    coll.insertOne(new Document("_id", 1).append("balance", 100));
+    try (ClientSession session = client().startSession()) {
+      session.withTransaction(() -> {
+        coll.updateOne(session, Filters.eq("_id", 1), Updates.inc("balance", -30));
+        coll.insertOne(session, new Document("_id", 2).append("balance", 30));
+        assertThat(coll.find(session).into(new ArrayList<>())).hasSize(2);
+        return null;
+      });
+      session.startTransaction();
+      coll.insertOne(session, new Document("_id", 3));
+      session.abortTransaction();
+    }
+    assertThat(coll.find().into(new ArrayList<>())).containsExactly(
+        new Document("_id", 1).append("balance", 70), new Document("_id", 2).append("balance", 30));
+  }
+
+  @Test
   void commandErrorsCarryMongodCodes() {
     assertThatThrownBy(() -> db.runCommand(new BsonDocument("getMore", new org.bson.BsonInt64(12345))
         .append("collection", new org.bson.BsonString("c"))))

@@ -77,7 +77,7 @@ public final class DeleteCommand implements SyncCommand {
     if (limit != 0 && limit != 1) {
       throw ErrorCode.FAILED_TO_PARSE.error("The limit field in delete objects must be 0 or 1. Got " + limit);
     }
-    return retryable.run(index, () -> context.engine().writer().write(retryable.sessionInfo(index),
+    return retryable.run(index, () -> retryable.write(index,
         unit -> new BsonDocument("n", new BsonInt32(delete(unit, namespace,
             new QueryRequest(filter, null, statement.asDocument().get("hint")), matcher, limit == 1)))));
   }

@@ -48,7 +48,7 @@ public final class FindAndModifyCommand implements SyncCommand {
     Namespace namespace = CommandArguments.writeTarget(context, command);
     Request request = Request.parse(command, EnginePipelineContext.of(context, command));
     RetryableWrite retryable = RetryableWrite.of(context, command);
-    BsonDocument reply = retryable.run(0, () -> context.engine().writer().write(retryable.sessionInfo(0),
+    BsonDocument reply = retryable.run(0, () -> retryable.write(0,
         unit -> request.execute(unit, namespace)));
     DurableAck.await(context, command);
     return reply;

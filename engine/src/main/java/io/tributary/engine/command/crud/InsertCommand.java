@@ -61,7 +61,7 @@ public final class InsertCommand implements SyncCommand {
     }
     return retryable.run(index, () -> {
       BsonDocument prepared = NewDocuments.prepare(document.asDocument());
-      context.engine().writer().write(retryable.sessionInfo(index),
+      retryable.write(index,
           unit -> {
             CollectionMetadata collection = unit.collectionForWrite(namespace);
             DocumentValidator.check(collection, prepared, null, bypassValidation);

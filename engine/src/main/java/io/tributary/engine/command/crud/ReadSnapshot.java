@@ -4,13 +4,15 @@ import io.tributary.engine.command.CommandContext;
 import io.tributary.engine.error.ErrorCode;
 import io.tributary.engine.storage.ReadView;
 import io.tributary.engine.storage.Snapshot;
+import io.tributary.engine.session.Transaction;
+import java.util.Optional;
 import java.util.Set;
 import org.bson.BsonDocument;
 import org.bson.BsonTimestamp;
 import org.bson.BsonValue;
 
 /**
- * The storage state a read command reads: a fresh snapshot, or, with {@code readConcern: {level: "snapshot"}},
+ * The storage state a read command reads: in a transaction, the transaction's view; else a fresh snapshot, or, with {@code readConcern: {level: "snapshot"}},
  * the state at {@code atClusterTime} (captured now when absent) from the engine's
  * {@link io.tributary.engine.session.SnapshotHistory}, whose time the reply reports as {@code atClusterTime}.
  *
@@ -22,6 +24,10 @@ public record ReadSnapshot(ReadView view, Runnable release, BsonTimestamp atClus
   private static final Set<String> SNAPSHOT_READS = Set.of("find", "aggregate", "distinct");
 
   public static ReadSnapshot open(CommandContext context, BsonDocument command) {
+    Optional<Transaction> transaction = Transactions.join(context, command);
+    if (transaction.isPresent()) {
+      return new ReadSnapshot(transaction.get().readView(), () -> { }, null);
+    }
     BsonValue readConcern = command.get("readConcern");
     if (readConcern == null || !readConcern.isDocument() || !isSnapshot(readConcern.asDocument())) {
       Snapshot snapshot = context.engine().storage().snapshot();

@@ -1,11 +1,15 @@
 package io.tributary.engine.command.crud;
 
+import io.tributary.engine.catalog.WriteUnit;
+import io.tributary.engine.catalog.Writer;
 import io.tributary.engine.command.CloseConnection;
 import io.tributary.engine.command.CommandContext;
 import io.tributary.engine.error.ErrorCode;
 import io.tributary.engine.failpoint.FailPoints;
 import io.tributary.engine.oplog.SessionInfo;
 import io.tributary.engine.session.Session;
+import io.tributary.engine.session.Transaction;
+import java.util.function.Function;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.bson.BsonDocument;
@@ -23,21 +27,27 @@ public final class RetryableWrite {
   private final long txnNumber;
   private final BsonDocument command;
   private final FailPoints failPoints;
+  private final Writer writer;
+  private final Transaction transaction;
 
-  private RetryableWrite(Session session, long txnNumber, BsonDocument command, FailPoints failPoints) {
+  private RetryableWrite(Session session, long txnNumber, BsonDocument command, CommandContext context,
+      Transaction transaction) {
     this.session = session;
     this.txnNumber = txnNumber;
     this.command = command;
-    this.failPoints = failPoints;
+    this.failPoints = context.engine().failPoints();
+    this.writer = context.engine().writer();
+    this.transaction = transaction;
   }
 
   public static RetryableWrite of(CommandContext context, BsonDocument command) {
-    if (context.lsid() == null || context.txnNumber() == null) {
-      return new RetryableWrite(null, -1, command, null);
+    Optional<Transaction> transaction = Transactions.join(context, command);
+    if (transaction.isPresent() || context.lsid() == null || context.txnNumber() == null) {
+      return new RetryableWrite(null, -1, command, context, transaction.orElse(null));
     }
     Session session = context.engine().sessions().session(context.lsid());
     session.beginRetryableWrite(context.txnNumber());
-    return new RetryableWrite(session, context.txnNumber(), command, context.engine().failPoints());
+    return new RetryableWrite(session, context.txnNumber(), command, context, null);
   }
 
   /**
@@ -77,6 +87,14 @@ public final class RetryableWrite {
 
   private static boolean closesConnection(BsonDocument data) {
     return !data.containsKey("closeConnection") || data.getBoolean("closeConnection").getValue();
+  }
+
+  /**
+   * Runs write work for statement {@code index}: in its own commit, or in the command's transaction (which then
+   * commits it with the transaction).
+   */
+  public <T> T write(int index, Function<WriteUnit, T> work) {
+    return transaction != null ? transaction.write(work) : writer.write(sessionInfo(index), work);
   }
 
   /** The session fields to record on the oplog entries of statement {@code index}, or null. */

@@ -82,7 +82,7 @@ public final class UpdateCommand implements SyncCommand {
     }
     Statement parsed = Statement.parse(statement.asDocument(), EnginePipelineContext.of(context, command),
         CommandArguments.bool(command, "bypassDocumentValidation", false));
-    return retryable.run(index, () -> context.engine().writer().write(retryable.sessionInfo(index),
+    return retryable.run(index, () -> retryable.write(index,
         unit -> parsed.execute(unit, namespace)));
   }
 

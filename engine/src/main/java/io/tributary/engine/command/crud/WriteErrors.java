@@ -1,5 +1,6 @@
 package io.tributary.engine.command.crud;
 
+import io.tributary.engine.error.ErrorLabels;
 import io.tributary.engine.error.MongoError;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
@@ -13,7 +14,14 @@ import org.bson.BsonString;
 public final class WriteErrors {
   private final BsonArray errors = new BsonArray();
 
+  /**
+   * Records the error of statement {@code index}; an error that dooms the surrounding transaction
+   * ({@code TransientTransactionError}, e.g. a write conflict) fails the whole command instead, as in mongod.
+   */
   public void add(int index, MongoError error) {
+    if (error.labels().contains(ErrorLabels.TRANSIENT_TRANSACTION_ERROR)) {
+      throw error;
+    }
     BsonDocument entry = new BsonDocument("index", new BsonInt32(index))
         .append("code", new BsonInt32(error.code().code()))
         .append("errmsg", new BsonString(error.getMessage()));

@@ -1,0 +1,35 @@
+package io.tributary.engine.command.crud;
+
+import io.tributary.engine.command.CommandContext;
+import io.tributary.engine.error.ErrorCode;
+import io.tributary.engine.session.Transaction;
+import java.util.Optional;
+import org.bson.BsonDocument;
+
+/**
+ * Which multi-document transaction a command belongs to: commands with {@code autocommit: false} run in the
+ * session's transaction {@code txnNumber}, which {@code startTransaction: true} starts. Stateless.
+ */
+public final class Transactions {
+  private Transactions() {}
+
+  /** The command's transaction, started if the command starts it; empty outside a transaction. */
+  public static Optional<Transaction> join(CommandContext context, BsonDocument command) {
+    if (!command.containsKey("autocommit")) {
+      return Optional.empty();
+    }
+    if (CommandArguments.bool(command, "autocommit", true)) {
+      throw ErrorCode.INVALID_OPTIONS.error("autocommit must be false");
+    }
+    if (context.lsid() == null || context.txnNumber() == null) {
+      throw ErrorCode.location(50768).error("txnNumber may only be provided for multi-document transactions and "
+          + "retryable write commands");
+    }
+    var session = context.engine().sessions().session(context.lsid());
+    if (CommandArguments.bool(command, "startTransaction", false)) {
+      return Optional.of(session.startTransaction(context.txnNumber(), context.engine().writer(),
+          context.engine().storage().snapshot(), context.engine().clock().millis()));
+    }
+    return Optional.of(session.transaction(context.txnNumber()));
+  }
+}
