@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.bson.BsonBoolean;
 import org.bson.BsonDocument;
 import org.bson.BsonNull;
 import org.bson.BsonNumber;
@@ -25,7 +26,8 @@ import org.bson.BsonValue;
  * implies its {@code partialFilterExpression}. Candidates are ranked by how selective their bounds look (a unique
  * index fixed to one key first, then the number of leading fields fixed to points, then bounds, then sort); no
  * candidate means a collection scan. A hint is obeyed, never ignored: an index name or key pattern that names no
- * usable index fails with BadValue, {@code {$natural: ±1}} forces a collection scan. Stateless.
+ * usable index fails with BadValue, {@code {$natural: ±1}} forces a collection scan. Hidden indexes are never
+ * used. Stateless.
  */
 public final class QueryPlanner {
   private QueryPlanner() {}
@@ -38,7 +40,7 @@ public final class QueryPlanner {
     }
     List<Candidate> candidates = new ArrayList<>();
     for (IndexDescriptor index : collection.indexes()) {
-      if (isOrdered(index)) {
+      if (isOrdered(index) && !isHidden(index)) {
         candidate(index, request, matcher, false).ifPresent(candidates::add);
       }
     }
@@ -57,7 +59,7 @@ public final class QueryPlanner {
       BsonValue direction = hint.asDocument().get("$natural");
       return new CollectionScan(direction.isNumber() && direction.asNumber().doubleValue() < 0);
     }
-    IndexDescriptor index = collection.indexes().stream().filter(i -> names(i, hint)).findFirst()
+    IndexDescriptor index = collection.indexes().stream().filter(i -> names(i, hint) && !isHidden(i)).findFirst()
         .orElseThrow(QueryPlanner::badHint);
     return candidate(index, request, matcher, true).orElseThrow(QueryPlanner::badHint).scan();
   }
@@ -72,6 +74,11 @@ public final class QueryPlanner {
 
   private static MongoError badHint() {
     return ErrorCode.BAD_VALUE.error("hint provided does not correspond to an existing index");
+  }
+
+  /** A hidden index is maintained but invisible to the planner, hints included. */
+  private static boolean isHidden(IndexDescriptor index) {
+    return index.spec().getBoolean("hidden", BsonBoolean.FALSE).getValue();
   }
 
   /** Text, hashed and geo indexes keep no order the planner can use. */

@@ -113,6 +113,15 @@ class IndexesTest extends ServerTestSupport {
   }
 
   @Test
+  void hiddenIndexesAreNotUsed() {
+    coll.createIndex(Indexes.ascending("a"), new IndexOptions().hidden(true));
+    assertThat(stage(coll.find(Filters.eq("a", 1)).explain())).isEqualTo("COLLSCAN");
+    assertThatThrownBy(() -> coll.find().hintString("a_1").first())
+        .isInstanceOfSatisfying(MongoCommandException.class, e -> assertThat(e.getErrorCode()).isEqualTo(2));
+    assertThat(coll.listIndexes().into(new ArrayList<>()).get(1)).containsEntry("hidden", true);
+  }
+
+  @Test
   void multikeyIndexesFindArrayElements() {
     coll.createIndex(Indexes.ascending("tags"));
     Document scan = ixscan(coll.find(Filters.and(Filters.gte("tags", 3), Filters.lte("tags", 4))).explain());
