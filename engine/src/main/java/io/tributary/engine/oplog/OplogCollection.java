@@ -102,13 +102,14 @@ public final class OplogCollection {
         .append("scaleFactor", new BsonInt32(scale));
   }
 
-  /** serverStatus' {@code oplog} section: sizes, limits and the oldest and newest optimes. */
+  /** serverStatus' {@code oplog} section: sizes, limits, truncations so far and the oldest and newest optimes. */
   public static BsonDocument status(StorageEngine storage, Oplog oplog, OplogRetention retention) {
     BsonTimestamp earliest = oplog.oldestRetained();
     BsonDocument status = new BsonDocument("sizeBytes", new BsonInt64(retention.size()))
         .append("maxSizeBytes", new BsonInt64(retention.maxBytes()))
         .append("approximateCount", new BsonInt64(storage.approximateCount(KeySpace.OPLOG)))
-        .append("minRetentionHours", new BsonDouble(retention.minRetention().toSeconds() / 3600.0));
+        .append("minRetentionHours", new BsonDouble(retention.minRetention().toSeconds() / 3600.0))
+        .append("truncateCount", new BsonInt64(retention.truncations()));
     if (earliest != null) {
       status.append("earliestOptime", opTime(earliest)).append("latestOptime", opTime(oplog.lastVisible()));
     }

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Keeps the {@link KeySpace#OPLOG} within its configured size ({@code --oplogSize}) by deleting its oldest entries,
@@ -22,6 +23,7 @@ public final class OplogRetention {
   private final long maxBytes;
   private final Duration minRetention;
   private final Clock clock;
+  private final AtomicLong truncations = new AtomicLong();
 
   public OplogRetention(StorageEngine storage, long maxBytes, Duration minRetention, Clock clock) {
     this.storage = Objects.requireNonNull(storage, "storage");
@@ -31,6 +33,11 @@ public final class OplogRetention {
       throw new IllegalArgumentException("oplog size must be positive and retention not negative");
     }
     this.maxBytes = maxBytes;
+  }
+
+  /** How many times {@link #truncate} removed entries since the engine opened ({@code serverStatus}). */
+  public long truncations() {
+    return truncations.get();
   }
 
   /** The configured maximum size in bytes ({@code --oplogSize}). */
@@ -70,6 +77,7 @@ public final class OplogRetention {
       return false;
     }
     storage.deleteRange(KeySpace.OPLOG, null, key(cutPoint(oldest, limit, excess)));
+    truncations.incrementAndGet();
     return true;
   }
 

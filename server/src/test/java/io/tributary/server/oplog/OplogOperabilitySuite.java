@@ -177,7 +177,10 @@ public abstract class OplogOperabilitySuite extends ServerTestSupport {
       fillTwiceTheOplog(docs);
       BsonDocument firstEvent = reader.next().getResumeToken();
 
+      long truncations = adminCommand("{serverStatus: 1}").getDocument("oplog").getInt64("truncateCount").getValue();
       assertThat(server().engine().oplogRetention().truncate()).isTrue();
+      assertThat(adminCommand("{serverStatus: 1}").getDocument("oplog").getInt64("truncateCount").getValue())
+          .isEqualTo(truncations + 1);
 
       assertHistoryLost(() -> {
         try (var resumed = docs.watch().resumeAfter(firstEvent).cursor()) {
