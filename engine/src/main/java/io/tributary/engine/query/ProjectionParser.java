@@ -3,6 +3,7 @@ package io.tributary.engine.query;
 import io.tributary.engine.bson.FieldPath;
 import io.tributary.engine.error.ErrorCode;
 import io.tributary.engine.error.MongoError;
+import io.tributary.engine.expression.Expressions;
 import io.tributary.engine.expression.Values;
 import java.util.Map;
 import java.util.Set;
@@ -244,20 +245,11 @@ final class ProjectionParser {
     parent.children().put(path.last(), node);
   }
 
+  /** mongod's FieldPath rules, with the find projection's own error for an empty path. */
   private static FieldPath validPath(String dotted) {
     if (dotted.isEmpty()) {
       throw ErrorCode.location(40352).error("FieldPath cannot be constructed with empty string");
     }
-    FieldPath path = FieldPath.parse(dotted);
-    for (String part : path.parts()) {
-      if (part.isEmpty()) {
-        throw ErrorCode.location(15998).error("FieldPath field names may not be empty strings.");
-      }
-      if (part.startsWith("$")) {
-        throw ErrorCode.location(16410).error(
-            "FieldPath field names may not start with '$'. Consider using $getField or $setField.");
-      }
-    }
-    return path;
+    return new FieldPath(Expressions.fieldPath(dotted));
   }
 }
