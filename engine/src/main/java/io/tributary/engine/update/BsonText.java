@@ -1,5 +1,6 @@
 package io.tributary.engine.update;
 
+import io.tributary.engine.bson.BsonTypeName;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -8,7 +9,6 @@ import org.bson.BsonBinary;
 import org.bson.BsonDocument;
 import org.bson.BsonRegularExpression;
 import org.bson.BsonTimestamp;
-import org.bson.BsonType;
 import org.bson.BsonValue;
 
 /**
@@ -107,33 +107,6 @@ final class BsonText {
 
   /** MongoDB's name for the type of {@code value} ({@code typeName()} in the server). */
   static String typeName(BsonValue value) {
-    return typeName(value.getBsonType());
-  }
-
-  static String typeName(BsonType type) {
-    switch (type) {
-      case DOUBLE: return "double";
-      case STRING: return "string";
-      case DOCUMENT: return "object";
-      case ARRAY: return "array";
-      case BINARY: return "binData";
-      case UNDEFINED: return "undefined";
-      case OBJECT_ID: return "objectId";
-      case BOOLEAN: return "bool";
-      case DATE_TIME: return "date";
-      case NULL: return "null";
-      case REGULAR_EXPRESSION: return "regex";
-      case DB_POINTER: return "dbPointer";
-      case JAVASCRIPT: return "javascript";
-      case SYMBOL: return "symbol";
-      case JAVASCRIPT_WITH_SCOPE: return "javascriptWithScope";
-      case INT32: return "int";
-      case TIMESTAMP: return "timestamp";
-      case INT64: return "long";
-      case DECIMAL128: return "decimal";
-      case MIN_KEY: return "minKey";
-      case MAX_KEY: return "maxKey";
-      default: return type.name();
-    }
+    return BsonTypeName.nameOf(value.getBsonType());
   }
 }
