@@ -9,7 +9,6 @@ import io.tributary.engine.expression.Scope;
 import io.tributary.engine.expression.Values;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
@@ -22,7 +21,7 @@ import org.bson.BsonValue;
  * {@code {min, max}}, where max is the next bucket's min (the largest value for the last). Blocking.
  * {@code granularity} is not supported.
  */
-record BucketAutoStage(Expression groupBy, int buckets, List<GroupStage.Output> outputs) implements Stage {
+record BucketAutoStage(Expression groupBy, int buckets, List<GroupStage.Output> outputs) implements BlockingStage {
   static final String NAME = "$bucketAuto";
 
   /** A document's groupBy value (missing as null) and the scope its output expressions read. */
@@ -68,17 +67,15 @@ record BucketAutoStage(Expression groupBy, int buckets, List<GroupStage.Output> 
   }
 
   @Override
-  public Iterator<BsonDocument> apply(Iterator<BsonDocument> input, Execution execution) {
-    return Deferred.afterDraining(input, documents -> {
-      List<Entry> entries = new ArrayList<>(documents.size());
-      for (BsonDocument document : documents) {
-        Scope scope = execution.scope(document);
-        BsonValue value = groupBy.evaluate(scope);
-        entries.add(new Entry(value == null ? BsonNull.VALUE : value, scope));
-      }
-      entries.sort(Comparator.comparing(Entry::value, Values.ORDER));
-      return cut(entries);
-    });
+  public List<BsonDocument> emit(List<BsonDocument> documents, Execution execution) {
+    List<Entry> entries = new ArrayList<>(documents.size());
+    for (BsonDocument document : documents) {
+      Scope scope = execution.scope(document);
+      BsonValue value = groupBy.evaluate(scope);
+      entries.add(new Entry(value == null ? BsonNull.VALUE : value, scope));
+    }
+    entries.sort(Comparator.comparing(Entry::value, Values.ORDER));
+    return cut(entries);
   }
 
   private List<BsonDocument> cut(List<Entry> entries) {

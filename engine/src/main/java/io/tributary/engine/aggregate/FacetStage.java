@@ -18,7 +18,7 @@ import org.bson.BsonValue;
  * {@code $facet}: runs each named sub-pipeline over the same (buffered) input and outputs one document with one
  * array per facet, even for empty input. Blocking.
  */
-record FacetStage(Map<String, List<Stage>> facets) implements Stage {
+record FacetStage(Map<String, List<Stage>> facets) implements BlockingStage {
   static final String NAME = "$facet";
   private static final Set<String> NOT_IN_FACET = Set.of("$facet", "$out", "$merge", "$collStats", "$indexStats",
       "$geoNear", "$documents", "$changeStream", "$listLocalSessions");
@@ -65,16 +65,14 @@ record FacetStage(Map<String, List<Stage>> facets) implements Stage {
   }
 
   @Override
-  public Iterator<BsonDocument> apply(Iterator<BsonDocument> input, Execution execution) {
-    return Deferred.afterDraining(input, documents -> {
-      BsonDocument result = new BsonDocument();
-      facets.forEach((name, stages) -> {
-        Iterator<BsonDocument> output = CompositeStage.chain(stages, documents.iterator(), execution);
-        BsonArray values = new BsonArray();
-        output.forEachRemaining(values::add);
-        result.append(name, values);
-      });
-      return List.of(result);
+  public List<BsonDocument> emit(List<BsonDocument> documents, Execution execution) {
+    BsonDocument result = new BsonDocument();
+    facets.forEach((name, stages) -> {
+      Iterator<BsonDocument> output = CompositeStage.chain(stages, documents.iterator(), execution);
+      BsonArray values = new BsonArray();
+      output.forEachRemaining(values::add);
+      result.append(name, values);
     });
+    return List.of(result);
   }
 }

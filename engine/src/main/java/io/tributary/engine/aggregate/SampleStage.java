@@ -2,7 +2,6 @@ package io.tributary.engine.aggregate;
 
 import io.tributary.engine.error.ErrorCode;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -10,7 +9,7 @@ import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
 /** {@code $sample: {size: n}}: n documents chosen at random without repetition (all of them when fewer). */
-record SampleStage(long size) implements Stage {
+record SampleStage(long size) implements BlockingStage {
   static final String NAME = "$sample";
 
   static SampleStage parse(BsonValue spec) {
@@ -39,10 +38,8 @@ record SampleStage(long size) implements Stage {
   }
 
   @Override
-  public Iterator<BsonDocument> apply(Iterator<BsonDocument> input, Execution execution) {
-    return Deferred.afterDraining(input, documents -> {
-      Collections.shuffle(documents, ThreadLocalRandom.current());
-      return documents.subList(0, (int) Math.min(size, documents.size()));
-    });
+  public List<BsonDocument> emit(List<BsonDocument> documents, Execution execution) {
+    Collections.shuffle(documents, ThreadLocalRandom.current());
+    return documents.subList(0, (int) Math.min(size, documents.size()));
   }
 }

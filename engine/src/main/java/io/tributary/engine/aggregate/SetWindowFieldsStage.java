@@ -11,7 +11,6 @@ import io.tributary.engine.expression.Values;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,7 @@ import org.bson.BsonValue;
  * {@link WindowFunction} over the partition. Blocking. Range windows are not supported.
  */
 record SetWindowFieldsStage(Expression partitionBy, Comparator<BsonDocument> sortBy,
-    Map<String, WindowFunction> outputs) implements Stage {
+    Map<String, WindowFunction> outputs) implements BlockingStage {
   static final String NAME = "$setWindowFields";
 
   static SetWindowFieldsStage parse(BsonValue spec, ParseContext context) {
@@ -62,12 +61,10 @@ record SetWindowFieldsStage(Expression partitionBy, Comparator<BsonDocument> sor
   }
 
   @Override
-  public Iterator<BsonDocument> apply(Iterator<BsonDocument> input, Execution execution) {
-    return Deferred.afterDraining(input, documents -> {
-      List<BsonDocument> output = new ArrayList<>();
-      partitions(documents, execution).forEach(partition -> output.addAll(compute(partition, execution)));
-      return output;
-    });
+  public List<BsonDocument> emit(List<BsonDocument> documents, Execution execution) {
+    List<BsonDocument> output = new ArrayList<>();
+    partitions(documents, execution).forEach(partition -> output.addAll(compute(partition, execution)));
+    return output;
   }
 
   private List<List<BsonDocument>> partitions(List<BsonDocument> documents, Execution execution) {

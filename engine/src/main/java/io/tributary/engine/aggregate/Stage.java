@@ -9,8 +9,8 @@ import org.bson.BsonDocument;
  * blocking stages ({@code $sort}, {@code $group}...) drain their input on the first pull.
  */
 public sealed interface Stage
-    permits DocumentStage, SortStage, LimitStage, SkipStage, GroupStage, CompositeStage, UnwindStage,
-        LookupStage, GraphLookupStage, UnionWithStage, BucketAutoStage, SetWindowFieldsStage, FacetStage, SampleStage, DocumentsStage, ListLocalSessionsStage {
+    permits DocumentStage, BlockingStage, SortStage, LimitStage, SkipStage, GroupStage, CompositeStage, UnwindStage,
+        LookupStage, GraphLookupStage, UnionWithStage, DocumentsStage, ListLocalSessionsStage {
   /** The stage's name as written in the pipeline, e.g. {@code "$match"} ({@code "$set"} stays {@code "$set"}). */
   String name();
 
