@@ -100,6 +100,15 @@ final class FanOut {
     });
   }
 
+  /** Waits (up to a minute) until every stream has caught up and parked its getMore, so the server is idle. */
+  void awaitParked(Engine engine) throws InterruptedException {
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (engine.changeStreams().waitingStreams() < cursors.size() && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    Thread.sleep(500); // let the last replies' threads go quiet
+  }
+
   int size() {
     return cursors.size();
   }
