@@ -1,5 +1,6 @@
 package io.tributary.engine.changestream;
 
+import io.tributary.engine.bson.BsonTypeName;
 import io.tributary.engine.error.ErrorCode;
 import java.util.Set;
 import org.bson.BsonDocument;
@@ -93,21 +94,8 @@ public record ChangeStreamSpec(ResumeToken resumeAfter, ResumeToken startAfter, 
     BsonValue value = options.get(field);
     if (value != null && value.getBsonType() != type) {
       throw ErrorCode.TYPE_MISMATCH.error("BSON field '$changeStream." + field + "' is the wrong type '"
-          + typeName(value.getBsonType()) + "', expected type '" + typeName(type) + "'");
+          + BsonTypeName.nameOf(value.getBsonType()) + "', expected type '" + BsonTypeName.nameOf(type) + "'");
     }
     return value;
-  }
-
-  private static String typeName(BsonType type) {
-    return switch (type) {
-      case DOCUMENT -> "object";
-      case STRING -> "string";
-      case BOOLEAN -> "bool";
-      case TIMESTAMP -> "timestamp";
-      case INT32 -> "int";
-      case INT64 -> "long";
-      case DOUBLE -> "double";
-      default -> type.name().toLowerCase();
-    };
   }
 }

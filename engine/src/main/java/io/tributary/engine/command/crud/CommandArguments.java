@@ -1,6 +1,7 @@
 package io.tributary.engine.command.crud;
 
 import io.tributary.engine.Namespace;
+import io.tributary.engine.bson.BsonTypeName;
 import io.tributary.engine.command.CommandContext;
 import io.tributary.engine.error.ErrorCode;
 import org.bson.BsonDocument;
@@ -18,7 +19,7 @@ public final class CommandArguments {
     BsonValue name = command.get(field);
     if (!name.isString()) {
       throw ErrorCode.INVALID_NAMESPACE.error("collection name has invalid type "
-          + typeName(name));
+          + BsonTypeName.nameOf(name.getBsonType()));
     }
     return Namespace.of(context.database(), name.asString().getValue());
   }
@@ -95,28 +96,7 @@ public final class CommandArguments {
   }
 
   static RuntimeException typeMismatch(String field, String expected, BsonValue actual) {
-    return ErrorCode.TYPE_MISMATCH.error("BSON field '" + field + "' is the wrong type '" + typeName(actual)
-        + "', expected type '" + expected + "'");
-  }
-
-  /** mongod's alias of a value's type ({@code "int"}, {@code "object"}...), as error messages name it. */
-  static String typeName(BsonValue value) {
-    switch (value.getBsonType()) {
-      case DOUBLE: return "double";
-      case STRING: return "string";
-      case DOCUMENT: return "object";
-      case ARRAY: return "array";
-      case BINARY: return "binData";
-      case OBJECT_ID: return "objectId";
-      case BOOLEAN: return "bool";
-      case DATE_TIME: return "date";
-      case NULL: return "null";
-      case REGULAR_EXPRESSION: return "regex";
-      case INT32: return "int";
-      case TIMESTAMP: return "timestamp";
-      case INT64: return "long";
-      case DECIMAL128: return "decimal";
-      default: return value.getBsonType().name().toLowerCase(java.util.Locale.ROOT);
-    }
+    return ErrorCode.TYPE_MISMATCH.error("BSON field '" + field + "' is the wrong type '"
+        + BsonTypeName.nameOf(actual.getBsonType()) + "', expected type '" + expected + "'");
   }
 }
