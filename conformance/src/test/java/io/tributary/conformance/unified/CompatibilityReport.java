@@ -24,7 +24,9 @@ public final class CompatibilityReport {
         .append("embedded in-memory Tributary reporting version ").append(server.version())
         .append(", topology `").append(server.topology()).append("`.\n")
         .append("A test is skipped when its `runOnRequirements` exclude that version or topology, when it has a\n")
-        .append("`skipReason`, or when `conformance/src/test/resources/skips.txt` lists it with a reason.\n\n");
+        .append("`skipReason`, or when `conformance/src/test/resources/skips.txt` lists it with a reason.\n")
+        .append("Tests listed in `conformance/src/test/resources/expected-pass.txt` must keep passing (the build\n")
+        .append("fails otherwise); regenerate that list with `-Dconformance.updateExpected=true`.\n\n");
     Map<String, Map<String, List<TestOutcome>>> bySuite = new LinkedHashMap<>();
     for (TestOutcome outcome : outcomes) {
       bySuite.computeIfAbsent(outcome.test().file().suite(), s -> new LinkedHashMap<>())
