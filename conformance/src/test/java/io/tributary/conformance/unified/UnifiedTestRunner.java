@@ -69,23 +69,11 @@ public final class UnifiedTestRunner {
     if (!test.file().schemaSupported()) {
       throw new InvalidTestFile("unsupported schemaVersion " + test.file().document().get("schemaVersion"));
     }
-    try {
-      dropUserDatabases();
-      loadInitialData(test.file().document().getArray("initialData", new BsonArray()));
-    } catch (RuntimeException setup) {
-      throw new SetupFailed(setup);
-    }
+    prepare(test.file());
     TestContext context = new TestContext(this);
     boolean passed = false;
     try {
-      EntityFactory.createAll(test.file().document().getArray("createEntities", new BsonArray()), context);
-      runOperations(test.document().getArray("operations"), context);
-      context.entities().clients().forEach(client -> client.events().stop());
-      disableFailPoints(context);
-      if (test.document().containsKey("expectEvents")) {
-        ExpectedEvents.check(test.document().get("expectEvents"), context.entities(), context.matcher());
-      }
-      checkOutcome(test.document().getArray("outcome", new BsonArray()));
+      execute(test, context);
       passed = true;
     } finally {
       disableFailPoints(context);
@@ -94,6 +82,27 @@ public final class UnifiedTestRunner {
         killAllSessions();
       }
     }
+  }
+
+  private void prepare(SpecFile file) {
+    try {
+      dropUserDatabases();
+      loadInitialData(file.document().getArray("initialData", new BsonArray()));
+    } catch (RuntimeException setup) {
+      throw new SetupFailed(setup);
+    }
+  }
+
+  /** Entities, operations, then (listeners off, fail points off) the event and outcome assertions. */
+  private void execute(SpecTest test, TestContext context) {
+    EntityFactory.createAll(test.file().document().getArray("createEntities", new BsonArray()), context);
+    runOperations(test.document().getArray("operations"), context);
+    context.entities().clients().forEach(client -> client.events().stop());
+    disableFailPoints(context);
+    if (test.document().containsKey("expectEvents")) {
+      ExpectedEvents.check(test.document().get("expectEvents"), context.entities(), context.matcher());
+    }
+    checkOutcome(test.document().getArray("outcome", new BsonArray()));
   }
 
   private void runOperations(BsonArray operations, TestContext context) {
