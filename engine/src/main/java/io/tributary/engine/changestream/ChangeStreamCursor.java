@@ -16,6 +16,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.bson.BsonDateTime;
 import org.bson.BsonDocument;
 import org.bson.BsonTimestamp;
@@ -156,7 +157,20 @@ public final class ChangeStreamCursor implements ServerCursor {
 
   /** Subscribes to the next commit after what this cursor has read; the scan then runs on the worker. */
   private void awaitCommit(CompletableFuture<CursorBatch> result) {
-    wait.subscription = runtime.notifier().subscribe(transformer.scope(), readPosition, () -> onCommit(result));
+    // While a resume token is unverified the stream must read its entry itself, so every entry wakes it.
+    Predicate<OplogEntry> yieldsOutput = resumeCheck.pending() ? null : this::yieldsOutput;
+    wait.subscription = runtime.notifier().subscribe(transformer.scope(), readPosition, yieldsOutput,
+        () -> onCommit(result));
+  }
+
+  /** Whether {@code entry} gives this stream anything to return; runs on the notifier, not under this lock. */
+  private boolean yieldsOutput(OplogEntry entry) {
+    for (SharedEvents.Produced p : shared.produce(entry.clusterTime(), () -> produce(entry))) {
+      if (p.event().invalidate() || !p.outputs().isEmpty()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void onCommit(CompletableFuture<CursorBatch> result) {
@@ -268,14 +282,21 @@ public final class ChangeStreamCursor implements ServerCursor {
 
   /**
    * Jumps over oplog entries the notifier has read and this stream does not see, so a stream on a quiet namespace
-   * advances its position (and postBatchResumeToken) without scanning other namespaces' writes. Not while a resume
+   * advances its position (and postBatchResumeToken) without scanning other namespaces' writes; and over entries the
+   * notifier found its filter drops while it waited. Not while a resume
    * token is still to be verified: its entry must be read. Called with nothing unread or ready.
    */
   private void skipQuietEntries() {
     if (resumeCheck.pending()) {
       return;
     }
-    BsonTimestamp quiet = runtime.notifier().quietUntil(transformer.scope(), readPosition);
+    if (wait != null && wait.subscription != null) {
+      skipTo(wait.subscription.quietThrough());
+    }
+    skipTo(runtime.notifier().quietUntil(transformer.scope(), readPosition));
+  }
+
+  private void skipTo(BsonTimestamp quiet) {
     if (quiet.compareTo(readPosition) > 0) {
       readPosition = quiet;
       position = quiet;

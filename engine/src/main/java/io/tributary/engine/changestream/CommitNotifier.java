@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Predicate;
 import org.bson.BsonTimestamp;
 
 /**
@@ -29,6 +30,9 @@ import org.bson.BsonTimestamp;
  *   <li>Skipping: a stream that is not woken has not read the entries it does not see; {@link #quietUntil} lets it
  *       jump over them when it next reads (for example when its {@code maxAwaitTimeMS} ends), so its
  *       postBatchResumeToken still advances to the newest entry without a scan.</li>
+ *   <li>Filters: a woken candidate whose stream shape turns the new entries into nothing (its {@code $match}
+ *       drops them) stays parked; the reader evaluates each entry once per shape through {@link SharedEvents}
+ *       and records how far the stream is known to be quiet ({@link Subscription#quietThrough}).</li>
  *   <li>Lagging streams read the oplog (storage) themselves; the reader never waits for them.</li>
  * </ul>
  */
@@ -52,13 +56,23 @@ final class CommitNotifier {
   /** A registered callback; cancel it when the wait ends another way. */
   final class Subscription {
     private final ChangeStreamScope scope;
-    private final BsonTimestamp after;
+    private final Predicate<OplogEntry> yieldsOutput;
     private final Runnable onCommit;
+    private BsonTimestamp after; // guarded by the notifier; raised over entries that yield the stream nothing
 
-    private Subscription(ChangeStreamScope scope, BsonTimestamp after, Runnable onCommit) {
+    private Subscription(ChangeStreamScope scope, BsonTimestamp after, Predicate<OplogEntry> yieldsOutput,
+        Runnable onCommit) {
       this.scope = scope;
       this.after = after;
+      this.yieldsOutput = yieldsOutput;
       this.onCommit = onCommit;
+    }
+
+    /** Every entry up to this time was found to yield the stream nothing. */
+    BsonTimestamp quietThrough() {
+      synchronized (CommitNotifier.this) {
+        return after;
+      }
     }
 
     void cancel() {
@@ -70,10 +84,13 @@ final class CommitNotifier {
 
   /**
    * Runs {@code onCommit} once on the worker as soon as an entry later than {@code after} that {@code scope} might
-   * see is visible (at once if one already is).
+   * see is visible (at once if one already is). With {@code yieldsOutput} (null: every entry the scope sees counts),
+   * entries read while the stream waits that yield it nothing leave it parked: the stream's filter is evaluated by
+   * the reader, once per entry and stream shape ({@link SharedEvents}), instead of waking the stream.
    */
-  Subscription subscribe(ChangeStreamScope scope, BsonTimestamp after, Runnable onCommit) {
-    Subscription subscription = new Subscription(scope, after, onCommit);
+  Subscription subscribe(ChangeStreamScope scope, BsonTimestamp after, Predicate<OplogEntry> yieldsOutput,
+      Runnable onCommit) {
+    Subscription subscription = new Subscription(scope, after, yieldsOutput, onCommit);
     synchronized (this) {
       if (!concerns(subscription)) {
         waiting.computeIfAbsent(key(scope), k -> new HashSet<>()).add(subscription);
@@ -119,10 +136,12 @@ final class CommitNotifier {
         return;
       }
       armed = null;
-      Set<Object> written = readNewEntries();
+      BsonTimestamp chunkStart = activity.last();
+      List<OplogEntry> read = new ArrayList<>();
+      Set<Object> written = readNewEntries(read);
       for (Object key : written == null ? List.copyOf(waiting.keySet()) : written) {
         for (Subscription subscription : waiting.getOrDefault(key, Set.of())) {
-          if (concerns(subscription)) {
+          if (concerns(subscription) && !staysQuiet(subscription, chunkStart, read)) {
             ready.add(subscription);
           }
         }
@@ -135,13 +154,36 @@ final class CommitNotifier {
     ready.forEach(subscription -> worker.execute(subscription.onCommit));
   }
 
-  /** Reads the visible entries after the last one read; the keys they concern, or null for "every key". */
-  private Set<Object> readNewEntries() {
+  /**
+   * Whether the entries just read yield {@code subscription} nothing; if so its wait goes on and its position
+   * moves past them. Only when those entries follow its position directly (older ones were not evaluated).
+   */
+  private boolean staysQuiet(Subscription subscription, BsonTimestamp chunkStart, List<OplogEntry> read) {
+    if (subscription.yieldsOutput == null || subscription.after.compareTo(chunkStart) < 0) {
+      return false;
+    }
+    try {
+      for (OplogEntry entry : read) {
+        if (entry.clusterTime().compareTo(subscription.after) > 0 && subscription.scope.sees(entry.operation())
+            && subscription.yieldsOutput.test(entry)) {
+          return false;
+        }
+      }
+    } catch (RuntimeException e) {
+      return false; // the stream meets the failure itself when it reads the entry
+    }
+    subscription.after = activity.last();
+    return true;
+  }
+
+  /** Reads the visible entries after the last one read into {@code read}; the keys they concern, or null for all. */
+  private Set<Object> readNewEntries(List<OplogEntry> read) {
     Set<Object> written = new LinkedHashSet<>();
     written.add(CLUSTER);
     boolean all = false;
     for (List<OplogEntry> entries = oplog.readAfter(activity.last(), READ_CHUNK); !entries.isEmpty();
         entries = oplog.readAfter(activity.last(), READ_CHUNK)) {
+      read.addAll(entries);
       for (OplogEntry entry : entries) {
         activity.record(entry);
         if (NamespaceActivity.isDocumentOperation(entry.operation())) {

@@ -64,6 +64,33 @@ class ChangeStreamCursorTest {
   }
 
   @Test
+  void aFilteredStreamKeepsWaitingThroughEntriesItsFilterDrops() {
+    ChangeStreamCursor cursor = fixture.open(new BsonDocument(),
+        new BsonDocument("$match", new BsonDocument("documentKey._id", new BsonInt32(3))));
+    CompletableFuture<CursorBatch> waiting = cursor.next(0, 60_000);
+    fixture.insert(1);
+    fixture.insert(2);
+    assertThat(waiting).isNotDone();
+    fixture.insert(3);
+    assertThat(waiting.join().documents()).singleElement().satisfies(event ->
+        assertThat(event.getDocument("documentKey")).isEqualTo(key(3)));
+  }
+
+  @Test
+  void aFilteredStreamsDeadlineTokenPassesTheEntriesItsFilterDropped() {
+    ChangeStreamCursor cursor = fixture.open(new BsonDocument(),
+        new BsonDocument("$match", new BsonDocument("documentKey._id", new BsonInt32(99))));
+    next(cursor);
+    CompletableFuture<CursorBatch> waiting = cursor.next(0, 200);
+    fixture.insert(1);
+    fixture.insert(2);
+    CursorBatch batch = waiting.join();
+    assertThat(batch.documents()).isEmpty();
+    assertThat(ResumeToken.parse(batch.postBatchResumeToken()).clusterTime()).isEqualTo(fixture.oplog.lastVisible());
+    assertThat(fixture.streams.waitingStreams()).isZero();
+  }
+
+  @Test
   void awaitDeadlineReturnsAnEmptyBatchWithAnAdvancedHighWaterMarkAndLeavesNoWaiter() {
     ChangeStreamCursor cursor = fixture.open(new BsonDocument());
     BsonDocument initial = next(cursor).postBatchResumeToken();
