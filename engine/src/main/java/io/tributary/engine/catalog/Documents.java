@@ -6,6 +6,7 @@ import io.tributary.engine.storage.KeyValue;
 import io.tributary.engine.storage.KeyValueIterator;
 import io.tributary.engine.storage.ReadView;
 import java.util.Optional;
+import java.util.function.Function;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
@@ -20,23 +21,7 @@ public final class Documents {
   public static DocumentCursor scan(ReadView view, CollectionMetadata collection, boolean reverse) {
     byte[] prefix = KeyLayout.longKey(collection.id());
     KeyValueIterator it = view.scan(KeySpace.DOCUMENTS, prefix, KeyLayout.prefixEnd(prefix), reverse);
-    return new DocumentCursor() {
-      @Override
-      public boolean hasNext() {
-        return it.hasNext();
-      }
-
-      @Override
-      public StoredDocument next() {
-        KeyValue kv = it.next();
-        return new StoredDocument(KeyLayout.recordIdOf(kv.key()), BsonBytes.decode(kv.value()));
-      }
-
-      @Override
-      public void close() {
-        it.close();
-      }
-    };
+    return mapped(it, kv -> new StoredDocument(KeyLayout.recordIdOf(kv.key()), BsonBytes.decode(kv.value())));
   }
 
   /**
@@ -50,27 +35,11 @@ public final class Documents {
     byte[] from = low == null ? prefix : KeyLayout.indexKey(index.id(), low, null);
     byte[] to = high == null ? KeyLayout.prefixEnd(prefix) : KeyLayout.indexKey(index.id(), high, null);
     KeyValueIterator it = view.scan(KeySpace.INDEXES, from, to, reverse);
-    return new DocumentCursor() {
-      @Override
-      public boolean hasNext() {
-        return it.hasNext();
-      }
-
-      @Override
-      public StoredDocument next() {
-        KeyValue entry = it.next();
-        long recordId = index.isUnique() ? KeyLayout.readLong(entry.value())
-            : KeyLayout.readLong(java.util.Arrays.copyOfRange(entry.key(), entry.key().length - 8,
-                entry.key().length));
-        return get(view, collection, recordId).orElseThrow(() ->
-            new IllegalStateException("index " + index.name() + " points at missing record " + recordId));
-      }
-
-      @Override
-      public void close() {
-        it.close();
-      }
-    };
+    return mapped(it, entry -> {
+      long recordId = KeyLayout.recordIdOf(index, entry);
+      return get(view, collection, recordId).orElseThrow(() ->
+          new IllegalStateException("index " + index.name() + " points at missing record " + recordId));
+    });
   }
 
   public static Optional<StoredDocument> get(ReadView view, CollectionMetadata collection, long recordId) {
@@ -89,5 +58,25 @@ public final class Documents {
     byte[] key = KeyLayout.indexKey(index.id(), IndexKeys.encode(index.keyPattern(), keyValue), null);
     byte[] value = view.get(KeySpace.INDEXES, key);
     return value == null ? null : KeyLayout.readLong(value);
+  }
+
+  /** A cursor reading one document per storage entry of {@code entries}; closing it closes them. */
+  private static DocumentCursor mapped(KeyValueIterator entries, Function<KeyValue, StoredDocument> read) {
+    return new DocumentCursor() {
+      @Override
+      public boolean hasNext() {
+        return entries.hasNext();
+      }
+
+      @Override
+      public StoredDocument next() {
+        return read.apply(entries.next());
+      }
+
+      @Override
+      public void close() {
+        entries.close();
+      }
+    };
   }
 }

@@ -1,6 +1,7 @@
 package io.tributary.engine.catalog;
 
 import io.tributary.engine.Namespace;
+import io.tributary.engine.storage.KeyValue;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -41,6 +42,12 @@ public final class KeyLayout {
       buffer.putLong(recordId);
     }
     return buffer.array();
+  }
+
+  /** The record id an INDEXES entry points at: a unique index's value, or the last 8 bytes of another's key. */
+  public static long recordIdOf(IndexDescriptor index, KeyValue entry) {
+    byte[] key = entry.key();
+    return index.isUnique() ? readLong(entry.value()) : ByteBuffer.wrap(key, key.length - 8, 8).getLong();
   }
 
   /** OPLOG key: the timestamp's 64-bit value (seconds, then increment) big-endian. */

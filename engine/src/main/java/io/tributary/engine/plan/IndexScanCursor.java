@@ -7,10 +7,8 @@ import io.tributary.engine.catalog.IndexDescriptor;
 import io.tributary.engine.catalog.KeyLayout;
 import io.tributary.engine.catalog.StoredDocument;
 import io.tributary.engine.storage.KeySpace;
-import io.tributary.engine.storage.KeyValue;
 import io.tributary.engine.storage.KeyValueIterator;
 import io.tributary.engine.storage.ReadView;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -51,7 +49,7 @@ final class IndexScanCursor implements DocumentCursor {
         }
         continue;
       }
-      long recordId = recordId(entries.next());
+      long recordId = KeyLayout.recordIdOf(index, entries.next());
       stats.keyExamined();
       if (seen.add(recordId)) {
         next = Documents.get(view, collection, recordId).orElseThrow(() -> new IllegalStateException(
@@ -83,12 +81,6 @@ final class IndexScanCursor implements DocumentCursor {
         : KeyLayout.indexKey(index.id(), range.to(), null);
     entries = view.scan(KeySpace.INDEXES, from, to, backward);
     return true;
-  }
-
-  private long recordId(KeyValue entry) {
-    byte[] key = entry.key();
-    return index.isUnique() ? KeyLayout.readLong(entry.value())
-        : KeyLayout.readLong(Arrays.copyOfRange(key, key.length - 8, key.length));
   }
 
   @Override
