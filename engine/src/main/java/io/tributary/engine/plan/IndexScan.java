@@ -40,10 +40,19 @@ public record IndexScan(IndexDescriptor index, List<List<Interval>> bounds, bool
 
   @Override
   public BsonDocument explain(BsonDocument parsedQuery) {
+    BsonDocument fetch = new BsonDocument("stage", new BsonString("FETCH"));
+    if (!parsedQuery.isEmpty()) {
+      fetch.append("filter", parsedQuery);
+    }
+    return fetch.append("inputStage", explainScan());
+  }
+
+  /** The {@code IXSCAN} stage alone. */
+  BsonDocument explainScan() {
     BsonDocument keyPattern = new BsonDocument();
     index.keyPattern().forEach((field, direction) -> keyPattern.append(field,
         direction instanceof BsonNumber n && !direction.isDouble() ? new BsonInt32(n.intValue()) : direction));
-    BsonDocument scan = new BsonDocument("stage", new BsonString("IXSCAN"))
+    return new BsonDocument("stage", new BsonString("IXSCAN"))
         .append("keyPattern", keyPattern)
         .append("indexName", new BsonString(index.name()))
         .append("isMultiKey", BsonBoolean.valueOf(index.multikey()))
@@ -53,11 +62,6 @@ public record IndexScan(IndexDescriptor index, List<List<Interval>> bounds, bool
         .append("indexVersion", new BsonInt32(2))
         .append("direction", new BsonString(backward ? "backward" : "forward"))
         .append("indexBounds", explainBounds());
-    BsonDocument fetch = new BsonDocument("stage", new BsonString("FETCH"));
-    if (!parsedQuery.isEmpty()) {
-      fetch.append("filter", parsedQuery);
-    }
-    return fetch.append("inputStage", scan);
   }
 
   /** mongod's {@code indexBounds}: per field, intervals as strings in the order the scan visits them. */

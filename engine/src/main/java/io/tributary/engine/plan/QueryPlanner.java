@@ -25,7 +25,8 @@ import org.bson.BsonValue;
  * bounds exclude null (a sparse index lacks documents missing the field), a partial index only when the filter
  * implies its {@code partialFilterExpression}. Candidates are ranked by how selective their bounds look (a unique
  * index fixed to one key first, then the number of leading fields fixed to points, then bounds, then sort); no
- * candidate means a collection scan. A hint is obeyed, never ignored: an index name or key pattern that names no
+ * candidate means one index scan per branch of a top-level {@code $or} if every branch has one, else a collection
+ * scan. A hint is obeyed, never ignored: an index name or key pattern that names no
  * usable index fails with BadValue, {@code {$natural: ±1}} forces a collection scan. Hidden indexes are never
  * used. Stateless.
  */
@@ -46,11 +47,28 @@ public final class QueryPlanner {
     }
     candidates.sort(Comparator.comparingInt(Candidate::score).reversed());
     if (candidates.isEmpty()) {
-      return new PlanChoice(new CollectionScan(false), List.of());
+      return new PlanChoice(orPlan(collection, matcher).orElse(new CollectionScan(false)), List.of());
     }
     List<QueryPlan> rejected = new ArrayList<>();
     candidates.subList(1, candidates.size()).forEach(c -> rejected.add(c.scan()));
     return new PlanChoice(candidates.get(0).scan(), rejected);
+  }
+
+  /** One index scan per branch of a top-level {@code $or}, when every branch has one. */
+  private static Optional<QueryPlan> orPlan(CollectionMetadata collection, Matcher matcher) {
+    Optional<List<Matcher>> branches = IndexBounds.orBranches(matcher);
+    if (branches.isEmpty()) {
+      return Optional.empty();
+    }
+    List<IndexScan> scans = new ArrayList<>();
+    for (Matcher branch : branches.get()) {
+      QueryPlan plan = plan(collection, QueryRequest.of(new BsonDocument()), branch).winner();
+      if (!(plan instanceof IndexScan scan)) {
+        return Optional.empty();
+      }
+      scans.add(scan);
+    }
+    return Optional.of(new OrScan(scans));
   }
 
   private static QueryPlan hinted(CollectionMetadata collection, QueryRequest request, Matcher matcher) {

@@ -42,8 +42,7 @@ public final class IndexBounds {
     if (!(matcher instanceof CompiledFilter compiled)) {
       return Optional.empty(); // e.g. a collated matcher: simple-collation index keys cannot bound it
     }
-    MatchExpression root = compiled.root();
-    List<MatchExpression> conjuncts = root instanceof MatchExpression.And and ? and.children() : List.of(root);
+    List<MatchExpression> conjuncts = conjuncts(compiled.root());
     List<ValuePredicate> predicates = new ArrayList<>();
     for (MatchExpression conjunct : conjuncts) {
       if (conjunct instanceof PathMatch match && match.path().equals(target)) {
@@ -52,6 +51,41 @@ public final class IndexBounds {
     }
     boolean nullBoundable = !multikey || target.length() == 1;
     return combine(predicates, multikey, nullBoundable);
+  }
+
+  /**
+   * The branches of a top-level {@code $or} as filters of their own, each joined with the filter's other
+   * top-level conjuncts (a document matches the filter exactly when it matches a branch), or empty when the
+   * filter has no single top-level {@code $or}.
+   */
+  public static Optional<List<Matcher>> orBranches(Matcher matcher) {
+    if (!(matcher instanceof CompiledFilter compiled)) {
+      return Optional.empty();
+    }
+    List<MatchExpression> conjuncts = conjuncts(compiled.root());
+    List<MatchExpression> ors = conjuncts.stream().filter(c -> c instanceof MatchExpression.Or).toList();
+    if (ors.size() != 1) {
+      return Optional.empty();
+    }
+    List<MatchExpression> rest = new ArrayList<>(conjuncts);
+    rest.remove(ors.get(0));
+    List<Matcher> branches = new ArrayList<>();
+    for (MatchExpression branch : ((MatchExpression.Or) ors.get(0)).children()) {
+      List<MatchExpression> all = new ArrayList<>(rest);
+      all.addAll(conjuncts(branch));
+      branches.add(new CompiledFilter(all.size() == 1 ? branch : new MatchExpression.And(List.copyOf(all))));
+    }
+    return Optional.of(branches);
+  }
+
+  /** The conjuncts of a filter, nested {@code $and}s flattened. */
+  private static List<MatchExpression> conjuncts(MatchExpression root) {
+    if (!(root instanceof MatchExpression.And and)) {
+      return List.of(root);
+    }
+    List<MatchExpression> flat = new ArrayList<>();
+    and.children().forEach(child -> flat.addAll(conjuncts(child)));
+    return flat;
   }
 
   private static Optional<List<Interval>> combine(List<ValuePredicate> predicates, boolean multikey,

@@ -113,6 +113,23 @@ class IndexesTest extends ServerTestSupport {
   }
 
   @Test
+  void aTopLevelOrUsesOneIndexScanPerBranch() {
+    coll.createIndex(Indexes.ascending("a"));
+    coll.createIndex(Indexes.ascending("b"));
+    Document winning = coll.find(Filters.or(Filters.eq("a", 1), Filters.eq("b", "s3"))).explain()
+        .get("queryPlanner", Document.class).get("winningPlan", Document.class);
+    assertThat(winning.getString("stage")).isEqualTo("SUBPLAN");
+    Document or = winning.get("inputStage", Document.class).get("inputStage", Document.class);
+    assertThat(or.getString("stage")).isEqualTo("OR");
+    assertThat(or.getList("inputStages", Document.class)).extracting(s -> s.getString("indexName"))
+        .containsExactly("a_1", "b_1");
+    assertThat(ids(coll.find(Filters.or(Filters.eq("a", 1), Filters.eq("b", "s3"), Filters.eq("b", "s6")))))
+        .containsExactlyInAnyOrder(1, 6, 11, 16, 3);
+    assertThat(stage(coll.find(Filters.or(Filters.eq("a", 1), Filters.eq("tags", 3))).explain()))
+        .as("a branch without an index").isEqualTo("COLLSCAN");
+  }
+
+  @Test
   void hiddenIndexesAreNotUsed() {
     coll.createIndex(Indexes.ascending("a"), new IndexOptions().hidden(true));
     assertThat(stage(coll.find(Filters.eq("a", 1)).explain())).isEqualTo("COLLSCAN");

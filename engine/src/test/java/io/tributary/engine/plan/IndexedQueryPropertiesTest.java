@@ -29,11 +29,11 @@ import org.bson.BsonValue;
 /**
  * The index is never wrong: for generated documents (scalars, nulls, missing fields, arrays, arrays of
  * subdocuments), indexes (single-field and compound, both directions, sparse) and filters (equality, ranges and
- * {@code $in} on indexed fields), a find through the planner, and through every hinted non-sparse index, returns
+ * {@code $in} on indexed fields, conjunctions and top-level {@code $or}s), a find through the planner, and through every hinted non-sparse index, returns
  * exactly the documents of a collection scan; with a sort, the planner's results are in sort order. After random
  * inserts, updates and deletes, every index agrees with the data ({@link IndexConsistency}).
  */
-class IndexedQueryProperties {
+class IndexedQueryPropertiesTest {
   private static final List<String> FIELDS = List.of("a", "b", "d.x");
   private static final List<String> OPERATORS = List.of("$eq", "$gt", "$gte", "$lt", "$lte", "$in");
 
@@ -183,12 +183,15 @@ class IndexedQueryProperties {
 
   @Provide
   Arbitrary<List<BsonDocument>> filters() {
-    return condition().list().ofMinSize(1).ofMaxSize(3).map(conditions -> {
-      BsonDocument filter = new BsonDocument();
-      List<BsonValue> clauses = new ArrayList<>();
-      conditions.forEach(clauses::add);
-      return conditions.size() == 1 ? conditions.get(0) : filter.append("$and", new BsonArray(clauses));
-    }).list().ofMinSize(1).ofMaxSize(4);
+    Arbitrary<BsonDocument> conjunction = condition().list().ofMinSize(1).ofMaxSize(3).map(conditions ->
+        conditions.size() == 1 ? conditions.get(0) : new BsonDocument("$and", new BsonArray(List.copyOf(conditions))));
+    Arbitrary<BsonDocument> disjunction = Combinators.combine(conjunction.list().ofMinSize(1).ofMaxSize(3),
+        condition().list().ofMaxSize(1)).as((branches, rest) -> {
+          BsonDocument filter = new BsonDocument("$or", new BsonArray(List.copyOf(branches)));
+          rest.forEach(filter::putAll);
+          return filter;
+        });
+    return Arbitraries.oneOf(List.of(conjunction, conjunction, disjunction)).list().ofMinSize(1).ofMaxSize(4);
   }
 
   private static Arbitrary<BsonDocument> condition() {

@@ -26,7 +26,7 @@ import org.bson.BsonValue;
  * matches, a value lies in the bounds exactly when its key lies in one of the ranges (ascending and descending),
  * and for compound bounds every matching pair of values has its key inside a range.
  */
-class KeyRangeProperties {
+class KeyRangePropertiesTest {
   private static final List<String> OPERATORS = List.of("$eq", "$gt", "$gte", "$lt", "$lte", "$in");
 
   @Property(tries = 1500, edgeCases = EdgeCasesMode.MIXIN)
