@@ -60,8 +60,14 @@ public final class OplogCollection {
 
   /** The visible entries in {@code view}, oldest first ({@code $natural: 1}) or newest first; close the stream. */
   public static Stream<BsonDocument> documents(ReadView view, Oplog oplog, boolean newestFirst) {
+    return documents(view, oplog, null, newestFirst);
+  }
+
+  /** As above, from the entry at {@code from} on (null: from the oldest), as a filter on {@code ts} allows. */
+  public static Stream<BsonDocument> documents(ReadView view, Oplog oplog, BsonTimestamp from, boolean newestFirst) {
+    byte[] start = from == null ? null : KeyLayout.oplogKey(from);
     byte[] end = KeyLayout.longKey(oplog.lastVisible().getValue() + 1);
-    KeyValueIterator entries = view.scan(KeySpace.OPLOG, null, end, newestFirst);
+    KeyValueIterator entries = view.scan(KeySpace.OPLOG, start, end, newestFirst);
     Spliterator<BsonDocument> spliterator = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE,
         Spliterator.ORDERED | Spliterator.NONNULL) {
       @Override

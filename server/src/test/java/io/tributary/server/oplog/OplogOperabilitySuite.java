@@ -123,6 +123,11 @@ public abstract class OplogOperabilitySuite extends ServerTestSupport {
         .isEqualTo(BsonDocument.parse("{$v: 2, diff: {sa: {u: {b: 2}}, d: {c: false}}}"));
     assertThat(newest.get(1).getDocument("o")).isEqualTo(BsonDocument.parse("{_id: 1, x: 1}"));
     assertThat(newest.get(0).getDocument("o")).isEqualTo(BsonDocument.parse("{_id: 1}"));
+    BsonTimestamp insertTime = insert.getTimestamp("ts");
+    assertThat(oplog.find(new BsonDocument("ts", new BsonDocument("$gt", insertTime))).into(new ArrayList<>()))
+        .isEqualTo(List.of(newest.get(2), newest.get(1), newest.get(0)));
+    assertThat(oplog.find(new BsonDocument("ts", new BsonDocument("$gte", insertTime)).append("op",
+        new BsonString("i"))).into(new ArrayList<>())).containsExactly(insert);
     BsonDocument first = oplog.find().sort(new BsonDocument("$natural", new BsonInt32(1))).first();
     assertThat(first.getTimestamp("ts")).isEqualTo(
         adminCommand("{serverStatus: 1}").getDocument("oplog").getDocument("earliestOptime").getTimestamp("ts"));

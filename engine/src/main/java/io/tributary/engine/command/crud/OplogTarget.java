@@ -10,12 +10,13 @@ import io.tributary.engine.storage.ReadView;
 import java.util.Iterator;
 import java.util.stream.Stream;
 import org.bson.BsonDocument;
+import org.bson.BsonTimestamp;
 import org.bson.BsonValue;
 
 /**
  * Reads of the read-only {@code local.oplog.rs} ({@link OplogCollection}): a collection scan in {@code $natural}
  * order, newest first when the sort or the hint is {@code {$natural: -1}}, so {@code find().sort({$natural: -1})
- * .limit(1)} reads one entry. Stateless.
+ * .limit(1)} reads one entry; a lower bound on {@code ts} in the filter starts the scan there. Stateless.
  */
 final class OplogTarget {
   private OplogTarget() {}
@@ -25,7 +26,8 @@ final class OplogTarget {
     boolean newestFirst = naturalSort && request.sort() != null ? descending(request.sort())
         : request.hint() != null && request.hint().isDocument() && isNatural(request.hint().asDocument())
             && descending(request.hint().asDocument());
-    Stream<MatchedDocument> matching = OplogCollection.documents(view, engine.oplog(), newestFirst)
+    Stream<MatchedDocument> matching = OplogCollection.documents(view, engine.oplog(), lowerBound(request.filter()),
+            newestFirst)
         .map(document -> new MatchedDocument(new StoredDocument(0, document), matcher.match(document)))
         .filter(m -> m.match().matched());
     return new QueryResults(matching, naturalSort);
@@ -51,6 +53,26 @@ final class OplogTarget {
         documents.close();
       }
     };
+  }
+
+  /**
+   * The earliest {@code ts} a top-level {@code {ts: T}}, {@code {ts: {$gte: T}}} or {@code {ts: {$gt: T}}} filter
+   * admits, so tailing tools that read {@code ts > last} seek instead of scanning; null when there is none. The
+   * filter itself is still applied to every entry.
+   */
+  static BsonTimestamp lowerBound(BsonDocument filter) {
+    BsonValue ts = filter.get("ts");
+    if (ts == null) {
+      return null;
+    }
+    if (ts.isTimestamp()) {
+      return ts.asTimestamp();
+    }
+    BsonValue bound = ts.isDocument() ? ts.asDocument().get("$gte") : null;
+    if (bound == null && ts.isDocument()) {
+      bound = ts.asDocument().get("$gt");
+    }
+    return bound != null && bound.isTimestamp() ? bound.asTimestamp() : null;
   }
 
   private static boolean isNatural(BsonDocument spec) {
