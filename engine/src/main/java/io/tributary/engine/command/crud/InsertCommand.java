@@ -5,8 +5,6 @@ import io.tributary.engine.catalog.CollectionMetadata;
 import io.tributary.engine.command.CommandContext;
 import io.tributary.engine.command.SyncCommand;
 import io.tributary.engine.error.ErrorCode;
-import io.tributary.engine.error.MongoError;
-import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
 import org.bson.BsonValue;
@@ -37,30 +35,16 @@ public final class InsertCommand implements SyncCommand {
     boolean ordered = CommandArguments.bool(command, "ordered", true);
     boolean bypass = CommandArguments.bool(command, "bypassDocumentValidation", false);
     RetryableWrite retryable = RetryableWrite.of(context, command);
-    WriteErrors errors = new WriteErrors();
-    int n = 0;
-    BsonArray all = documents.asArray();
-    for (int i = 0; i < all.size(); i++) {
-      try {
-        n += insertOne(context, namespace, all.get(i), bypass, retryable, i).getInt32("n").getValue();
-      } catch (MongoError e) {
-        errors.add(i, e);
-        if (ordered) {
-          break;
-        }
-      }
-    }
+    WriteStatements.Outcome outcome = WriteStatements.run(documents.asArray(), "insert.documents", ordered,
+        (document, i) -> insertOne(namespace, document, bypass, retryable, i));
     DurableAck.await(context, command);
-    return errors.appendTo(new BsonDocument("n", new BsonInt32(n)));
+    return outcome.errors().appendTo(new BsonDocument("n", new BsonInt32(outcome.sum("n"))));
   }
 
-  private static BsonDocument insertOne(CommandContext context, Namespace namespace, BsonValue document,
-      boolean bypassValidation, RetryableWrite retryable, int index) {
-    if (!document.isDocument()) {
-      throw CommandArguments.typeMismatch("insert.documents." + index, "object", document);
-    }
+  private static BsonDocument insertOne(Namespace namespace, BsonDocument document, boolean bypassValidation,
+      RetryableWrite retryable, int index) {
     return retryable.run(index, () -> {
-      BsonDocument prepared = NewDocuments.prepare(document.asDocument());
+      BsonDocument prepared = NewDocuments.prepare(document);
       retryable.write(index,
           unit -> {
             CollectionMetadata collection = unit.collectionForWrite(namespace);

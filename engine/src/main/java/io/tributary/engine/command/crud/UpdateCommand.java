@@ -8,7 +8,6 @@ import io.tributary.engine.command.CommandContext;
 import io.tributary.engine.command.SyncCommand;
 import io.tributary.engine.error.ErrorCode;
 import io.tributary.engine.plan.QueryRequest;
-import io.tributary.engine.error.MongoError;
 import io.tributary.engine.update.Update;
 import java.util.List;
 import java.util.Optional;
@@ -39,48 +38,28 @@ public final class UpdateCommand implements SyncCommand {
   @Override
   public BsonDocument run(CommandContext context, BsonDocument command) {
     Namespace namespace = CommandArguments.writeTarget(context, command);
-    BsonArray statements = command.getArray("updates", null);
-    if (statements == null) {
-      throw ErrorCode.FAILED_TO_PARSE.error("BSON field 'update.updates' is missing but a required field");
-    }
-    // mongod parses the whole command first: a malformed statement fails the command, not one statement
-    statements.stream().filter(BsonValue::isDocument)
-        .forEach(s -> CommandArguments.requireKnownFields(s.asDocument(), "update.updates", Statement.FIELDS));
+    BsonArray statements = WriteStatements.parse(command, "update.updates", Statement.FIELDS);
     boolean ordered = CommandArguments.bool(command, "ordered", true);
     RetryableWrite retryable = RetryableWrite.of(context, command);
-    WriteErrors errors = new WriteErrors();
-    long n = 0;
-    long modified = 0;
-    BsonArray upserted = new BsonArray();
-    for (int i = 0; i < statements.size(); i++) {
-      try {
-        BsonDocument result = runStatement(context, command, namespace, statements.get(i), retryable, i);
-        n += result.getInt32("n").getValue();
-        modified += result.getInt32("nModified").getValue();
-        if (result.containsKey("upserted")) {
-          upserted.add(new BsonDocument("index", new BsonInt32(i)).append("_id", result.get("upserted")));
-        }
-      } catch (MongoError e) {
-        errors.add(i, e);
-        if (ordered) {
-          break;
-        }
-      }
-    }
+    WriteStatements.Outcome outcome = WriteStatements.run(statements, "update.updates", ordered,
+        (statement, i) -> runStatement(context, command, namespace, statement, retryable, i));
     DurableAck.await(context, command);
-    BsonDocument reply = new BsonDocument("n", new BsonInt32((int) n));
+    BsonArray upserted = new BsonArray();
+    outcome.results().forEach((index, result) -> {
+      if (result.containsKey("upserted")) {
+        upserted.add(new BsonDocument("index", new BsonInt32(index)).append("_id", result.get("upserted")));
+      }
+    });
+    BsonDocument reply = new BsonDocument("n", new BsonInt32(outcome.sum("n")));
     if (!upserted.isEmpty()) {
       reply.append("upserted", upserted);
     }
-    return errors.appendTo(reply.append("nModified", new BsonInt32((int) modified)));
+    return outcome.errors().appendTo(reply.append("nModified", new BsonInt32(outcome.sum("nModified"))));
   }
 
   private static BsonDocument runStatement(CommandContext context, BsonDocument command, Namespace namespace,
-      BsonValue statement, RetryableWrite retryable, int index) {
-    if (!statement.isDocument()) {
-      throw CommandArguments.typeMismatch("update.updates." + index, "object", statement);
-    }
-    Statement parsed = Statement.parse(statement.asDocument(), EnginePipelineContext.of(context, command),
+      BsonDocument statement, RetryableWrite retryable, int index) {
+    Statement parsed = Statement.parse(statement, EnginePipelineContext.of(context, command),
         CommandArguments.bool(command, "bypassDocumentValidation", false));
     return retryable.run(index, () -> retryable.write(index,
         unit -> parsed.execute(unit, namespace)));
