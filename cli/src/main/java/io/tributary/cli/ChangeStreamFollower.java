@@ -15,11 +15,11 @@ import org.bson.BsonString;
  * Follows one change stream for as long as it lasts, handing each event to a consumer and then its token to a
  * position sink, and reopening the stream from the last position after any resumable failure.
  *
- * <p>Implementation notes. The position is the stream's start token as soon as it is open (saved before it reports
- * itself live, so a crash before the first event cannot become a restart from "now" that skips what happened in
- * between), then the token of the last event handed out or, while the stream is idle, its
- * {@code postBatchResumeToken} (which advances as other namespaces are written, so an idle, filtered consumer does
- * not fall out of the oplog). An event is handed out before its position is saved: a crash between the two
+ * <p>Implementation notes. The position is the token of the last event handed out or, whenever the driver has no
+ * event to hand out, the stream's resume token (its {@code postBatchResumeToken}, which advances as other
+ * namespaces are written, so an idle, filtered consumer does not fall out of the oplog). On opening, the follower
+ * asks for a first event before it reports the stream live: if there is none, the position is saved at once, so a
+ * crash before the first event cannot become a restart from "now" that skips what happened in between. An event is handed out before its position is saved: a crash between the two
  * repeats that one event on restart, it never skips one. A stop request is honoured only between events, so a
  * stopped follower has saved the position of every event it handed out. Backoff waits on the stop latch, so
  * stopping never waits out a backoff. Single-threaded, apart from {@link #stop()} which any thread may call.
@@ -73,11 +73,14 @@ final class ChangeStreamFollower {
     int failures = 0;
     while (!stopped()) {
       try (MongoChangeStreamCursor<BsonDocument> cursor = opener.apply(position)) {
-        advanceToResumeToken(cursor);
+        BsonDocument first = cursor.tryNext();
+        if (first == null) {
+          advanceToResumeToken(cursor);
+        }
         report((opened ? "resumed watching " : "watching ") + description);
         opened = true;
         failures = 0;
-        return drain(cursor);
+        return drain(cursor, first);
       } catch (MongoException e) {
         if (!ChangeStreamFailures.resumable(e)) {
           return giveUp(e);
@@ -107,9 +110,9 @@ final class ChangeStreamFollower {
     return Outcome.FAILED;
   }
 
-  private Outcome drain(MongoChangeStreamCursor<BsonDocument> cursor) {
-    while (!stopped()) {
-      BsonDocument event = cursor.tryNext();
+  /** Hands out {@code first} (if not null) and every later event until the stream ends or stop is requested. */
+  private Outcome drain(MongoChangeStreamCursor<BsonDocument> cursor, BsonDocument first) {
+    for (BsonDocument event = first; !stopped(); event = cursor.tryNext()) {
       if (event != null) {
         events.accept(event);
         advance(event.getDocument("_id"));
@@ -127,6 +130,11 @@ final class ChangeStreamFollower {
     return Outcome.STOPPED;
   }
 
+  /**
+   * Advances to the cursor's resume token; only called once {@code tryNext} has returned null, because before the
+   * driver has handed out every event of a batch its resume token may already be the batch's
+   * {@code postBatchResumeToken}, past events not yet printed.
+   */
   private void advanceToResumeToken(MongoChangeStreamCursor<BsonDocument> cursor) {
     BsonDocument token = cursor.getResumeToken();
     if (token != null) {

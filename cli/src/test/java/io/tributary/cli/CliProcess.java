@@ -52,7 +52,7 @@ final class CliProcess implements AutoCloseable {
   String nextLine() throws InterruptedException {
     String line = take(out);
     if (line == null) {
-      throw new AssertionError("no more output; stderr so far: " + errSeen);
+      throw new AssertionError("no more output; stderr: " + errSoFar());
     }
     return line;
   }
@@ -62,7 +62,7 @@ final class CliProcess implements AutoCloseable {
     while (true) {
       String line = take(err);
       if (line == null) {
-        throw new AssertionError("stderr ended without the expected line; it said: " + errSeen);
+        throw new AssertionError("stderr ended without the expected line; it said: " + errSoFar());
       }
       errSeen.add(line);
       if (expected.test(line)) {
@@ -104,7 +104,7 @@ final class CliProcess implements AutoCloseable {
 
   int exitCode() throws InterruptedException {
     if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-      throw new AssertionError("the process did not end; stderr so far: " + errSeen);
+      throw new AssertionError("the process did not end; stderr: " + errSoFar());
     }
     return process.exitValue();
   }
@@ -112,6 +112,13 @@ final class CliProcess implements AutoCloseable {
   @Override
   public void close() {
     process.destroyForcibly();
+  }
+
+  /** Every stderr line so far, including those no one has waited for yet. */
+  private List<String> errSoFar() {
+    err.drainTo(errSeen);
+    errSeen.remove(END);
+    return errSeen;
   }
 
   /** The next line, or null once the stream has ended (the end marker stays queued) or the guard expired. */
