@@ -77,29 +77,32 @@ public final class OplogDocument {
     if (ui != null) {
       doc.append("ui", uuid(ui));
     }
+    doc.append("o", commandObject(operation));
+    if (operation instanceof Operation.DropIndex op) {
+      doc.append("o2", op.spec());
+    } else if (operation instanceof Operation.Modify op) {
+      doc.append("o2", new BsonDocument("collectionOptions_old", op.stateBefore()));
+    }
+  }
+
+  private static BsonDocument commandObject(Operation operation) {
     BsonString coll = new BsonString(operation.namespace().collection());
     if (operation instanceof Operation.Create op) {
-      doc.append("o", merged(new BsonDocument("create", coll), op.options()));
+      return merged(new BsonDocument("create", coll), op.options());
     } else if (operation instanceof Operation.Drop) {
-      doc.append("o", new BsonDocument("drop", coll));
+      return new BsonDocument("drop", coll);
     } else if (operation instanceof Operation.Rename op) {
       BsonDocument o = new BsonDocument("renameCollection", new BsonString(op.namespace().fullName()))
           .append("to", new BsonString(op.target().fullName())).append("stayTemp", BsonBoolean.FALSE);
-      if (op.droppedTargetUuid() != null) {
-        o.append("dropTarget", uuid(op.droppedTargetUuid()));
-      }
-      doc.append("o", o);
+      return op.droppedTargetUuid() == null ? o : o.append("dropTarget", uuid(op.droppedTargetUuid()));
     } else if (operation instanceof Operation.CreateIndex op) {
-      doc.append("o", merged(new BsonDocument("createIndexes", coll), op.spec()));
+      return merged(new BsonDocument("createIndexes", coll), op.spec());
     } else if (operation instanceof Operation.DropIndex op) {
-      doc.append("o", new BsonDocument("dropIndexes", coll).append("index", op.spec().get("name")))
-          .append("o2", op.spec());
+      return new BsonDocument("dropIndexes", coll).append("index", op.spec().get("name"));
     } else if (operation instanceof Operation.Modify op) {
-      doc.append("o", merged(new BsonDocument("collMod", coll), op.changes()))
-          .append("o2", new BsonDocument("collectionOptions_old", op.stateBefore()));
-    } else {
-      doc.append("o", new BsonDocument("dropDatabase", new BsonInt32(1)));
+      return merged(new BsonDocument("collMod", coll), op.changes());
     }
+    return new BsonDocument("dropDatabase", new BsonInt32(1));
   }
 
   private static BsonDocument merged(BsonDocument command, BsonDocument arguments) {

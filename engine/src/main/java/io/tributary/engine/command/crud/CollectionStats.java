@@ -62,13 +62,9 @@ final class CollectionStats {
     CollectionMetadata collection = engine.catalog().lookup(namespace).filter(c -> !c.isView())
         .orElseThrow(() -> ErrorCode.NAMESPACE_NOT_FOUND.error("Unable to retrieve storageStats in $collStats stage"
             + " :: caused by :: Collection [" + namespace + "] not found."));
-    long count = 0;
-    long size = 0;
-    try (DocumentCursor documents = Documents.scan(view, collection, false)) {
-      for (; documents.hasNext(); count++) {
-        size += BsonBytes.size(documents.next().document());
-      }
-    }
+    Totals totals = Totals.of(view, collection);
+    long count = totals.count();
+    long size = totals.bytes();
     BsonDocument indexSizes = new BsonDocument();
     collection.indexes().stream().map(IndexDescriptor::name).forEach(name -> indexSizes.append(name,
         new BsonInt32(0)));
@@ -86,6 +82,20 @@ final class CollectionStats {
         .append("totalSize", new BsonInt64(size / scale))
         .append("indexSizes", indexSizes)
         .append("scaleFactor", new BsonInt32(scale));
+  }
+
+  /** The number of documents and their total BSON size, counted from a snapshot. */
+  private record Totals(long count, long bytes) {
+    static Totals of(ReadView view, CollectionMetadata collection) {
+      long count = 0;
+      long bytes = 0;
+      try (DocumentCursor documents = Documents.scan(view, collection, false)) {
+        for (; documents.hasNext(); count++) {
+          bytes += BsonBytes.size(documents.next().document());
+        }
+      }
+      return new Totals(count, bytes);
+    }
   }
 
   private static int scale(BsonDocument storageStats) {
