@@ -1,6 +1,8 @@
 package io.tributary.engine.command.crud;
 
+import io.tributary.engine.catalog.WriteUnit;
 import io.tributary.engine.command.CommandContext;
+import java.util.function.Function;
 import org.bson.BsonDocument;
 
 /**
@@ -10,6 +12,13 @@ import org.bson.BsonDocument;
  */
 public final class DurableAck {
   private DurableAck() {}
+
+  /** Commits {@code work} as one unit (outside any session), then acknowledges it as {@link #await} does. */
+  public static <T> T write(CommandContext context, BsonDocument command, Function<WriteUnit, T> work) {
+    T result = context.engine().writer().write(null, work);
+    await(context, command);
+    return result;
+  }
 
   public static void await(CommandContext context, BsonDocument command) {
     if (WriteConcern.of(command).durable() && context.engine().storage().isDurable()) {

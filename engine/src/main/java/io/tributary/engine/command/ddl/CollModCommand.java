@@ -39,9 +39,7 @@ public final class CollModCommand implements SyncCommand {
   @Override
   public BsonDocument run(CommandContext context, BsonDocument command) {
     Namespace namespace = CommandArguments.namespace(context, command);
-    BsonDocument reply = context.engine().writer().write(null, unit -> modify(unit, namespace, command));
-    DurableAck.await(context, command);
-    return reply;
+    return DurableAck.write(context, command, unit -> modify(unit, namespace, command));
   }
 
   private static BsonDocument modify(WriteUnit unit, Namespace namespace, BsonDocument command) {

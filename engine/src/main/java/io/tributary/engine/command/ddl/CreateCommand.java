@@ -48,7 +48,7 @@ public final class CreateCommand implements SyncCommand {
     if (options.containsKey("viewOn") && !options.isString("viewOn")) {
       throw ErrorCode.TYPE_MISMATCH.error("'viewOn' option must be a string");
     }
-    context.engine().writer().write(null, unit -> {
+    DurableAck.write(context, command, unit -> {
       Optional<CollectionMetadata> existing = unit.collection(namespace);
       if (existing.isEmpty()) {
         return unit.createCollection(namespace, options);
@@ -58,7 +58,6 @@ public final class CreateCommand implements SyncCommand {
       }
       return existing.get();
     });
-    DurableAck.await(context, command);
     return new BsonDocument();
   }
 }

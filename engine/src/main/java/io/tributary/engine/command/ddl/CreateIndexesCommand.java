@@ -39,9 +39,7 @@ public final class CreateIndexesCommand implements SyncCommand {
     if (indexes == null || !indexes.isArray() || indexes.asArray().isEmpty()) {
       throw ErrorCode.BAD_VALUE.error("Must specify at least one index to create");
     }
-    BsonDocument reply = context.engine().writer().write(null, unit -> create(unit, namespace, indexes.asArray()));
-    DurableAck.await(context, command);
-    return reply;
+    return DurableAck.write(context, command, unit -> create(unit, namespace, indexes.asArray()));
   }
 
   private static BsonDocument create(WriteUnit unit, Namespace namespace, BsonArray requested) {

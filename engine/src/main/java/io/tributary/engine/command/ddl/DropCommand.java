@@ -29,12 +29,11 @@ public final class DropCommand implements SyncCommand {
   @Override
   public BsonDocument run(CommandContext context, BsonDocument command) {
     Namespace namespace = CommandArguments.namespace(context, command);
-    Optional<CollectionMetadata> dropped = context.engine().writer().write(null, unit -> {
+    Optional<CollectionMetadata> dropped = DurableAck.write(context, command, unit -> {
       Optional<CollectionMetadata> collection = unit.collection(namespace);
       collection.ifPresent(unit::dropCollection);
       return collection;
     });
-    DurableAck.await(context, command);
     if (dropped.isEmpty()) {
       return new BsonDocument();
     }

@@ -29,13 +29,12 @@ public final class DropDatabaseCommand implements SyncCommand {
   public BsonDocument run(CommandContext context, BsonDocument command) {
     String db = context.database();
     Namespace.validateDatabaseName(db);
-    context.engine().writer().write(null, unit -> {
+    DurableAck.write(context, command, unit -> {
       List<CollectionMetadata> collections = context.engine().catalog().collections(db);
       collections.forEach(unit::dropCollection);
       unit.log(new Operation.DropDatabase(Namespace.of(db, "$cmd")));
       return null;
     });
-    DurableAck.await(context, command);
     return new BsonDocument("dropped", new BsonString(db));
   }
 }

@@ -42,9 +42,7 @@ public final class DropIndexesCommand implements SyncCommand {
     if (which == null) {
       throw ErrorCode.FAILED_TO_PARSE.error("BSON field 'dropIndexes.index' is missing but a required field");
     }
-    BsonDocument reply = context.engine().writer().write(null, unit -> drop(unit, namespace, which));
-    DurableAck.await(context, command);
-    return reply;
+    return DurableAck.write(context, command, unit -> drop(unit, namespace, which));
   }
 
   private static BsonDocument drop(WriteUnit unit, Namespace namespace, BsonValue which) {

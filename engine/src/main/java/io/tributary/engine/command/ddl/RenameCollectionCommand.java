@@ -34,7 +34,7 @@ public final class RenameCollectionCommand implements SyncCommand {
     if (source.equals(target)) {
       throw ErrorCode.ILLEGAL_OPERATION.error("Can't rename a collection to itself");
     }
-    context.engine().writer().write(null, unit -> {
+    DurableAck.write(context, command, unit -> {
       CollectionMetadata collection = unit.collection(source).orElseThrow(() ->
           ErrorCode.NAMESPACE_NOT_FOUND.error("Source collection " + source + " does not exist"));
       CollectionMetadata existingTarget = unit.collection(target).orElse(null);
@@ -44,7 +44,6 @@ public final class RenameCollectionCommand implements SyncCommand {
       unit.rename(collection, target, existingTarget);
       return null;
     });
-    DurableAck.await(context, command);
     return new BsonDocument();
   }
 
