@@ -2,11 +2,9 @@ package io.tributary.engine.catalog;
 
 import io.tributary.engine.bson.BsonBytes;
 import io.tributary.engine.storage.KeySpace;
-import io.tributary.engine.storage.KeyValue;
 import io.tributary.engine.storage.KeyValueIterator;
 import io.tributary.engine.storage.ReadView;
 import java.util.Optional;
-import java.util.function.Function;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
@@ -21,7 +19,8 @@ public final class Documents {
   public static DocumentCursor scan(ReadView view, CollectionMetadata collection, boolean reverse) {
     byte[] prefix = KeyLayout.longKey(collection.id());
     KeyValueIterator it = view.scan(KeySpace.DOCUMENTS, prefix, KeyLayout.prefixEnd(prefix), reverse);
-    return mapped(it, kv -> new StoredDocument(KeyLayout.recordIdOf(kv.key()), BsonBytes.decode(kv.value())));
+    return DocumentCursor.map(it,
+        kv -> new StoredDocument(KeyLayout.recordIdOf(kv.key()), BsonBytes.decode(kv.value())), it::close);
   }
 
   /**
@@ -35,11 +34,11 @@ public final class Documents {
     byte[] from = low == null ? prefix : KeyLayout.indexKey(index.id(), low, null);
     byte[] to = high == null ? KeyLayout.prefixEnd(prefix) : KeyLayout.indexKey(index.id(), high, null);
     KeyValueIterator it = view.scan(KeySpace.INDEXES, from, to, reverse);
-    return mapped(it, entry -> {
+    return DocumentCursor.map(it, entry -> {
       long recordId = KeyLayout.recordIdOf(index, entry);
       return get(view, collection, recordId).orElseThrow(() ->
           new IllegalStateException("index " + index.name() + " points at missing record " + recordId));
-    });
+    }, it::close);
   }
 
   public static Optional<StoredDocument> get(ReadView view, CollectionMetadata collection, long recordId) {
@@ -60,23 +59,4 @@ public final class Documents {
     return value == null ? null : KeyLayout.readLong(value);
   }
 
-  /** A cursor reading one document per storage entry of {@code entries}; closing it closes them. */
-  private static DocumentCursor mapped(KeyValueIterator entries, Function<KeyValue, StoredDocument> read) {
-    return new DocumentCursor() {
-      @Override
-      public boolean hasNext() {
-        return entries.hasNext();
-      }
-
-      @Override
-      public StoredDocument next() {
-        return read.apply(entries.next());
-      }
-
-      @Override
-      public void close() {
-        entries.close();
-      }
-    };
-  }
 }

@@ -18,23 +18,10 @@ public record CollectionScan(boolean backward) implements QueryPlan {
   @Override
   public DocumentCursor open(ReadView view, CollectionMetadata collection, ScanStats stats) {
     DocumentCursor documents = Documents.scan(view, collection, backward);
-    return new DocumentCursor() {
-      @Override
-      public boolean hasNext() {
-        return documents.hasNext();
-      }
-
-      @Override
-      public StoredDocument next() {
-        stats.docExamined();
-        return documents.next();
-      }
-
-      @Override
-      public void close() {
-        documents.close();
-      }
-    };
+    return DocumentCursor.map(documents, document -> {
+      stats.docExamined();
+      return document;
+    }, documents::close);
   }
 
   @Override

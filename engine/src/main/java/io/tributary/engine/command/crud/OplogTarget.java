@@ -7,7 +7,6 @@ import io.tributary.engine.oplog.OplogCollection;
 import io.tributary.engine.plan.QueryRequest;
 import io.tributary.engine.query.Matcher;
 import io.tributary.engine.storage.ReadView;
-import java.util.Iterator;
 import java.util.stream.Stream;
 import org.bson.BsonDocument;
 import org.bson.BsonTimestamp;
@@ -36,23 +35,7 @@ final class OplogTarget {
   /** The oplog's documents oldest first, as a collection scan yields them. */
   static DocumentCursor scan(Engine engine, ReadView view) {
     Stream<BsonDocument> documents = OplogCollection.documents(view, engine.oplog(), false);
-    Iterator<BsonDocument> iterator = documents.iterator();
-    return new DocumentCursor() {
-      @Override
-      public boolean hasNext() {
-        return iterator.hasNext();
-      }
-
-      @Override
-      public StoredDocument next() {
-        return new StoredDocument(0, iterator.next());
-      }
-
-      @Override
-      public void close() {
-        documents.close();
-      }
-    };
+    return DocumentCursor.map(documents.iterator(), document -> new StoredDocument(0, document), documents::close);
   }
 
   /**
