@@ -1,6 +1,7 @@
 package io.tributary.engine.changestream;
 
 import io.tributary.engine.Namespace;
+import io.tributary.engine.cursor.BatchBudget;
 import io.tributary.engine.cursor.CursorBatch;
 import io.tributary.engine.cursor.ServerCursor;
 import io.tributary.engine.error.ErrorCode;
@@ -232,21 +233,21 @@ public final class ChangeStreamCursor implements ServerCursor {
 
   private CursorBatch nextBatch(int batchSize) {
     List<BsonDocument> documents = new ArrayList<>();
-    long bytes = 0;
+    BatchBudget budget = new BatchBudget();
     while (!exhausted && (batchSize <= 0 || documents.size() < batchSize)) {
       StreamOutput output = nextOutput();
       if (output == null) {
         advanceToHighWaterMark();
         break;
       }
-      if (!documents.isEmpty() && bytes + output.size() > EventSize.MAX_BSON_SIZE) {
+      if (!budget.admits(output.size())) {
         break;
       }
       ready.poll();
       postBatchResumeToken = output.token();
       if (output.document() != null) {
         documents.add(output.document());
-        bytes += output.size();
+        budget.add(output.size());
       }
       exhausted = output.token().equals(endToken);
     }

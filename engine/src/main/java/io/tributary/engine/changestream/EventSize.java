@@ -1,5 +1,6 @@
 package io.tributary.engine.changestream;
 
+import io.tributary.engine.command.ServerLimits;
 import org.bson.BsonBinaryWriter;
 import org.bson.BsonDocument;
 import org.bson.codecs.BsonDocumentCodec;
@@ -9,7 +10,7 @@ import org.bson.io.BasicOutputBuffer;
 /** The encoded size of documents, against MongoDB's 16 MiB limits. Stateless and thread-safe. */
 final class EventSize {
   /** {@code maxBsonObjectSize}: the largest document, and the most event bytes one batch carries. */
-  static final int MAX_BSON_SIZE = 16 * 1024 * 1024;
+  static final int MAX_BSON_SIZE = ServerLimits.MAX_BSON_OBJECT_SIZE;
 
   private static final BsonDocumentCodec CODEC = new BsonDocumentCodec();
 

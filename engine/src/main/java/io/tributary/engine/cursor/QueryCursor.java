@@ -10,14 +10,10 @@ import org.bson.BsonDocument;
 
 /**
  * A cursor over query results ({@code find}, non-change-stream {@code aggregate}): hands out the results of an
- * iterator in batches of at most {@code batchSize} documents and at most {@link #MAX_BATCH_BYTES}, as mongod
- * does (a batch holds at least one document even if that alone is larger). Never waits. Not thread-safe: the
- * registry lets one command use it at a time.
+ * iterator in batches of at most {@code batchSize} documents and within a {@link BatchBudget}, as mongod does.
+ * Never waits. Not thread-safe: the registry lets one command use it at a time.
  */
 public final class QueryCursor implements ServerCursor {
-  /** mongod's limit on the documents of one reply batch (16 MiB, the maximum user object size). */
-  public static final int MAX_BATCH_BYTES = 16 * 1024 * 1024;
-
   private final long id;
   private final Namespace namespace;
   private final BsonDocument lsid;
@@ -61,17 +57,17 @@ public final class QueryCursor implements ServerCursor {
   /** The next batch, synchronously; {@code batchSize} 0 means only the byte limit applies. */
   public CursorBatch nextBatch(int batchSize) {
     List<BsonDocument> batch = new ArrayList<>();
-    long bytes = 0;
+    BatchBudget budget = new BatchBudget();
     while ((batchSize == 0 || batch.size() < batchSize) && hasNext()) {
       BsonDocument next = pending != null ? pending : results.next();
       pending = null;
       int size = BsonBytes.size(next);
-      if (!batch.isEmpty() && bytes + size > MAX_BATCH_BYTES) {
+      if (!budget.admits(size)) {
         pending = next;
         break;
       }
       batch.add(next);
-      bytes += size;
+      budget.add(size);
     }
     boolean exhausted = !hasNext();
     if (exhausted) {

@@ -1,6 +1,7 @@
 package io.tributary.engine.command.crud;
 
 import io.tributary.engine.bson.BsonBytes;
+import io.tributary.engine.command.ServerLimits;
 import io.tributary.engine.error.ErrorCode;
 import org.bson.BsonDocument;
 import org.bson.BsonObjectId;
@@ -16,7 +17,7 @@ import org.bson.BsonValue;
  */
 public final class NewDocuments {
   /** mongod's {@code BSONObjMaxUserSize}. */
-  public static final int MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
+  public static final int MAX_DOCUMENT_BYTES = ServerLimits.MAX_BSON_OBJECT_SIZE;
 
   private NewDocuments() {}
 
