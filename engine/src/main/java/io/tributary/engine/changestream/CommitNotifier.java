@@ -38,6 +38,11 @@ import org.bson.BsonTimestamp;
  */
 final class CommitNotifier {
   private static final int READ_CHUNK = 1024;
+  /**
+   * Filters are evaluated only over a few new entries: shapes remember their recent entries (SharedEvents), and a
+   * reader that fell behind must not evaluate (entries × streams); woken streams then read for themselves.
+   */
+  private static final int FILTERED_ENTRIES = 64;
   private static final Object CLUSTER = new Object();
 
   private final Oplog oplog;
@@ -159,7 +164,8 @@ final class CommitNotifier {
    * moves past them. Only when those entries follow its position directly (older ones were not evaluated).
    */
   private boolean staysQuiet(Subscription subscription, BsonTimestamp chunkStart, List<OplogEntry> read) {
-    if (subscription.yieldsOutput == null || subscription.after.compareTo(chunkStart) < 0) {
+    if (subscription.yieldsOutput == null || subscription.after.compareTo(chunkStart) < 0
+        || read.size() > FILTERED_ENTRIES) {
       return false;
     }
     try {
