@@ -1,6 +1,7 @@
 package io.tributary.engine.changestream;
 
 import io.tributary.engine.bson.BsonTypeName;
+import io.tributary.engine.command.crud.CommandArguments;
 import io.tributary.engine.error.ErrorCode;
 import java.util.Set;
 import org.bson.BsonDocument;
@@ -93,8 +94,7 @@ public record ChangeStreamSpec(ResumeToken resumeAfter, ResumeToken startAfter, 
   private static BsonValue typed(BsonDocument options, String field, BsonType type) {
     BsonValue value = options.get(field);
     if (value != null && value.getBsonType() != type) {
-      throw ErrorCode.TYPE_MISMATCH.error("BSON field '$changeStream." + field + "' is the wrong type '"
-          + BsonTypeName.nameOf(value.getBsonType()) + "', expected type '" + BsonTypeName.nameOf(type) + "'");
+      throw CommandArguments.typeMismatch("$changeStream." + field, BsonTypeName.nameOf(type), value);
     }
     return value;
   }

@@ -3,7 +3,7 @@ package io.tributary.engine.command.admin;
 import io.tributary.engine.command.Command;
 import io.tributary.engine.command.CommandContext;
 import io.tributary.engine.command.SyncCommand;
-import io.tributary.engine.error.ErrorCode;
+import io.tributary.engine.command.crud.CommandArguments;
 import java.util.UUID;
 import org.bson.BsonBinary;
 import org.bson.BsonDocument;
@@ -70,8 +70,7 @@ public final class SessionCommands {
     public BsonDocument run(CommandContext context, BsonDocument command) {
       BsonValue sessions = command.get(name());
       if (!sessions.isArray()) {
-        throw ErrorCode.TYPE_MISMATCH.error("BSON field 'endSessions.endSessions' is the wrong type '"
-            + sessions.getBsonType() + "', expected type 'array'");
+        throw CommandArguments.typeMismatch("endSessions.endSessions", "array", sessions);
       }
       for (BsonValue lsid : sessions.asArray()) {
         if (lsid.isDocument() && lsid.asDocument().containsKey("id")) {

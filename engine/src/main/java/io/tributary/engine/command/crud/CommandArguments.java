@@ -4,6 +4,7 @@ import io.tributary.engine.Namespace;
 import io.tributary.engine.bson.BsonTypeName;
 import io.tributary.engine.command.CommandContext;
 import io.tributary.engine.error.ErrorCode;
+import io.tributary.engine.error.MongoError;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
@@ -95,7 +96,8 @@ public final class CommandArguments {
     throw typeMismatch(field, "bool", value);
   }
 
-  static RuntimeException typeMismatch(String field, String expected, BsonValue actual) {
+  /** TypeMismatch (14) in mongod's words: {@code BSON field 'x' is the wrong type 'int', expected type 'bool'}. */
+  public static MongoError typeMismatch(String field, String expected, BsonValue actual) {
     return ErrorCode.TYPE_MISMATCH.error("BSON field '" + field + "' is the wrong type '"
         + BsonTypeName.nameOf(actual.getBsonType()) + "', expected type '" + expected + "'");
   }
