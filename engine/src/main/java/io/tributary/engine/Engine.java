@@ -24,6 +24,7 @@ import io.tributary.engine.session.SessionCatalog;
 import io.tributary.engine.session.SnapshotHistory;
 import io.tributary.engine.storage.OplogRetention;
 import io.tributary.engine.storage.StorageEngine;
+import io.tributary.engine.storage.StorageOptions;
 import io.tributary.engine.ttl.TtlMonitor;
 import java.time.Clock;
 import java.time.Duration;
@@ -265,7 +266,7 @@ public final class Engine implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private String replicaSetName = "rs0";
     private String advertisedAddress = "127.0.0.1:27017";
-    private long oplogSizeBytes = 990L * 1024 * 1024;
+    private long oplogSizeBytes = StorageOptions.DEFAULT_OPLOG_SIZE_BYTES;
     private Duration oplogMinRetention = Duration.ZERO;
     private BsonDocument commandLine = new BsonDocument();
     private final Map<String, BsonValue> parameters = new LinkedHashMap<>();

@@ -120,10 +120,8 @@ public final class Tributary {
           .clock(clock)
           .replicaSetName(replicaSetName)
           .advertisedAddress(advertisedAddress)
-          .commandLine(commandLine());
-      if (oplogSizeMegabytes != null) {
-        engine.oplogSizeBytes(oplogSizeMegabytes * 1024 * 1024);
-      }
+          .commandLine(commandLine())
+          .oplogSizeBytes(oplogSizeBytes());
       if (oplogMinRetentionHours != null) {
         engine.oplogMinRetention(Duration.ofMillis(Math.round(oplogMinRetentionHours * 3_600_000)));
       }
@@ -137,9 +135,11 @@ public final class Tributary {
     }
 
     private StorageOptions storageOptions() {
-      long oplogSizeBytes = oplogSizeMegabytes != null ? oplogSizeMegabytes * 1024 * 1024
-          : StorageOptions.DEFAULT_OPLOG_SIZE_BYTES;
-      return new StorageOptions(dataDirectory, oplogSizeBytes, StorageOptions.DEFAULT_SYNC_PERIOD);
+      return new StorageOptions(dataDirectory, oplogSizeBytes(), StorageOptions.DEFAULT_SYNC_PERIOD);
+    }
+
+    private long oplogSizeBytes() {
+      return oplogSizeMegabytes != null ? oplogSizeMegabytes * 1024 * 1024 : StorageOptions.DEFAULT_OPLOG_SIZE_BYTES;
     }
 
     /** {@code getCmdLineOpts}: the arguments, and the settings under mongod's option names. */
