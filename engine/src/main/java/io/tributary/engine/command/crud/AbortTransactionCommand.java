@@ -23,8 +23,7 @@ public final class AbortTransactionCommand implements SyncCommand {
 
   @Override
   public BsonDocument run(CommandContext context, BsonDocument command) {
-    Transaction transaction = Transactions.join(context, command).orElseThrow(() ->
-        ErrorCode.INVALID_OPTIONS.error("abortTransaction must be run within a transaction"));
+    Transaction transaction = Transactions.required(context, command, name());
     if (transaction.state() == Transaction.State.ABORTED) {
       throw ErrorCode.NO_SUCH_TRANSACTION.error("Transaction with { txnNumber: " + transaction.txnNumber()
           + " } has been aborted.");

@@ -2,7 +2,6 @@ package io.tributary.engine.command.crud;
 
 import io.tributary.engine.command.CommandContext;
 import io.tributary.engine.command.SyncCommand;
-import io.tributary.engine.error.ErrorCode;
 import io.tributary.engine.session.Transaction;
 import org.bson.BsonDocument;
 
@@ -23,8 +22,7 @@ public final class CommitTransactionCommand implements SyncCommand {
 
   @Override
   public BsonDocument run(CommandContext context, BsonDocument command) {
-    Transaction transaction = Transactions.join(context, command).orElseThrow(() ->
-        ErrorCode.INVALID_OPTIONS.error("commitTransaction must be run within a transaction"));
+    Transaction transaction = Transactions.required(context, command, name());
     transaction.commit();
     DurableAck.await(context, command);
     return new BsonDocument();

@@ -32,4 +32,10 @@ public final class Transactions {
     }
     return Optional.of(session.transaction(context.txnNumber()));
   }
+
+  /** The transaction of command {@code name}, which only runs in one; InvalidOptions outside a transaction. */
+  public static Transaction required(CommandContext context, BsonDocument command, String name) {
+    return join(context, command).orElseThrow(() ->
+        ErrorCode.INVALID_OPTIONS.error(name + " must be run within a transaction"));
+  }
 }
