@@ -113,12 +113,12 @@ public final class ChangeStreamCursor implements ServerCursor {
       if (closed) {
         return CompletableFuture.failedFuture(CURSOR_KILLED.error("cursor id " + id + " was killed"));
       }
-      CursorBatch batch = tryBatch(batchSize, result, true);
+      Batch batch = tryBatch(batchSize, result, true);
       if (batch == null) {
         return result;
       }
-      if (!batch.documents().isEmpty() || batch.exhausted() || maxAwaitMillis <= 0) {
-        result.complete(batch);
+      if (!batch.isEmptyAndOpen() || maxAwaitMillis <= 0) {
+        result.complete(reply(batch));
         return result;
       }
       wait = new Wait(result, batchSize);
@@ -175,37 +175,51 @@ public final class ChangeStreamCursor implements ServerCursor {
   }
 
   private void onCommit(CompletableFuture<CursorBatch> result) {
-    CursorBatch batch;
+    CursorBatch reply;
     synchronized (this) {
       if (wait == null || wait.result != result) {
         return;
       }
-      batch = tryBatch(wait.batchSize, result, false);
+      Batch batch = tryBatch(wait.batchSize, result, false);
       if (batch == null) {
         return;
       }
-      if (batch.documents().isEmpty() && !batch.exhausted()) {
-        awaitCommit(result);
+      if (batch.isEmptyAndOpen()) {
+        awaitCommit(result); // no reply is built (nor its token encoded) for a wake-up that returns nothing
         return;
       }
       endWait();
+      reply = reply(batch);
     }
-    result.complete(batch); // outside the lock: the reply is encoded and written by the dependants
+    result.complete(reply); // outside the lock: the reply is encoded and written by the dependants
   }
 
   private void onDeadline(CompletableFuture<CursorBatch> result) {
-    CursorBatch batch;
+    CursorBatch reply;
     synchronized (this) {
       if (wait == null || wait.result != result) {
         return;
       }
-      batch = tryBatch(wait.batchSize, result, false);
+      Batch batch = tryBatch(wait.batchSize, result, false);
       if (batch == null) {
         return;
       }
       endWait();
+      reply = reply(batch);
     }
-    result.complete(batch);
+    result.complete(reply);
+  }
+
+  /** The documents of a batch before its reply is built. */
+  private record Batch(List<BsonDocument> documents, boolean exhausted) {
+    boolean isEmptyAndOpen() {
+      return documents.isEmpty() && !exhausted;
+    }
+  }
+
+  /** The reply for {@code batch}, ending at the current postBatchResumeToken; called holding the lock. */
+  private CursorBatch reply(Batch batch) {
+    return new CursorBatch(batch.documents(), postBatchResumeToken.toBson(), batch.exhausted());
   }
 
   /** Lets go of the current wait's timer and oplog registration; called holding the lock. */
@@ -215,7 +229,7 @@ public final class ChangeStreamCursor implements ServerCursor {
   }
 
   /** The next batch, or null after failing {@code result} and killing the cursor. Called holding the lock. */
-  private CursorBatch tryBatch(int batchSize, CompletableFuture<CursorBatch> result, boolean checkRetention) {
+  private Batch tryBatch(int batchSize, CompletableFuture<CursorBatch> result, boolean checkRetention) {
     try {
       if (checkRetention) {
         checkPositionRetained();
@@ -231,7 +245,7 @@ public final class ChangeStreamCursor implements ServerCursor {
     }
   }
 
-  private CursorBatch nextBatch(int batchSize) {
+  private Batch nextBatch(int batchSize) {
     List<BsonDocument> documents = new ArrayList<>();
     BatchBudget budget = new BatchBudget();
     while (!exhausted && (batchSize <= 0 || documents.size() < batchSize)) {
@@ -251,7 +265,7 @@ public final class ChangeStreamCursor implements ServerCursor {
       }
       exhausted = output.token().equals(endToken);
     }
-    return new CursorBatch(documents, postBatchResumeToken.toBson(), exhausted);
+    return new Batch(documents, exhausted);
   }
 
   /** The next output without consuming it, scanning the oplog as needed; null when the scan is caught up. */
