@@ -7,11 +7,9 @@ import io.tributary.engine.Engine;
 import io.tributary.engine.command.crud.CommandHarness;
 import io.tributary.engine.error.MongoError;
 import io.tributary.engine.storage.memory.InMemoryStorageEngine;
-import java.time.Clock;
+import io.tributary.engine.testing.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.bson.BsonDocument;
 import org.bson.BsonInt64;
 import org.bson.BsonString;
@@ -20,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /** Idle cursors time out after ten minutes of the injected clock, unless opened with noCursorTimeout. */
 class CursorTimeoutTest {
-  private final SettableClock clock = new SettableClock();
+  private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
   private final Engine engine = Engine.builder().storage(new InMemoryStorageEngine()).clock(clock).build();
   private final CommandHarness harness = new CommandHarness(engine);
 
@@ -54,29 +52,5 @@ class CursorTimeoutTest {
   private static BsonDocument getMore(long id) {
     return new BsonDocument("getMore", new BsonInt64(id)).append("collection", new BsonString("c"))
         .append("batchSize", new org.bson.BsonInt32(1));
-  }
-
-  /** A clock tests move by hand. */
-  private static final class SettableClock extends Clock {
-    private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

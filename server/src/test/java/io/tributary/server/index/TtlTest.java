@@ -8,13 +8,11 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.changestream.ChangeStreamDocument;
 import com.mongodb.client.model.changestream.OperationType;
+import io.tributary.engine.testing.ManualClock;
 import io.tributary.server.ServerTestSupport;
 import io.tributary.server.Tributary;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -29,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * mongod's TTL monitor.
  */
 class TtlTest extends ServerTestSupport {
-  private final MovableClock clock = new MovableClock(Instant.parse("2026-01-01T00:00:00Z"));
+  private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
 
   @Override
   protected Tributary.Builder configure(Tributary.Builder builder) {
@@ -80,33 +78,5 @@ class TtlTest extends ServerTestSupport {
     List<Object> ids = new ArrayList<>();
     coll.find().forEach(d -> ids.add(d.get("_id")));
     return ids;
-  }
-
-  /** A clock the test moves forward. Thread-safe. */
-  static final class MovableClock extends Clock {
-    private volatile Instant now;
-
-    MovableClock(Instant start) {
-      this.now = start;
-    }
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

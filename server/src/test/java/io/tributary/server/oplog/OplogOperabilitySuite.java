@@ -13,17 +13,14 @@ import com.mongodb.client.model.CreateCollectionOptions;
 import com.mongodb.client.model.changestream.ChangeStreamDocument;
 import com.mongodb.client.model.changestream.FullDocument;
 import com.mongodb.client.model.changestream.FullDocumentBeforeChange;
+import io.tributary.engine.testing.ManualClock;
 import io.tributary.server.ServerTestSupport;
 import io.tributary.server.Tributary;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicLong;
 import org.bson.BsonArray;
 import org.bson.BsonBinary;
 import org.bson.BsonDocument;
@@ -43,7 +40,7 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class OplogOperabilitySuite extends ServerTestSupport {
   private static final int OPLOG_MEGABYTES = 1;
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T12:00:00Z"));
+  private final ManualClock clock = new ManualClock(Instant.parse("2026-11-25T12:00:00Z"));
 
   @Override
   protected Tributary.Builder configure(Tributary.Builder builder) {
@@ -272,38 +269,5 @@ public abstract class OplogOperabilitySuite extends ServerTestSupport {
 
   private static BsonDocument opTime(BsonTimestamp time) {
     return new BsonDocument("ts", time).append("t", new BsonInt64(1));
-  }
-
-  /** A clock the tests move forward; everything else reads it as a fixed-offset UTC clock. */
-  static final class MutableClock extends Clock {
-    private final AtomicLong millis;
-
-    MutableClock(Instant start) {
-      this.millis = new AtomicLong(start.toEpochMilli());
-    }
-
-    void advance(Duration duration) {
-      millis.addAndGet(duration.toMillis());
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public long millis() {
-      return millis.get();
-    }
-
-    @Override
-    public Instant instant() {
-      return Instant.ofEpochMilli(millis());
-    }
   }
 }
