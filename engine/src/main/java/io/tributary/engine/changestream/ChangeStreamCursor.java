@@ -123,7 +123,7 @@ public final class ChangeStreamCursor implements ServerCursor {
       }
       wait = new Wait(result, batchSize);
       wait.timer = runtime.scheduler().schedule(
-          () -> runtime.worker().execute(() -> onDeadline(result)), maxAwaitMillis, TimeUnit.MILLISECONDS);
+          () -> runtime.worker().execute(() -> wake(result, true)), maxAwaitMillis, TimeUnit.MILLISECONDS);
       awaitCommit(result);
     }
     return result;
@@ -161,7 +161,7 @@ public final class ChangeStreamCursor implements ServerCursor {
     // While a resume token is unverified the stream must read its entry itself, so every entry wakes it.
     Predicate<OplogEntry> yieldsOutput = resumeCheck.pending() ? null : this::yieldsOutput;
     wait.subscription = runtime.notifier().subscribe(transformer.scope(), readPosition, yieldsOutput,
-        () -> onCommit(result));
+        () -> wake(result, false));
   }
 
   /** Whether {@code entry} gives this stream anything to return; runs on the notifier, not under this lock. */
@@ -174,7 +174,11 @@ public final class ChangeStreamCursor implements ServerCursor {
     return false;
   }
 
-  private void onCommit(CompletableFuture<CursorBatch> result) {
+  /**
+   * Answers a parked getMore if it is still the current wait. A commit that gives nothing to return keeps it
+   * parked (no reply is built, nor its token encoded); at the deadline even an empty batch is the answer.
+   */
+  private void wake(CompletableFuture<CursorBatch> result, boolean atDeadline) {
     CursorBatch reply;
     synchronized (this) {
       if (wait == null || wait.result != result) {
@@ -184,30 +188,14 @@ public final class ChangeStreamCursor implements ServerCursor {
       if (batch == null) {
         return;
       }
-      if (batch.isEmptyAndOpen()) {
-        awaitCommit(result); // no reply is built (nor its token encoded) for a wake-up that returns nothing
+      if (!atDeadline && batch.isEmptyAndOpen()) {
+        awaitCommit(result);
         return;
       }
       endWait();
       reply = reply(batch);
     }
     result.complete(reply); // outside the lock: the reply is encoded and written by the dependants
-  }
-
-  private void onDeadline(CompletableFuture<CursorBatch> result) {
-    CursorBatch reply;
-    synchronized (this) {
-      if (wait == null || wait.result != result) {
-        return;
-      }
-      Batch batch = tryBatch(wait.batchSize, result, false);
-      if (batch == null) {
-        return;
-      }
-      endWait();
-      reply = reply(batch);
-    }
-    result.complete(reply);
   }
 
   /** The documents of a batch before its reply is built. */
