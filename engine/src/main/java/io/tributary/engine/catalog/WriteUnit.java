@@ -52,6 +52,11 @@ public final class WriteUnit {
     return catalog.lookup(namespace);
   }
 
+  /** Whether this unit creates the collection: it exists as staged but not in the committed catalog. */
+  public boolean creates(Namespace namespace) {
+    return catalogChanges.get(namespace) != null && catalog.lookup(namespace).isEmpty();
+  }
+
   /**
    * The collection whose documents a write changes, if it exists; a view fails with
    * {@code CommandNotSupportedOnView}.

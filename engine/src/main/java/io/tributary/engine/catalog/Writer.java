@@ -1,10 +1,12 @@
 package io.tributary.engine.catalog;
 
 import io.tributary.engine.oplog.CommitSequencer;
+import io.tributary.engine.oplog.Operation;
 import io.tributary.engine.oplog.SessionInfo;
 import io.tributary.engine.storage.StorageEngine;
 import io.tributary.engine.error.ErrorCode;
 import io.tributary.engine.error.ErrorLabels;
+import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -42,7 +44,7 @@ public final class Writer {
     try {
       WriteUnit unit = new WriteUnit(catalog, storage);
       T result = work.apply(unit);
-      publish(unit, session);
+      publish(unit, unit.operations(), session);
       return result;
     } finally {
       permit.release();
@@ -67,10 +69,14 @@ public final class Writer {
     return new WriteUnit(catalog, storage);
   }
 
-  /** Commits a unit opened by {@link #begin} and releases the permit. */
+  /**
+   * Commits a unit opened by {@link #begin} and releases the permit. Its operations are one transaction entry
+   * ({@link Operation.ApplyOps}): one cluster time for all of them, as mongod commits a transaction.
+   */
   public void commit(WriteUnit unit, SessionInfo session) {
     try {
-      publish(unit, session);
+      List<Operation> operations = unit.operations();
+      publish(unit, operations.isEmpty() ? operations : List.of(new Operation.ApplyOps(operations)), session);
     } finally {
       permit.release();
     }
@@ -81,8 +87,8 @@ public final class Writer {
     permit.release();
   }
 
-  private void publish(WriteUnit unit, SessionInfo session) {
-    sequencer.commit(unit.batch(), unit.operations(), session);
+  private void publish(WriteUnit unit, List<Operation> operations, SessionInfo session) {
+    sequencer.commit(unit.batch(), operations, session);
     catalog.apply(unit.catalogChanges());
   }
 }

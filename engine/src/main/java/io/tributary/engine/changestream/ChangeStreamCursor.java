@@ -331,7 +331,7 @@ public final class ChangeStreamCursor implements ServerCursor {
   /** The events of {@code entry} and what the stages make of them; the same for every stream of this shape. */
   private List<SharedEvents.Produced> produce(OplogEntry entry) {
     List<SharedEvents.Produced> produced = new ArrayList<>();
-    for (ChangeEvent event : transformer.transform(entry, 0)) {
+    for (ChangeEvent event : transformer.transform(entry)) {
       EventContext context = new EventContext(namespace.db(), new BsonDateTime(runtime.clock().millis()),
           entry.clusterTime());
       produced.add(new SharedEvents.Produced(event, pipeline.apply(event, context)));

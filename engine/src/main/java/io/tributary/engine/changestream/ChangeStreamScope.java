@@ -24,8 +24,14 @@ public sealed interface ChangeStreamScope {
   /** Whether {@code operation}, already known to be covered, ends this stream with an {@code invalidate}. */
   boolean isInvalidatedBy(Operation operation);
 
-  /** Whether the operation concerns this stream: its namespace, or for a rename its source or target. */
+  /**
+   * Whether the operation concerns this stream: its namespace, for a rename its source or target, for a
+   * transaction any of its operations.
+   */
   default boolean sees(Operation operation) {
+    if (operation instanceof Operation.ApplyOps applyOps) {
+      return applyOps.operations().stream().anyMatch(this::sees);
+    }
     if (operation instanceof Operation.DropDatabase drop) {
       return coversDatabase(drop.namespace().db());
     }

@@ -1,5 +1,6 @@
 package io.tributary.engine.changestream;
 
+import io.tributary.engine.oplog.Operation;
 import io.tributary.engine.oplog.Oplog;
 import io.tributary.engine.oplog.OplogEntry;
 import java.util.ArrayList;
@@ -192,11 +193,13 @@ final class CommitNotifier {
       read.addAll(entries);
       for (OplogEntry entry : entries) {
         activity.record(entry);
-        if (NamespaceActivity.isDocumentOperation(entry.operation())) {
-          written.add(entry.operation().namespace());
-          written.add(entry.operation().namespace().db());
-        } else {
-          all = true;
+        for (Operation operation : entry.operations()) { // a transaction: every namespace it touched
+          if (NamespaceActivity.isDocumentOperation(operation)) {
+            written.add(operation.namespace());
+            written.add(operation.namespace().db());
+          } else {
+            all = true;
+          }
         }
       }
     }

@@ -2,8 +2,10 @@ package io.tributary.engine.changestream;
 
 import io.tributary.engine.Namespace;
 import io.tributary.engine.error.ErrorCode;
+import io.tributary.engine.oplog.Operation;
 import io.tributary.engine.oplog.OplogEntry;
 import io.tributary.engine.oplog.SessionInfo;
+import java.util.ArrayList;
 import java.util.List;
 import org.bson.BsonBinary;
 import org.bson.BsonDateTime;
@@ -14,8 +16,9 @@ import org.bson.BsonString;
 import org.bson.BsonValue;
 
 /**
- * Turns an oplog entry into the change events one stream sees: none, one, or (when the entry ends the stream)
- * the event followed by its {@code invalidate}. Immutable and thread-safe if the lookup is.
+ * Turns an oplog entry into the change events one stream sees: none, one, (when the entry ends the stream) the
+ * event followed by its {@code invalidate}, or for a transaction the events of each of its operations. Immutable
+ * and thread-safe if the lookup is.
  *
  * <p>spec: reference §1.4. Field order follows MongoDB's {@code ChangeStreamDefaultEventTransformation}:
  * {@code [to] [txnNumber, lsid] _id, operationType, clusterTime, [collectionUUID], wallTime, [fullDocument], ns,
@@ -35,17 +38,37 @@ final class EventTransformer {
     this.imageRetention = imageRetention;
   }
 
-  /** The events of {@code entry} for this stream; the namespace is checked before any work is done. */
   /** What the stream watches. */
   ChangeStreamScope scope() {
     return scope;
   }
 
-  List<ChangeEvent> transform(OplogEntry entry, int txnOpIndex) {
-    if (!scope.sees(entry.operation())) {
+  /**
+   * The events of {@code entry} for this stream, in order. A transaction's operations each yield their events with
+   * their position in the transaction as {@code txnOpIndex} (spec: reference §1.8), whether or not this stream sees
+   * the operations before them, so a token means the same event in every stream.
+   */
+  List<ChangeEvent> transform(OplogEntry entry) {
+    List<Operation> operations = entry.operations();
+    if (operations.size() == 1) {
+      return transform(entry, operations.get(0), 0);
+    }
+    List<ChangeEvent> events = new ArrayList<>();
+    for (int i = 0; i < operations.size(); i++) {
+      events.addAll(transform(entry, operations.get(i), i));
+      if (!events.isEmpty() && events.get(events.size() - 1).invalidate()) {
+        break; // the stream ends there
+      }
+    }
+    return events;
+  }
+
+  /** The events of one operation of {@code entry}; the namespace is checked before any work is done. */
+  private List<ChangeEvent> transform(OplogEntry entry, Operation operation, int txnOpIndex) {
+    if (!scope.sees(operation)) {
       return List.of();
     }
-    EventParts parts = EventParts.of(entry.operation());
+    EventParts parts = EventParts.of(operation);
     if (parts == null || parts.expandedOnly() && !spec.showExpandedEvents()) {
       return List.of();
     }
@@ -53,8 +76,8 @@ final class EventTransformer {
       parts = parts.withoutImages();
     }
     ResumeToken token = token(entry, txnOpIndex, parts, false);
-    ChangeEvent event = new ChangeEvent(token, document(entry, parts, token), false);
-    if (!scope.isInvalidatedBy(entry.operation())) {
+    ChangeEvent event = new ChangeEvent(token, document(entry, operation.namespace(), parts, token), false);
+    if (!scope.isInvalidatedBy(operation)) {
       return List.of(event);
     }
     ResumeToken invalidateToken = token(entry, txnOpIndex, parts, true);
@@ -66,7 +89,7 @@ final class EventTransformer {
         parts.eventIdentifier(), null);
   }
 
-  private BsonDocument document(OplogEntry entry, EventParts parts, ResumeToken token) {
+  private BsonDocument document(OplogEntry entry, Namespace namespace, EventParts parts, ResumeToken token) {
     BsonDocument event = new BsonDocument();
     if (parts.target() != null) {
       event.append("to", EventParts.namespaceDocument(parts.target()));
@@ -82,7 +105,7 @@ final class EventTransformer {
       event.append("collectionUUID", new BsonBinary(parts.uuid()));
     }
     event.append("wallTime", new BsonDateTime(entry.wallTimeMillis()));
-    appendDetails(event, entry.operation().namespace(), parts);
+    appendDetails(event, namespace, parts);
     return event;
   }
 

@@ -13,8 +13,9 @@ import org.bson.BsonTimestamp;
  * Not thread-safe: guarded by its {@link CommitNotifier}.
  *
  * <p>Implementation notes. The answer must be conservative (never "quiet" when the stream would see an entry):
- * document operations ({@code i u r d}) mark their collection and database; every other entry (DDL, renames whose
- * target may be anywhere, {@code dropDatabase}, no-ops) is rare and marks every stream at once. A cluster-wide
+ * document operations ({@code i u r d}, also inside a transaction) mark their collection and database; every other
+ * operation (DDL, renames whose target may be anywhere, {@code dropDatabase}, no-ops) is rare and marks every
+ * stream at once. A cluster-wide
  * stream sees any document operation, so it counts every entry.
  */
 final class NamespaceActivity {
@@ -31,15 +32,16 @@ final class NamespaceActivity {
     this.last = from;
   }
 
-  /** Records an entry read; entries come in cluster-time order. */
+  /** Records an entry read (every operation of a transaction); entries come in cluster-time order. */
   void record(OplogEntry entry) {
     BsonTimestamp time = entry.clusterTime();
-    Operation operation = entry.operation();
-    if (isDocumentOperation(operation)) {
-      collections.put(operation.namespace(), time);
-      databases.put(operation.namespace().db(), time);
-    } else {
-      lastCommand = time;
+    for (Operation operation : entry.operations()) {
+      if (isDocumentOperation(operation)) {
+        collections.put(operation.namespace(), time);
+        databases.put(operation.namespace().db(), time);
+      } else {
+        lastCommand = time;
+      }
     }
     last = time;
   }

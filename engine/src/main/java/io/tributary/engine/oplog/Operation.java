@@ -2,6 +2,7 @@ package io.tributary.engine.oplog;
 
 import io.tributary.engine.Namespace;
 import io.tributary.engine.update.UpdateDescription;
+import java.util.List;
 import java.util.UUID;
 import org.bson.BsonDocument;
 
@@ -51,4 +52,25 @@ public sealed interface Operation {
 
   /** A no-op entry (the periodic no-op that advances idle streams' resume tokens). */
   record Noop(Namespace namespace, BsonDocument message) implements Operation {}
+
+  /**
+   * A committed multi-document transaction, mongod's {@code applyOps} entry on {@code admin.$cmd}: the
+   * transaction's operations in the order it made them, all at the entry's one cluster time. Change streams expand
+   * it into one event per operation, numbered by its position ({@code txnOpIndex}). Never nested, never empty.
+   */
+  record ApplyOps(List<Operation> operations) implements Operation {
+    public static final Namespace NAMESPACE = Namespace.of("admin", "$cmd");
+
+    public ApplyOps {
+      operations = List.copyOf(operations);
+      if (operations.isEmpty() || operations.stream().anyMatch(ApplyOps.class::isInstance)) {
+        throw new IllegalArgumentException("applyOps needs operations, none of them applyOps: " + operations);
+      }
+    }
+
+    @Override
+    public Namespace namespace() {
+      return NAMESPACE;
+    }
+  }
 }

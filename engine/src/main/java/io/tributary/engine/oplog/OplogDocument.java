@@ -2,6 +2,7 @@ package io.tributary.engine.oplog;
 
 import io.tributary.engine.update.UpdateDescription;
 import java.util.UUID;
+import org.bson.BsonArray;
 import org.bson.BsonBinary;
 import org.bson.BsonBoolean;
 import org.bson.BsonDateTime;
@@ -9,6 +10,7 @@ import org.bson.BsonDocument;
 import org.bson.BsonInt32;
 import org.bson.BsonInt64;
 import org.bson.BsonString;
+import org.bson.BsonTimestamp;
 import org.bson.BsonValue;
 import org.bson.UuidRepresentation;
 
@@ -16,7 +18,9 @@ import org.bson.UuidRepresentation;
  * An {@link OplogEntry} as mongod shows it in {@code local.oplog.rs} (4.2+ format, so no {@code h}):
  * {@code [lsid, txnNumber,] op, ns, [ui,] o, [o2,] [stmtId,] ts, t, v: 2, wall}. A replacement is {@code op: "u"}
  * with the whole document in {@code o}; an update is {@code o: {$v: 2, diff}}; commands use the namespace
- * {@code db.$cmd}. Stateless.
+ * {@code db.$cmd}. A transaction is one {@code op: "c"} entry on {@code admin.$cmd} with
+ * {@code o: {applyOps: [{op, ns, ui, o, [o2]}, ...]}}, its {@code lsid} and {@code txnNumber}, and the
+ * {@code prevOpTime} of the first entry of a transaction (mongod's null optime; no {@code stmtId}). Stateless.
  *
  * <p>The update diff is rebuilt from the stored update description: dotted paths become nested {@code s<field>}
  * sub-diffs, so a path through an array element shows as an object field (mongod would write an array diff).
@@ -37,11 +41,17 @@ public final class OplogDocument {
       doc.append("lsid", session.lsid()).append("txnNumber", new BsonInt64(session.txnNumber()));
     }
     operation(entry.operation(), doc);
-    if (session != null) {
+    boolean transaction = entry.operation() instanceof Operation.ApplyOps;
+    if (session != null && !transaction) {
       doc.append("stmtId", new BsonInt32(session.stmtId()));
     }
-    return doc.append("ts", entry.clusterTime()).append("t", new BsonInt64(TERM)).append("v", VERSION)
+    doc.append("ts", entry.clusterTime()).append("t", new BsonInt64(TERM)).append("v", VERSION)
         .append("wall", new BsonDateTime(entry.wallTimeMillis()));
+    if (transaction) {
+      // The transaction is one entry, so it links to no earlier entry of its own: mongod's null optime.
+      doc.append("prevOpTime", new BsonDocument("ts", new BsonTimestamp(0, 0)).append("t", new BsonInt64(-1)));
+    }
+    return doc;
   }
 
   private static void operation(Operation operation, BsonDocument doc) {
@@ -56,6 +66,15 @@ public final class OplogDocument {
       crud(doc, "d", op, op.collectionUuid(), op.documentKey(), null);
     } else if (operation instanceof Operation.Noop op) {
       doc.append("op", new BsonString("n")).append("ns", new BsonString("")).append("o", op.message());
+    } else if (operation instanceof Operation.ApplyOps op) {
+      BsonArray operations = new BsonArray();
+      op.operations().forEach(o -> {
+        BsonDocument rendered = new BsonDocument();
+        operation(o, rendered);
+        operations.add(rendered);
+      });
+      doc.append("op", new BsonString("c")).append("ns", new BsonString(op.namespace().fullName()))
+          .append("o", new BsonDocument("applyOps", operations));
     } else {
       command(operation, doc);
     }

@@ -22,7 +22,12 @@ import org.bson.UuidRepresentation;
  * {@code ts}, {@code wall}, {@code op} ({@code i u r d c n}), {@code ns}, {@code ui} (collection UUID), and
  * {@code lsid}, {@code txnNumber}, {@code stmtId}, {@code inTxn} for session writes. Document operations put
  * the document key in {@code o2}; commands put the command in {@code o} ({@code {create: "coll", ...}}).
- * Stateless and thread-safe.
+ * A transaction is {@code {op: "c", ns: "admin.$cmd", o: {applyOps: [{ns, op, ui, o, o2, preImage, postImage},
+ * ...]}}} plus its session fields, as mongod writes it.
+ *
+ * <p>Compatibility: the encoding only grew. Entries written before transactions had their own entry (one entry per
+ * operation, {@code inTxn: true}) still decode, as themselves, so existing data directories need no new format
+ * version; an older Tributary cannot read an {@code applyOps} entry. Stateless and thread-safe.
  */
 public final class OplogEntryCodec {
   private OplogEntryCodec() {}
@@ -81,9 +86,21 @@ public final class OplogEntryCodec {
         optional(document(doc, "d", op.collectionUuid(), op.documentKey()), "preImage", op.preImage());
       } else if (operation instanceof Operation.Noop op) {
         doc.append("op", new BsonString("n")).append("o", op.message());
+      } else if (operation instanceof Operation.ApplyOps op) {
+        command(doc, null, new BsonDocument("applyOps", applyOps(op)));
       } else {
         command(doc, collectionUuid(operation), commandDocument(operation));
       }
+    }
+
+    private static BsonArray applyOps(Operation.ApplyOps applyOps) {
+      BsonArray operations = new BsonArray();
+      for (Operation operation : applyOps.operations()) {
+        BsonDocument doc = new BsonDocument("ns", new BsonString(operation.namespace().fullName()));
+        write(operation, doc);
+        operations.add(doc);
+      }
+      return operations;
     }
 
     static UUID collectionUuid(Operation operation) {
@@ -150,6 +167,8 @@ public final class OplogEntryCodec {
         case "createIndexes" -> new Operation.CreateIndex(ns, ui, o.getDocument("spec"));
         case "dropIndexes" -> new Operation.DropIndex(ns, ui, o.getDocument("spec"));
         case "collMod" -> new Operation.Modify(ns, ui, o.getDocument("changes"), o.getDocument("stateBefore"));
+        case "applyOps" -> new Operation.ApplyOps(o.getArray("applyOps").stream()
+            .map(op -> read(op.asDocument())).toList());
         default -> throw new IllegalStateException("unknown oplog command " + command);
       };
     }

@@ -14,7 +14,8 @@ import org.bson.BsonDocument;
  * One multi-document transaction of a session. Reads see the state when it started (a storage snapshot) until
  * its first write; the first write opens a {@link WriteUnit} that holds the engine's write permit until commit or
  * abort, and later reads see that unit (the latest state with the transaction's own writes). Commit writes all of
- * it in one atomic batch whose oplog entries carry the session and {@code inTransaction}. A statement that fails
+ * it in one atomic batch with one oplog entry ({@code applyOps}) at one cluster time, carrying the session and
+ * {@code inTransaction}. A statement that fails
  * aborts the transaction. Thread-safe: each method holds the transaction's monitor.
  */
 public final class Transaction {

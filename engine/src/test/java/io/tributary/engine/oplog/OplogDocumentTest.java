@@ -37,6 +37,23 @@ class OplogDocumentTest {
   }
 
   @Test
+  void aTransactionIsOneApplyOpsCommandOnAdminWithItsSessionAndANullPrevOpTime() {
+    BsonDocument lsid = BsonDocument.parse("{id: 1}");
+    BsonDocument rendered = render(new Operation.ApplyOps(List.of(
+        new Operation.Insert(NS, UI, BsonDocument.parse("{_id: 1}"), BsonDocument.parse("{_id: 1, a: 1}")),
+        new Operation.Create(Namespace.of("db", "d"), UI, BsonDocument.parse("{}")),
+        new Operation.Delete(NS, UI, BsonDocument.parse("{_id: 2}"), null))), new SessionInfo(lsid, 5, 0, true));
+
+    assertThat(rendered.toJson()).isEqualTo(expected("lsid: {id: 1}, txnNumber: {$numberLong: '5'}, op: 'c',"
+        + " ns: 'admin.$cmd', o: {applyOps: ["
+        + "{op: 'i', ns: 'db.c', ui: " + UI_JSON + ", o: {_id: 1, a: 1}, o2: {_id: 1}},"
+        + " {op: 'c', ns: 'db.$cmd', ui: " + UI_JSON + ", o: {create: 'd'}},"
+        + " {op: 'd', ns: 'db.c', ui: " + UI_JSON + ", o: {_id: 2}}]}")
+        .append("prevOpTime", BsonDocument.parse("{ts: {$timestamp: {t: 0, i: 0}}, t: {$numberLong: '-1'}}"))
+        .toJson());
+  }
+
+  @Test
   void anUpdateIsAVersion2DiffWithNestedSubDiffs() {
     UpdateDescription description = new UpdateDescription(BsonDocument.parse("{'a.b': 2, 'a.c': 3, x: 1}"),
         List.of("a.d", "y"), List.of(new UpdateDescription.TruncatedArray("arr", 2)), new BsonDocument());

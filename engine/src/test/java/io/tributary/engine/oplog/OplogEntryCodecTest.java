@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import org.bson.BsonDocument;
 import org.bson.BsonTimestamp;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -38,7 +39,36 @@ class OplogEntryCodecTest {
         new Operation.DropIndex(NS, UUID_1, BsonDocument.parse("{v: 2, key: {a: 1}, name: 'a_1'}")),
         new Operation.Modify(NS, UUID_1, BsonDocument.parse("{changeStreamPreAndPostImages: {enabled: true}}"),
             BsonDocument.parse("{collectionOptions: {}}")),
-        new Operation.Noop(Namespace.of("admin", "$cmd"), BsonDocument.parse("{msg: 'periodic noop'}")));
+        new Operation.Noop(Namespace.of("admin", "$cmd"), BsonDocument.parse("{msg: 'periodic noop'}")),
+        new Operation.ApplyOps(List.of(
+            new Operation.Create(Namespace.of("db", "new"), UUID_1, BsonDocument.parse("{}")),
+            new Operation.Insert(NS, UUID_1, KEY, DOC),
+            new Operation.Update(NS, UUID_1, KEY, description, DOC, BsonDocument.parse("{_id: 1}")),
+            new Operation.Delete(Namespace.of("other", "d"), UUID_1, KEY, DOC))));
+  }
+
+  @Test
+  void aTransactionIsOneMongodShapedApplyOpsEntry() {
+    OplogEntry entry = new OplogEntry(new BsonTimestamp(1_700_000_000, 7), 1_700_000_000_123L,
+        new Operation.ApplyOps(List.of(new Operation.Insert(NS, UUID_1, KEY, DOC),
+            new Operation.Delete(NS, UUID_1, KEY, null))),
+        new SessionInfo(BsonDocument.parse("{id: 1}"), 5, 0, true));
+    BsonDocument stored = OplogEntryCodec.toBson(entry);
+    assertThat(stored.getString("op").getValue()).isEqualTo("c");
+    assertThat(stored.getString("ns").getValue()).isEqualTo("admin.$cmd");
+    assertThat(stored.getDocument("o").getArray("applyOps")).extracting(o -> o.asDocument().getString("op").getValue())
+        .containsExactly("i", "d");
+  }
+
+  @Test
+  void entriesStoredOnePerTransactionOperationStillDecode() {
+    // Before a transaction was one entry, each of its operations had its own entry marked inTxn.
+    BsonDocument stored = BsonDocument.parse("{ts: {$timestamp: {t: 1, i: 2}}, wall: {$date: 5}, ns: 'db.c',"
+        + " op: 'i', ui: {$binary: {base64: 'C5oqTn88TSqaUz8eL5yNcQ==', subType: '04'}}, o2: {_id: 1},"
+        + " o: {_id: 1, a: [1, {b: 2}]}, lsid: {id: 1}, txnNumber: {$numberLong: '5'}, stmtId: 0, inTxn: true}");
+    OplogEntry entry = OplogEntryCodec.fromBson(stored);
+    assertThat(entry.operations()).containsExactly(new Operation.Insert(NS, UUID_1, KEY, DOC));
+    assertThat(entry.session().inTransaction()).isTrue();
   }
 
   @ParameterizedTest

@@ -1,9 +1,11 @@
 package io.tributary.engine.command.crud;
 
+import io.tributary.engine.catalog.WriteUnit;
 import io.tributary.engine.command.CommandContext;
 import io.tributary.engine.error.ErrorCode;
 import io.tributary.engine.session.Transaction;
 import java.util.Optional;
+import java.util.function.Function;
 import org.bson.BsonDocument;
 
 /**
@@ -31,6 +33,16 @@ public final class Transactions {
           context.engine().storage().snapshot(), context.engine().clock().millis()));
     }
     return Optional.of(session.transaction(context.txnNumber()));
+  }
+
+  /**
+   * Runs the write {@code work} of a command that may run in a transaction ({@code create}, {@code createIndexes}):
+   * in the command's transaction, committed with it (so nothing is visible before the commit), or else as one
+   * commit acknowledged as its write concern asks ({@link DurableAck#write}).
+   */
+  public static <T> T write(CommandContext context, BsonDocument command, Function<WriteUnit, T> work) {
+    Optional<Transaction> transaction = join(context, command);
+    return transaction.isPresent() ? transaction.get().write(work) : DurableAck.write(context, command, work);
   }
 
   /** The transaction of command {@code name}, which only runs in one; InvalidOptions outside a transaction. */

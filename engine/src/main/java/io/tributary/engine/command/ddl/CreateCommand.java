@@ -5,7 +5,7 @@ import io.tributary.engine.catalog.CollectionMetadata;
 import io.tributary.engine.command.CommandContext;
 import io.tributary.engine.command.SyncCommand;
 import io.tributary.engine.command.crud.CommandArguments;
-import io.tributary.engine.command.crud.DurableAck;
+import io.tributary.engine.command.crud.Transactions;
 import io.tributary.engine.error.ErrorCode;
 import java.util.Optional;
 import java.util.Set;
@@ -15,7 +15,8 @@ import org.bson.BsonDocument;
  * {@code create}: a collection (options such as {@code capped}, {@code size}, {@code validator},
  * {@code changeStreamPreAndPostImages} are stored and reported by {@code listCollections}) or a view
  * ({@code viewOn}, {@code pipeline}). Creating an existing namespace with identical options succeeds (mongod
- * 7.0, SERVER-60064); with other options it fails with {@code NamespaceExists}.
+ * 7.0, SERVER-60064); with other options it fails with {@code NamespaceExists}. In a transaction the collection is
+ * created by the transaction's commit.
  */
 public final class CreateCommand implements SyncCommand {
   /** Fields of the command that are not collection options. */
@@ -48,7 +49,7 @@ public final class CreateCommand implements SyncCommand {
     if (options.containsKey("viewOn") && !options.isString("viewOn")) {
       throw ErrorCode.TYPE_MISMATCH.error("'viewOn' option must be a string");
     }
-    DurableAck.write(context, command, unit -> {
+    Transactions.write(context, command, unit -> {
       Optional<CollectionMetadata> existing = unit.collection(namespace);
       if (existing.isEmpty()) {
         return unit.createCollection(namespace, options);

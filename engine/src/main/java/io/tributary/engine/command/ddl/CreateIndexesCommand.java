@@ -6,7 +6,7 @@ import io.tributary.engine.catalog.WriteUnit;
 import io.tributary.engine.command.CommandContext;
 import io.tributary.engine.command.SyncCommand;
 import io.tributary.engine.command.crud.CommandArguments;
-import io.tributary.engine.command.crud.DurableAck;
+import io.tributary.engine.command.crud.Transactions;
 import io.tributary.engine.error.ErrorCode;
 import org.bson.BsonArray;
 import org.bson.BsonBoolean;
@@ -19,7 +19,9 @@ import org.bson.BsonValue;
  * {@code createIndexes}: builds the requested indexes over the existing documents in one unit (a unique index
  * over duplicate values fails with {@code DuplicateKey} and creates nothing), creating the collection
  * implicitly, and logs one createIndexes entry per new index. Reply: {@code numIndexesBefore},
- * {@code numIndexesAfter}, {@code createdCollectionAutomatically}, or a {@code note} when all indexes existed.
+ * {@code numIndexesAfter}, {@code createdCollectionAutomatically}, or a {@code note} when all indexes existed. In a
+ * transaction the indexes (and the collection) are created by its commit, and only on a collection the transaction
+ * creates (OperationNotSupportedInTransaction otherwise, as mongod).
  */
 public final class CreateIndexesCommand implements SyncCommand {
   @Override
@@ -39,7 +41,21 @@ public final class CreateIndexesCommand implements SyncCommand {
     if (indexes == null || !indexes.isArray() || indexes.asArray().isEmpty()) {
       throw ErrorCode.BAD_VALUE.error("Must specify at least one index to create");
     }
-    return DurableAck.write(context, command, unit -> create(unit, namespace, indexes.asArray()));
+    boolean inTransaction = command.containsKey("autocommit");
+    return Transactions.write(context, command, unit -> {
+      if (inTransaction) {
+        requireCreatedInTransaction(unit, namespace);
+      }
+      return create(unit, namespace, indexes.asArray());
+    });
+  }
+
+  /** mongod builds indexes in a transaction only on a collection that did not exist before it. */
+  private static void requireCreatedInTransaction(WriteUnit unit, Namespace namespace) {
+    if (unit.collection(namespace).isPresent() && !unit.creates(namespace)) {
+      throw ErrorCode.OPERATION_NOT_SUPPORTED_IN_TRANSACTION.error("Cannot create new indexes on existing collection "
+          + namespace + " in a multi-document transaction.");
+    }
   }
 
   private static BsonDocument create(WriteUnit unit, Namespace namespace, BsonArray requested) {

@@ -7,6 +7,7 @@ import io.tributary.engine.Engine;
 import io.tributary.engine.catalog.IndexConsistency;
 import io.tributary.engine.error.ErrorLabels;
 import io.tributary.engine.error.MongoError;
+import io.tributary.engine.oplog.Operation;
 import io.tributary.engine.oplog.OplogEntry;
 import io.tributary.engine.storage.memory.InMemoryStorageEngine;
 import java.util.List;
@@ -41,10 +42,41 @@ class TransactionTest {
     run("admin", "{commitTransaction: 1, " + txn(S1, 1) + "}"); // a retried commit succeeds
     assertThat(ids("{find: 'c'}")).hasSize(2);
     List<OplogEntry> entries = engine.oplog().readAfter(before, 10);
-    assertThat(entries).hasSize(2).allSatisfy(e -> {
+    assertThat(entries).singleElement().satisfies(e -> {
       assertThat(e.session().inTransaction()).isTrue();
       assertThat(e.session().txnNumber()).isEqualTo(1);
+      assertThat(e.operation()).isInstanceOf(Operation.ApplyOps.class);
+      assertThat(e.operations()).extracting(o -> o.getClass().getSimpleName()).containsExactly("Insert", "Update");
     });
+  }
+
+  @Test
+  void createAndCreateIndexesInATransactionHappenAtItsCommit() {
+    BsonTimestamp before = engine.oplog().lastVisible();
+    run("db", "{create: 'made', " + txn(S1, 1) + ", startTransaction: true}");
+    run("db", "{createIndexes: 'made', indexes: [{key: {x: 1}, name: 'x_1'}], " + txn(S1, 1) + "}");
+    run("db", "{createIndexes: 'implicit', indexes: [{key: {y: 1}, name: 'y_1'}], " + txn(S1, 1) + "}");
+    run("db", "{insert: 'made', documents: [{_id: 1, x: 1}], " + txn(S1, 1) + "}");
+    assertThat(collections()).isEmpty();
+    assertThat(engine.oplog().readAfter(before, 10)).isEmpty();
+    run("admin", "{commitTransaction: 1, " + txn(S1, 1) + "}");
+    assertThat(collections()).containsExactlyInAnyOrder("made", "implicit");
+    assertThat(engine.oplog().readAfter(before, 10)).singleElement()
+        .satisfies(e -> assertThat(e.operations()).extracting(o -> o.getClass().getSimpleName())
+            .containsExactly("Create", "CreateIndex", "Create", "CreateIndex", "Insert"));
+  }
+
+  @Test
+  void createIndexesOnAnExistingCollectionIsNotSupportedInATransaction() {
+    run("db", "{insert: 'c', documents: [{_id: 1}]}");
+    assertThatThrownBy(() -> run("db", "{createIndexes: 'c', indexes: [{key: {x: 1}, name: 'x_1'}], " + txn(S1, 1)
+        + ", startTransaction: true}"))
+        .isInstanceOfSatisfying(MongoError.class, e -> assertThat(e.code().code()).isEqualTo(263));
+  }
+
+  private List<String> collections() {
+    return run("db", "{listCollections: 1}").getDocument("cursor").getArray("firstBatch").stream()
+        .map(c -> c.asDocument().getString("name").getValue()).toList();
   }
 
   @Test
