@@ -9,6 +9,9 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.ArrayDeque;
 import java.util.Queue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,9 +20,11 @@ import org.slf4j.LoggerFactory;
  * command's future completes, which may be much later (a waiting getMore). Nothing here blocks the event loop.
  *
  * <p>Implementation notes: all fields are touched only on the channel's event loop (completions hop back onto it),
- * so there is no locking. Requests that arrive while one is running wait in {@code pending}; when too many wait,
- * reading from the socket pauses (back-pressure instead of unbounded memory) and resumes as the queue drains;
- * likewise no further request runs while unsent replies exceed the channel's write buffer high-water mark.
+ * so there is no locking. A quick command completes while it is handled, on the event loop: its reply is written
+ * at once and the next request taken in the same loop (no recursion, however many are pending). Requests that
+ * arrive while one is running wait in {@code pending}; when too many wait, reading from the socket pauses
+ * (back-pressure instead of unbounded memory) and resumes as the queue drains; likewise no further request runs
+ * while unsent replies exceed the channel's write buffer high-water mark.
  * Any decoding failure that reaches {@link #exceptionCaught} closes the connection, as mongod does for
  * unreadable messages.
  */
@@ -76,24 +81,33 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
 
   private void processNext(ChannelHandlerContext context) {
     // A client that does not read its replies makes the channel unwritable: stop producing more until it drains.
-    if (busy || pending.isEmpty() || !context.channel().isActive() || !context.channel().isWritable()) {
-      return;
+    while (!busy && !pending.isEmpty() && context.channel().isActive() && context.channel().isWritable()) {
+      busy = true;
+      CompletableFuture<RequestHandler.Outcome> outcome = requests.handle(connection, pending.poll());
+      if (outcome.isDone()) {
+        // A quick command ran on this event loop: answer it now, and loop rather than recurse to the next one.
+        complete(context, outcome);
+      } else {
+        outcome.whenComplete((done, failure) -> context.executor().execute(() -> {
+          complete(context, outcome);
+          processNext(context);
+        }));
+      }
     }
-    busy = true;
-    WireRequest request = pending.poll();
-    requests.handle(connection, request).whenComplete((outcome, failure) ->
-        context.executor().execute(() -> complete(context, outcome, failure)));
   }
 
-  private void complete(ChannelHandlerContext context, RequestHandler.Outcome outcome, Throwable failure) {
+  private void complete(ChannelHandlerContext context, CompletableFuture<RequestHandler.Outcome> done) {
     busy = false;
-    if (failure != null) {
+    RequestHandler.Outcome outcome;
+    try {
+      outcome = done.join();
+    } catch (CompletionException | CancellationException failure) {
       LOG.warn("request failed on connection {}", connection.id(), failure);
-      context.close();
+      close(context);
       return;
     }
     if (outcome instanceof RequestHandler.Outcome.Close) {
-      context.close();
+      close(context);
       return;
     }
     if (outcome instanceof RequestHandler.Outcome.Reply reply) {
@@ -102,7 +116,11 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     if (!context.channel().config().isAutoRead() && pending.size() < MAX_PENDING / 2) {
       context.channel().config().setAutoRead(true);
     }
-    processNext(context);
+  }
+
+  private void close(ChannelHandlerContext context) {
+    pending.clear();
+    context.close();
   }
 
   private static String format(SocketAddress address) {

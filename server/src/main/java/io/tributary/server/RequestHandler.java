@@ -28,7 +28,9 @@ import org.bson.BsonString;
  *       OP_GET_MORE get a QueryFailure OP_REPLY (5739101). Fire-and-forget legacy writes get nothing.
  *   <li>Malformed content: an error reply in the request's protocol.
  * </ul>
- * The dispatcher runs on {@code workers}, never on the caller's (event-loop) thread. Thread-safe.
+ * Quick commands (a find by {@code _id}...) run on the caller's (event-loop) thread, every other one on
+ * {@code workers}: the dispatcher decides (see {@link CommandDispatcher#dispatch(ClientConnection, BsonDocument,
+ * Executor)}), so nothing that may wait runs on the event loop. Thread-safe.
  */
 final class RequestHandler {
   /** What to do on the connection once a request is handled. */
@@ -76,8 +78,7 @@ final class RequestHandler {
   }
 
   private CompletableFuture<CommandResponse> dispatch(ClientConnection connection, BsonDocument command) {
-    return CompletableFuture.supplyAsync(() -> dispatcher.dispatch(connection, command), workers)
-        .thenCompose(response -> response);
+    return dispatcher.dispatch(connection, command, workers);
   }
 
   private CompletableFuture<Outcome> handleQuery(ClientConnection connection, WireRequest.OpQuery query) {

@@ -1,5 +1,6 @@
 package io.tributary.engine.command;
 
+import io.tributary.engine.Engine;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.bson.BsonDocument;
@@ -33,6 +34,17 @@ public interface Command {
    * dispatcher refuses it elsewhere with {@code Unauthorized} (13).
    */
   default boolean adminOnly() {
+    return false;
+  }
+
+  /**
+   * Whether {@code command} (a request of this command in {@code database}, outside a transaction) is quick:
+   * bounded work that never waits for anything slow (a sync, the write permit a transaction may hold, a deadline,
+   * disk I/O) nor scans without bound, so it may run on a network event loop. Asked before the request is
+   * validated: a malformed request may answer false or throw, and is then run and reported as usual on a worker.
+   * Default false.
+   */
+  default boolean isQuick(Engine engine, String database, BsonDocument command) {
     return false;
   }
 

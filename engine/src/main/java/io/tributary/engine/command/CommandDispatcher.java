@@ -1,6 +1,7 @@
 package io.tributary.engine.command;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import org.bson.BsonDocument;
 
 /**
@@ -14,4 +15,16 @@ import org.bson.BsonDocument;
  */
 public interface CommandDispatcher {
   CompletableFuture<CommandResponse> dispatch(ClientConnection connection, BsonDocument command);
+
+  /**
+   * As {@link #dispatch(ClientConnection, BsonDocument)}, but never blocks the calling thread on anything slow, so
+   * a network event loop may call it: a quick request (see {@link Command#isQuick}) runs on the calling thread and
+   * saves two thread hand-offs; any other runs on {@code workers}. By default every request runs on
+   * {@code workers}.
+   */
+  default CompletableFuture<CommandResponse> dispatch(ClientConnection connection, BsonDocument command,
+      Executor workers) {
+    return CompletableFuture.supplyAsync(() -> dispatch(connection, command), workers)
+        .thenCompose(response -> response);
+  }
 }

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.bson.BsonBinary;
@@ -39,6 +40,9 @@ import org.slf4j.LoggerFactory;
  *   <li>Every reply gets {@code $clusterTime} and {@code operationTime} from the cluster clock; an unacknowledged
  *       write ({@code writeConcern: {w: 0}}) is answered {@code {ok: 1}} whatever happened.
  * </ol>
+ * A network layer calls it with its workers: quick requests ({@link Command#isQuick}) run on the calling
+ * thread, all others on the workers; transactions' commands are never quick (their statements may wait for the
+ * write permit another transaction holds).
  * Thread-safe: holds no per-request state.
  */
 public final class ServiceEntryPoint implements CommandDispatcher {
@@ -60,6 +64,26 @@ public final class ServiceEntryPoint implements CommandDispatcher {
       return invoke(connection, name, request);
     } catch (RuntimeException e) {
       return CompletableFuture.completedFuture(reply(name, request, Optional.empty(), null, e));
+    }
+  }
+
+  @Override
+  public CompletableFuture<CommandResponse> dispatch(ClientConnection connection, BsonDocument request,
+      Executor workers) {
+    return isQuick(request) ? dispatch(connection, request)
+        : CommandDispatcher.super.dispatch(connection, request, workers);
+  }
+
+  /** A request of a known command, outside a transaction, that its command calls quick. */
+  private boolean isQuick(BsonDocument request) {
+    if (request.isEmpty() || request.containsKey("autocommit") || !request.isString("$db")) {
+      return false;
+    }
+    Command command = registry.find(request.getFirstKey()).orElse(null);
+    try {
+      return command != null && command.isQuick(engine, request.getString("$db").getValue(), request);
+    } catch (MongoError malformed) {
+      return false; // the worker reports it
     }
   }
 

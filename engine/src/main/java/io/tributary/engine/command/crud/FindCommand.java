@@ -1,12 +1,15 @@
 package io.tributary.engine.command.crud;
 
+import io.tributary.engine.Engine;
 import io.tributary.engine.Namespace;
 import io.tributary.engine.command.CommandContext;
 import io.tributary.engine.command.SyncCommand;
 import io.tributary.engine.error.ErrorCode;
+import io.tributary.engine.oplog.OplogCollection;
 import io.tributary.engine.plan.QueryRequest;
 import io.tributary.engine.query.Matcher;
 import io.tributary.engine.query.Projection;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
@@ -18,9 +21,36 @@ import org.bson.BsonValue;
  * a view is read through its pipeline.
  */
 public final class FindCommand implements SyncCommand {
+  /** Options that can make a find by {@code _id} read more than that one document, or read it later. */
+  private static final Set<String> UNBOUNDED_OPTIONS = Set.of("sort", "hint", "collation", "readConcern",
+      "tailable", "awaitData");
+
   @Override
   public String name() {
     return "find";
+  }
+
+  /**
+   * Quick: a find by {@code _id} equality on a collection (not a view nor the oplog) of an in-memory engine, which
+   * is one probe of the {@code _id} index and never touches a disk.
+   */
+  @Override
+  public boolean isQuick(Engine engine, String database, BsonDocument command) {
+    if (engine.storage().isDurable() || !command.isString(name()) || !isIdEquality(command.get("filter"))
+        || UNBOUNDED_OPTIONS.stream().anyMatch(command::containsKey)) {
+      return false;
+    }
+    Namespace namespace = Namespace.of(database, command.getString(name()).getValue());
+    return !OplogCollection.is(namespace)
+        && engine.catalog().lookup(namespace).map(collection -> !collection.isView()).orElse(true);
+  }
+
+  private static boolean isIdEquality(BsonValue filter) {
+    if (filter == null || !filter.isDocument() || filter.asDocument().size() != 1) {
+      return false;
+    }
+    BsonValue id = filter.asDocument().get("_id");
+    return id != null && !id.isDocument() && !id.isArray() && !id.isRegularExpression();
   }
 
   @Override
