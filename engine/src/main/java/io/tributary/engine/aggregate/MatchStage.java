@@ -12,7 +12,7 @@ import org.bson.BsonValue;
  * {@code $match}: keeps the documents the query filter matches. A filter with {@code $expr} is compiled against
  * the run's variables ({@code $$NOW}, the command's and {@code $lookup}'s {@code let}); it is checked once at
  * parse time with the variable names, then compiled once per set of variables and reused while they stay the
- * same (a whole run, or one {@code $lookup} input document).
+ * same (a whole run, or one {@code $lookup} input document). A filter compares strings under the run's collation.
  */
 final class MatchStage implements DocumentStage {
   static final String NAME = "$match";
@@ -66,7 +66,7 @@ final class MatchStage implements DocumentStage {
   }
 
   private Matcher matcher(SystemVariables variables) {
-    if (constant != null) {
+    if (constant != null && variables.collation().isSimple()) {
       return constant;
     }
     Compiled compiled = last;

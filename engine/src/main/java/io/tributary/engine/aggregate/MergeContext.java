@@ -1,6 +1,7 @@
 package io.tributary.engine.aggregate;
 
 import io.tributary.engine.Namespace;
+import io.tributary.engine.collation.Collation;
 import org.bson.BsonDateTime;
 import org.bson.BsonDocument;
 import org.bson.BsonTimestamp;
@@ -25,6 +26,11 @@ record MergeContext(PipelineContext outer, BsonDocument variables) implements Pi
   @Override
   public BsonTimestamp clusterTime() {
     return outer.clusterTime();
+  }
+
+  @Override
+  public Collation collation() {
+    return outer.collation();
   }
 
   /** The variable values as constant {@code let} expressions. */

@@ -100,7 +100,8 @@ public final class Pipeline {
   }
 
   private static Execution execution(PipelineContext context) {
-    SystemVariables system = new SystemVariables(context.now(), context.clusterTime(), new BsonDocument());
+    SystemVariables system = new SystemVariables(context.now(), context.clusterTime(), new BsonDocument(),
+        context.collation());
     return new Execution(context, system.withLet(context.let()));
   }
 }

@@ -1,6 +1,7 @@
 package io.tributary.engine.aggregate;
 
 import io.tributary.engine.Namespace;
+import io.tributary.engine.collation.Collation;
 import java.util.List;
 import org.bson.BsonDateTime;
 import org.bson.BsonDocument;
@@ -26,6 +27,11 @@ public interface PipelineContext {
    */
   default BsonDocument let() {
     return new BsonDocument();
+  }
+
+  /** The collation the pipeline compares strings by (the command's, or its collection's default). */
+  default Collation collation() {
+    return Collation.SIMPLE;
   }
 
   /**

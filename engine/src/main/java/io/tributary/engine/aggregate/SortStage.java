@@ -10,23 +10,24 @@ import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
 /**
- * {@code $sort}: a stable sort in {@link io.tributary.engine.bson.BsonOrder} by one or more keys; blocking. When a
+ * {@code $sort}: a stable sort in {@link io.tributary.engine.bson.BsonOrder} (strings under the run's collation) by
+ * one or more keys; blocking. When a
  * {@code $limit} follows, only the first {@code limit} documents are kept while sorting (a bounded heap), so a
  * top-k query holds k documents, not the whole input.
  */
-record SortStage(Comparator<BsonDocument> comparator, long limit) implements Stage {
+record SortStage(List<SortKey> keys, long limit) implements Stage {
   static final String NAME = "$sort";
 
   /** A document and its input position, which breaks ties so the bounded sort stays stable. */
   private record Ranked(BsonDocument document, long position) {}
 
   static SortStage parse(BsonValue spec) {
-    return new SortStage(SortKey.comparator(spec), Long.MAX_VALUE);
+    return new SortStage(SortKey.parse(spec), Long.MAX_VALUE);
   }
 
   /** The same sort keeping only the first {@code limit} documents. */
   SortStage limitedTo(long limit) {
-    return new SortStage(comparator, Math.min(this.limit, limit));
+    return new SortStage(keys, Math.min(this.limit, limit));
   }
 
   @Override
@@ -36,16 +37,17 @@ record SortStage(Comparator<BsonDocument> comparator, long limit) implements Sta
 
   @Override
   public Iterator<BsonDocument> apply(Iterator<BsonDocument> input, Execution execution) {
-    return limit == Long.MAX_VALUE ? Deferred.afterDraining(input, this::sortAll)
-        : new Deferred(() -> sortTop(input).iterator());
+    Comparator<BsonDocument> comparator = SortKey.comparator(keys, execution.variables().collation());
+    return limit == Long.MAX_VALUE ? Deferred.afterDraining(input, documents -> sortAll(documents, comparator))
+        : new Deferred(() -> sortTop(input, comparator).iterator());
   }
 
-  private List<BsonDocument> sortAll(List<BsonDocument> documents) {
+  private static List<BsonDocument> sortAll(List<BsonDocument> documents, Comparator<BsonDocument> comparator) {
     documents.sort(comparator);
     return documents;
   }
 
-  private List<BsonDocument> sortTop(Iterator<BsonDocument> input) {
+  private List<BsonDocument> sortTop(Iterator<BsonDocument> input, Comparator<BsonDocument> comparator) {
     Comparator<Ranked> order = Comparator.<Ranked, BsonDocument>comparing(Ranked::document, comparator)
         .thenComparingLong(Ranked::position);
     PriorityQueue<Ranked> worstFirst = new PriorityQueue<>(order.reversed());

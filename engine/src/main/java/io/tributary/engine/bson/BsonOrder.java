@@ -18,7 +18,7 @@ import org.bson.BsonValue;
  * numbers &lt; symbol, string &lt; object &lt; array &lt; binary &lt; ObjectId &lt; boolean &lt; date &lt;
  * timestamp &lt; regex &lt; DBPointer &lt; code &lt; code with scope &lt; MaxKey. Numbers compare by exact value across
  * int32/int64/double/decimal128 (NaN below every other number, equal to itself; -0 equals 0), strings by
- * binary UTF-8 order (no collation), documents field by field (type bracket, then name, then value), arrays
+ * binary UTF-8 order (or a collation's, given one), documents field by field (type bracket, then name, then value), arrays
  * element by element, binary data by length, then subtype, then bytes. Stateless and thread-safe.
  */
 public final class BsonOrder {
@@ -28,12 +28,20 @@ public final class BsonOrder {
 
   /** Negative, zero or positive as {@code left} sorts before, with, or after {@code right}. */
   public static int compare(BsonValue left, BsonValue right) {
+    return compare(left, right, null);
+  }
+
+  /**
+   * As {@link #compare(BsonValue, BsonValue)}, with strings and symbols (at any depth) compared by {@code strings}
+   * (a collation; null for binary order). Field names are never collated.
+   */
+  public static int compare(BsonValue left, BsonValue right, Comparator<String> strings) {
     TypeBracket leftBracket = TypeBracket.of(left);
     TypeBracket rightBracket = TypeBracket.of(right);
     if (leftBracket != rightBracket) {
       return leftBracket.compareTo(rightBracket);
     }
-    return compareWithinBracket(leftBracket, left, right);
+    return compareWithinBracket(leftBracket, left, right, strings);
   }
 
   /**
@@ -44,16 +52,18 @@ public final class BsonOrder {
     return compare(left, right) == 0;
   }
 
-  private static int compareWithinBracket(TypeBracket bracket, BsonValue left, BsonValue right) {
+  private static int compareWithinBracket(TypeBracket bracket, BsonValue left, BsonValue right,
+      Comparator<String> strings) {
     switch (bracket) {
       case NUMBER:
         return Numbers.compare(left, right);
       case STRING:
-        return compareStrings(TypeBracket.stringOf(left), TypeBracket.stringOf(right));
+        return strings == null ? compareStrings(TypeBracket.stringOf(left), TypeBracket.stringOf(right))
+            : strings.compare(TypeBracket.stringOf(left), TypeBracket.stringOf(right));
       case OBJECT:
-        return compareDocuments(left.asDocument(), right.asDocument());
+        return compareDocuments(left.asDocument(), right.asDocument(), strings);
       case ARRAY:
-        return compareArrays(left.asArray(), right.asArray());
+        return compareArrays(left.asArray(), right.asArray(), strings);
       case BINARY:
         return compareBinaries(left.asBinary(), right.asBinary());
       case OBJECT_ID:
@@ -78,7 +88,7 @@ public final class BsonOrder {
   }
 
   /** Binary UTF-8 order, which is code point order (Java's {@code compareTo} orders UTF-16 units instead). */
-  static int compareStrings(String left, String right) {
+  public static int compareStrings(String left, String right) {
     int leftIndex = 0;
     int rightIndex = 0;
     while (leftIndex < left.length() && rightIndex < right.length()) {
@@ -93,7 +103,7 @@ public final class BsonOrder {
     return Integer.compare(left.length() - leftIndex, right.length() - rightIndex);
   }
 
-  private static int compareDocuments(BsonDocument left, BsonDocument right) {
+  private static int compareDocuments(BsonDocument left, BsonDocument right, Comparator<String> strings) {
     Iterator<Map.Entry<String, BsonValue>> leftFields = left.entrySet().iterator();
     Iterator<Map.Entry<String, BsonValue>> rightFields = right.entrySet().iterator();
     while (leftFields.hasNext() && rightFields.hasNext()) {
@@ -104,7 +114,7 @@ public final class BsonOrder {
         result = compareStrings(leftField.getKey(), rightField.getKey());
       }
       if (result == 0) {
-        result = compare(leftField.getValue(), rightField.getValue());
+        result = compare(leftField.getValue(), rightField.getValue(), strings);
       }
       if (result != 0) {
         return result;
@@ -113,10 +123,10 @@ public final class BsonOrder {
     return Boolean.compare(leftFields.hasNext(), rightFields.hasNext());
   }
 
-  private static int compareArrays(BsonArray left, BsonArray right) {
+  private static int compareArrays(BsonArray left, BsonArray right, Comparator<String> strings) {
     int common = Math.min(left.size(), right.size());
     for (int i = 0; i < common; i++) {
-      int result = compare(left.get(i), right.get(i));
+      int result = compare(left.get(i), right.get(i), strings);
       if (result != 0) {
         return result;
       }
@@ -149,6 +159,6 @@ public final class BsonOrder {
 
   private static int compareCodeWithScope(BsonJavaScriptWithScope left, BsonJavaScriptWithScope right) {
     int result = compareStrings(left.getCode(), right.getCode());
-    return result != 0 ? result : compareDocuments(left.getScope(), right.getScope());
+    return result != 0 ? result : compareDocuments(left.getScope(), right.getScope(), null);
   }
 }

@@ -54,7 +54,7 @@ public final class Documents {
 
   /** The record id a unique index maps {@code keyValue} to, or null. */
   static Long uniqueIndexRecordId(ReadView view, IndexDescriptor index, BsonDocument keyValue) {
-    byte[] key = KeyLayout.indexKey(index.id(), IndexKeys.encode(index.keyPattern(), keyValue), null);
+    byte[] key = KeyLayout.indexKey(index.id(), IndexKeys.encode(index.keyPattern(), keyValue, index.collation()), null);
     byte[] value = view.get(KeySpace.INDEXES, key);
     return value == null ? null : KeyLayout.readLong(value);
   }

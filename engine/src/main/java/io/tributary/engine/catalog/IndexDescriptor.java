@@ -1,5 +1,6 @@
 package io.tributary.engine.catalog;
 
+import io.tributary.engine.collation.Collation;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.bson.BsonBoolean;
@@ -54,6 +55,12 @@ public record IndexDescriptor(long id, BsonDocument spec, boolean multikey) {
   public Optional<BsonDocument> partialFilter() {
     BsonValue filter = spec.get("partialFilterExpression");
     return filter != null && filter.isDocument() ? Optional.of(filter.asDocument()) : Optional.empty();
+  }
+
+  /** The index's collation: its keys are the collation's comparison keys of the indexed values. */
+  public Collation collation() {
+    BsonValue collation = spec.get("collation");
+    return collation == null ? Collation.SIMPLE : Collation.parse(collation);
   }
 
   /** The {@code expireAfterSeconds} of a TTL index. */

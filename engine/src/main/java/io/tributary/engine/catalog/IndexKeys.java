@@ -1,6 +1,7 @@
 package io.tributary.engine.catalog;
 
 import io.tributary.engine.bson.KeyCodec;
+import io.tributary.engine.collation.Collation;
 import io.tributary.engine.error.ErrorCode;
 import io.tributary.engine.query.Matcher;
 import java.util.ArrayList;
@@ -53,7 +54,7 @@ public final class IndexKeys {
       return Set.of();
     }
     Set<IndexKey> keys = new LinkedHashSet<>();
-    combine(pattern, components, 0, new BsonDocument(), keys);
+    combine(pattern, index.collation(), components, 0, new BsonDocument(), keys);
     return keys;
   }
 
@@ -67,26 +68,34 @@ public final class IndexKeys {
     return false;
   }
 
-  private static void combine(BsonDocument pattern, List<List<BsonValue>> components, int i, BsonDocument prefix,
-      Set<IndexKey> out) {
+  private static void combine(BsonDocument pattern, Collation collation, List<List<BsonValue>> components, int i,
+      BsonDocument prefix, Set<IndexKey> out) {
     List<String> fields = new ArrayList<>(pattern.keySet());
     if (i == components.size()) {
-      out.add(new IndexKey(prefix.clone(), encode(pattern, prefix)));
+      out.add(new IndexKey(prefix.clone(), encode(pattern, prefix, collation)));
       return;
     }
     for (BsonValue value : components.get(i)) {
       prefix.put(fields.get(i), value);
-      combine(pattern, components, i + 1, prefix, out);
+      combine(pattern, collation, components, i + 1, prefix, out);
     }
     prefix.remove(fields.get(i));
   }
 
-  /** The bytes of a key whose values are given in pattern order in {@code value}. */
+  /** The bytes of a key whose values are given in pattern order in {@code value}, in a simple-collation index. */
   public static byte[] encode(BsonDocument pattern, BsonDocument value) {
+    return encode(pattern, value, Collation.SIMPLE);
+  }
+
+  /**
+   * The bytes of a key whose values are given in pattern order in {@code value}, in an index with
+   * {@code collation} (strings are stored as their comparison keys).
+   */
+  public static byte[] encode(BsonDocument pattern, BsonDocument value, Collation collation) {
     List<BsonValue> values = new ArrayList<>();
     List<Boolean> descending = new ArrayList<>();
     pattern.forEach((field, direction) -> {
-      values.add(value.get(field, BsonNull.VALUE));
+      values.add(collation.key(value.get(field, BsonNull.VALUE)));
       descending.add(direction instanceof BsonNumber number && number.doubleValue() < 0);
     });
     return KeyCodec.encode(values, descending);

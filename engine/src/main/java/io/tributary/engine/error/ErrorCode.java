@@ -68,6 +68,7 @@ public record ErrorCode(int code, String codeName) {
   public static final ErrorCode EXCEEDED_MEMORY_LIMIT = new ErrorCode(146, "ExceededMemoryLimit");
   public static final ErrorCode STALE_EPOCH = new ErrorCode(150, "StaleEpoch");
   public static final ErrorCode COMMAND_NOT_SUPPORTED_ON_VIEW = new ErrorCode(166, "CommandNotSupportedOnView");
+  public static final ErrorCode OPTION_NOT_SUPPORTED_ON_VIEW = new ErrorCode(167, "OptionNotSupportedOnView");
   public static final ErrorCode INVALID_PIPELINE_OPERATOR = new ErrorCode(168, "InvalidPipelineOperator");
   public static final ErrorCode PRIMARY_STEPPED_DOWN = new ErrorCode(189, "PrimarySteppedDown");
   public static final ErrorCode NO_SUCH_SESSION = new ErrorCode(206, "NoSuchSession");
@@ -95,6 +96,7 @@ public record ErrorCode(int code, String codeName) {
   public static final ErrorCode CHECKSUM_MISMATCH = new ErrorCode(288, "ChecksumMismatch");
   public static final ErrorCode UNSUPPORTED_OP_QUERY_COMMAND = new ErrorCode(352, "UnsupportedOpQueryCommand");
   public static final ErrorCode SNAPSHOT_TOO_OLD = new ErrorCode(239, "SnapshotTooOld");
+  public static final ErrorCode INCOMPATIBLE_COLLATION_VERSION = new ErrorCode(161, "IncompatibleCollationVersion");
   public static final ErrorCode SOCKET_EXCEPTION = new ErrorCode(9001, "SocketException");
   public static final ErrorCode NOT_WRITABLE_PRIMARY = new ErrorCode(10107, "NotWritablePrimary");
   public static final ErrorCode BSON_OBJECT_TOO_LARGE = new ErrorCode(10334, "BSONObjectTooLarge");

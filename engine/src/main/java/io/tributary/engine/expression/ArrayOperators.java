@@ -1,5 +1,6 @@
 package io.tributary.engine.expression;
 
+import io.tributary.engine.collation.Collation;
 import io.tributary.engine.error.ErrorCode;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,11 +23,11 @@ final class ArrayOperators {
     table.binary("$arrayElemAt", (a, i) -> elementAt("$arrayElemAt", a, i));
     table.unary("$first", a -> elementAt("$first", a, new BsonInt32(0)));
     table.unary("$last", a -> elementAt("$last", a, new BsonInt32(-1)));
-    table.binary("$in", ArrayOperators::in);
+    table.fixed("$in", 2, (CollatedOperation) ArrayOperators::in);
     table.unary("$isArray", v -> BsonBoolean.valueOf(v != null && v.isArray()));
     table.variadic("$concatArrays", ArrayOperators::concat);
     table.unary("$reverseArray", ArrayOperators::reverse);
-    table.ranged("$indexOfArray", 2, 4, ArrayOperators::indexOf);
+    table.ranged("$indexOfArray", 2, 4, (CollatedOperation) ArrayOperators::indexOf);
     table.ranged("$slice", 2, 3, ArrayOperators::slice);
   }
 
@@ -61,12 +62,14 @@ final class ArrayOperators {
     return at < 0 || at >= values.size() ? null : values.get(at);
   }
 
-  private static BsonValue in(BsonValue value, BsonValue array) {
+  private static BsonValue in(List<BsonValue> arguments, Collation collation) {
+    BsonValue value = arguments.get(0);
+    BsonValue array = arguments.get(1);
     if (array == null || !array.isArray()) {
       throw ErrorCode.location(40081).error("$in requires an array as a second argument, found: "
           + Values.typeName(array));
     }
-    return BsonBoolean.valueOf(array.asArray().stream().anyMatch(element -> Values.equal(element, value)));
+    return BsonBoolean.valueOf(array.asArray().stream().anyMatch(element -> Values.compare(element, value, collation) == 0));
   }
 
   private static BsonValue concat(List<BsonValue> arrays) {
@@ -96,7 +99,7 @@ final class ArrayOperators {
     return new BsonArray(values);
   }
 
-  private static BsonValue indexOf(List<BsonValue> arguments) {
+  private static BsonValue indexOf(List<BsonValue> arguments, Collation collation) {
     BsonValue array = arguments.get(0);
     if (Values.isNullish(array)) {
       return BsonNull.VALUE;
@@ -109,7 +112,7 @@ final class ArrayOperators {
     int start = arguments.size() > 2 ? index(arguments.get(2), "starting") : 0;
     int end = arguments.size() > 3 ? Math.min(index(arguments.get(3), "ending"), values.size()) : values.size();
     for (int i = start; i < end; i++) {
-      if (Values.equal(values.get(i), arguments.get(1))) {
+      if (Values.compare(values.get(i), arguments.get(1), collation) == 0) {
         return new BsonInt32(i);
       }
     }

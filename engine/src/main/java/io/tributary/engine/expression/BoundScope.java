@@ -1,5 +1,6 @@
 package io.tributary.engine.expression;
 
+import io.tributary.engine.collation.Collation;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
@@ -8,6 +9,11 @@ record BoundScope(Scope parent, String name, BsonValue value) implements Scope {
   @Override
   public BsonDocument root() {
     return parent.root();
+  }
+
+  @Override
+  public Collation collation() {
+    return parent.collation();
   }
 
   @Override

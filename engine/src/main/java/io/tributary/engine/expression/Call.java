@@ -12,6 +12,7 @@ record Call(List<Expression> arguments, Operation operation) implements Expressi
     for (Expression argument : arguments) {
       values.add(argument.evaluate(scope));
     }
-    return operation.apply(values);
+    return operation instanceof CollatedOperation collated ? collated.apply(values, scope.collation())
+        : operation.apply(values);
   }
 }

@@ -1,5 +1,6 @@
 package io.tributary.engine.expression;
 
+import io.tributary.engine.collation.Collation;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
@@ -18,6 +19,11 @@ public interface Scope {
    */
   default BsonValue variable(String name) {
     return name.equals("ROOT") || name.equals("CURRENT") ? root() : null;
+  }
+
+  /** The collation expressions compare strings by; the default is simple. */
+  default Collation collation() {
+    return Collation.SIMPLE;
   }
 
   /** A child scope in which {@code $$name} is {@code value} (null binds "missing"). */

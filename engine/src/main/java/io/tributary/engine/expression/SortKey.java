@@ -1,6 +1,7 @@
 package io.tributary.engine.expression;
 
 import io.tributary.engine.bson.BsonOrder;
+import io.tributary.engine.collation.Collation;
 import io.tributary.engine.bson.FieldPath;
 import io.tributary.engine.error.ErrorCode;
 import java.util.ArrayList;
@@ -23,6 +24,12 @@ public record SortKey(FieldPath path, boolean descending) {
   /** The comparator for a {@code $sort} specification, validated with mongod's codes. */
   public static Comparator<BsonDocument> comparator(BsonValue spec) {
     return inOrder(parse(spec), SortKey::key);
+  }
+
+  /** The comparator of documents by {@code keys}, strings compared under {@code collation}. */
+  public static Comparator<BsonDocument> comparator(List<SortKey> keys, Collation collation) {
+    return collation.isSimple() ? inOrder(keys, SortKey::key)
+        : inOrder(keys, (key, document) -> collation.key(key.key(document)));
   }
 
   /** The keys of a {@code $sort} specification, validated with mongod's codes. */

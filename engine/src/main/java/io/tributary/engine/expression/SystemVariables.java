@@ -1,5 +1,6 @@
 package io.tributary.engine.expression;
 
+import io.tributary.engine.collation.Collation;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -10,10 +11,16 @@ import org.bson.BsonTimestamp;
 import org.bson.BsonValue;
 
 /**
- * The variables fixed for one command: {@code $$NOW}, {@code $$CLUSTER_TIME} (null when unknown) and the
- * command's {@code let} values (already evaluated). Immutable; the {@code user} document must not be modified.
+ * What is fixed for one command's expressions: {@code $$NOW}, {@code $$CLUSTER_TIME} (null when unknown), the
+ * command's {@code let} values (already evaluated) and its collation, by which expressions compare strings.
+ * Immutable; the {@code user} document must not be modified.
  */
-public record SystemVariables(BsonDateTime now, BsonTimestamp clusterTime, BsonDocument user) {
+public record SystemVariables(BsonDateTime now, BsonTimestamp clusterTime, BsonDocument user, Collation collation) {
+  /** Variables under the simple collation. */
+  public SystemVariables(BsonDateTime now, BsonTimestamp clusterTime, BsonDocument user) {
+    this(now, clusterTime, user, Collation.SIMPLE);
+  }
+
   /** Variables with {@code $$NOW} read from {@code clock} and no cluster time or user variables. */
   public static SystemVariables at(Clock clock) {
     return new SystemVariables(new BsonDateTime(clock.millis()), null, new BsonDocument());
@@ -39,6 +46,11 @@ public record SystemVariables(BsonDateTime now, BsonTimestamp clusterTime, BsonD
 
   /** The same system variables with {@code user} as the user variables. */
   public SystemVariables withUser(BsonDocument values) {
-    return new SystemVariables(now, clusterTime, values);
+    return new SystemVariables(now, clusterTime, values, collation);
+  }
+
+  /** The same variables under {@code collation}. */
+  public SystemVariables withCollation(Collation collation) {
+    return new SystemVariables(now, clusterTime, user, collation);
   }
 }

@@ -52,10 +52,15 @@ public final class Values {
   }
 
   public static int compare(BsonValue left, BsonValue right) {
+    return compare(left, right, null);
+  }
+
+  /** {@link #compare(BsonValue, BsonValue)} with strings compared by {@code strings} (null: binary order). */
+  public static int compare(BsonValue left, BsonValue right, Comparator<String> strings) {
     if (left == null || right == null) {
       return left == right ? 0 : left == null ? -1 : 1;
     }
-    return BsonOrder.compare(left, right);
+    return BsonOrder.compare(left, right, strings);
   }
 
   public static boolean equal(BsonValue left, BsonValue right) {

@@ -106,16 +106,21 @@ public final class QueryPlanner {
 
   private static Optional<Candidate> candidate(IndexDescriptor index, QueryRequest request, Matcher matcher,
       boolean hinted) {
-    if (index.partialFilter().isPresent() && !PartialFilters.implied(index.partialFilter().get(), matcher)) {
+    // A partial filter's bounds are binary; a collated query's are comparison keys: not comparable.
+    if (index.partialFilter().isPresent() && (!matcher.collation().isSimple()
+        || !PartialFilters.implied(index.partialFilter().get(), matcher))) {
       return Optional.empty();
     }
     List<String> fields = new ArrayList<>(index.keyPattern().keySet());
+    boolean sameCollation = index.collation().equals(matcher.collation());
     List<Optional<List<Interval>>> found = new ArrayList<>();
-    fields.forEach(field -> found.add(IndexBounds.of(matcher, field, index.multikey())));
+    fields.forEach(field -> found.add(IndexBounds.of(matcher, field, index.multikey())
+        .flatMap(intervals -> CollatedBounds.inIndex(intervals, sameCollation))));
     List<List<Interval>> bounds = found.stream().map(b -> b.orElse(List.of(Interval.all()))).toList();
     boolean firstBounded = found.get(0).isPresent();
-    int direction = SortSupport.direction(fields, descending(index), bounds, request.sort(), index.multikey());
-    boolean providesSort = request.sort() != null && !request.sort().isEmpty() && direction != SortSupport.NONE;
+    BsonDocument sort = sameCollation ? request.sort() : null;
+    int direction = SortSupport.direction(fields, descending(index), bounds, sort, index.multikey());
+    boolean providesSort = sort != null && !sort.isEmpty() && direction != SortSupport.NONE;
     boolean useful = firstBounded || providesSort;
     if (!hinted && (!useful || index.isSparse() && !excludesNull(found.get(0)))) {
       return Optional.empty();

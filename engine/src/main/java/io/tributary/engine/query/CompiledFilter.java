@@ -1,9 +1,10 @@
 package io.tributary.engine.query;
 
+import io.tributary.engine.collation.Collation;
 import org.bson.BsonDocument;
 
-/** A {@link Matcher} over a parsed {@link MatchExpression} tree. Immutable and thread-safe. */
-record CompiledFilter(MatchExpression root) implements Matcher {
+/** A {@link Matcher} over a parsed {@link MatchExpression} tree, compiled under a collation. Immutable and thread-safe. */
+record CompiledFilter(MatchExpression root, Collation collation) implements Matcher {
 
   @Override
   public boolean matches(BsonDocument document) {

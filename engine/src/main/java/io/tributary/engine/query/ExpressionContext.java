@@ -1,5 +1,6 @@
 package io.tributary.engine.query;
 
+import io.tributary.engine.collation.Collation;
 import io.tributary.engine.error.ErrorCode;
 import io.tributary.engine.error.MongoError;
 import io.tributary.engine.expression.Expression;
@@ -7,13 +8,14 @@ import io.tributary.engine.expression.Expressions;
 import io.tributary.engine.expression.ParseContext;
 import io.tributary.engine.expression.Scope;
 import io.tributary.engine.expression.SystemVariables;
+import java.util.Comparator;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
 /**
  * The query language's door to the aggregation expression language ({@code $expr}, computed projection
  * fields): the command's variables ({@code $$NOW}, {@code let}) if any, known when parsing (so an undefined
- * {@code $$x} fails like mongod) and when evaluating. Without variables, expressions see only {@code $$ROOT}
+ * {@code $$x} fails like mongod) and when evaluating, and the command's collation. Without variables, expressions see only {@code $$ROOT}
  * and {@code $$CURRENT}. Immutable and thread-safe.
  */
 record ExpressionContext(ParseContext parseContext, SystemVariables variables) {
@@ -21,6 +23,16 @@ record ExpressionContext(ParseContext parseContext, SystemVariables variables) {
 
   static ExpressionContext of(SystemVariables variables) {
     return new ExpressionContext(ParseContext.EMPTY.withVariables(variables.user().keySet()), variables);
+  }
+
+  /** How the query compares strings: the command's collation, or null for binary order. */
+  Comparator<String> strings() {
+    return variables == null || variables.collation().isSimple() ? null : variables.collation();
+  }
+
+  /** The command's collation. */
+  Collation collation() {
+    return variables == null ? Collation.SIMPLE : variables.collation();
   }
 
   Expression compile(BsonValue expression) {

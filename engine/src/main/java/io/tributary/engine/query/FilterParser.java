@@ -22,7 +22,7 @@ final class FilterParser {
 
   private FilterParser(ExpressionContext context) {
     this.context = context;
-    this.predicates = new PredicateParser(this);
+    this.predicates = new PredicateParser(this, context.strings());
   }
 
   static MatchExpression parse(BsonDocument filter, ExpressionContext context) {
@@ -59,7 +59,7 @@ final class FilterParser {
     if (value.isRegularExpression()) {
       return new PathMatch(path, RegexMatch.of(value.asRegularExpression()));
     }
-    return new PathMatch(path, PredicateParser.equals(value));
+    return new PathMatch(path, predicates.equals(value));
   }
 
   private MatchExpression topLevel(String operator, BsonValue value) {

@@ -3,6 +3,7 @@ package io.tributary.engine.query;
 import io.tributary.engine.bson.BsonOrder;
 import io.tributary.engine.bson.FieldPath;
 import io.tributary.engine.bson.TypeBracket;
+import io.tributary.engine.collation.Collation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -23,7 +24,8 @@ import org.bson.types.ObjectId;
  * disjoint {@link Interval}s that contains the key of every document the filter can match. Only the filter's
  * top-level conjuncts on exactly that path count ({@code $eq}, {@code $gt $gte $lt $lte}, {@code $in} without
  * regular expressions); anything else leaves the path unbounded. Bounds are a superset: the filter is still
- * applied to every fetched document. Stateless and thread-safe.
+ * applied to every fetched document. Under a collation the bounds are in comparison keys ({@link Collation#key}),
+ * which is what an index with the same collation holds. Stateless and thread-safe.
  *
  * <p>On a multikey index the conjuncts on one path may be satisfied by different array elements, so their
  * bounds are not intersected: one of them (an equality or {@code $in} if any) is used alone. A null equality
@@ -40,7 +42,7 @@ public final class IndexBounds {
       return Optional.empty();
     }
     if (!(matcher instanceof CompiledFilter compiled)) {
-      return Optional.empty(); // e.g. a collated matcher: simple-collation index keys cannot bound it
+      return Optional.empty();
     }
     List<MatchExpression> conjuncts = conjuncts(compiled.root());
     List<ValuePredicate> predicates = new ArrayList<>();
@@ -73,7 +75,8 @@ public final class IndexBounds {
     for (MatchExpression branch : ((MatchExpression.Or) ors.get(0)).children()) {
       List<MatchExpression> all = new ArrayList<>(rest);
       all.addAll(conjuncts(branch));
-      branches.add(new CompiledFilter(all.size() == 1 ? branch : new MatchExpression.And(List.copyOf(all))));
+      branches.add(new CompiledFilter(all.size() == 1 ? branch : new MatchExpression.And(List.copyOf(all)),
+          compiled.collation()));
     }
     return Optional.of(branches);
   }
@@ -110,12 +113,12 @@ public final class IndexBounds {
 
   private static Optional<List<Interval>> intervals(ValuePredicate predicate, boolean nullBoundable) {
     if (predicate instanceof ValuePredicate.Equals equals) {
-      return equality(equals.operand(), nullBoundable).map(List::of);
+      return equality(key(equals.operand(), equals.strings()), nullBoundable).map(List::of);
     }
     if (predicate instanceof ValuePredicate.InSet in && in.regexes().isEmpty()) {
       List<Interval> points = new ArrayList<>();
       for (BsonValue value : in.values()) {
-        Optional<Interval> point = equality(value, nullBoundable);
+        Optional<Interval> point = equality(key(value, in.strings()), nullBoundable);
         if (point.isEmpty()) {
           return Optional.empty();
         }
@@ -127,6 +130,14 @@ public final class IndexBounds {
       return comparison(comparison, nullBoundable);
     }
     return Optional.empty();
+  }
+
+  /**
+   * An operand as a collated index stores it (its comparison key), so that bounds are computed, intersected and
+   * merged in the collation's order; under binary order, itself.
+   */
+  private static BsonValue key(BsonValue operand, Comparator<String> strings) {
+    return strings instanceof Collation collation ? collation.key(operand) : operand;
   }
 
   /** Arrays equal both the array and an element, so an array equality has no bounds here. */
@@ -141,7 +152,7 @@ public final class IndexBounds {
   }
 
   private static Optional<List<Interval>> comparison(ValuePredicate.Comparison comparison, boolean nullBoundable) {
-    BsonValue operand = comparison.operand();
+    BsonValue operand = key(comparison.operand(), comparison.strings());
     boolean inclusive = comparison.operator() == ValuePredicate.Comparison.Operator.GTE
         || comparison.operator() == ValuePredicate.Comparison.Operator.LTE;
     boolean lower = comparison.operator() == ValuePredicate.Comparison.Operator.GT

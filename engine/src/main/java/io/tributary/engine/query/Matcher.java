@@ -1,5 +1,6 @@
 package io.tributary.engine.query;
 
+import io.tributary.engine.collation.Collation;
 import io.tributary.engine.expression.SystemVariables;
 import org.bson.BsonDocument;
 
@@ -13,16 +14,24 @@ public interface Matcher {
   /** Like {@link #matches}, also reporting the array position for the positional update operator. */
   MatchResult match(BsonDocument document);
 
+  /** The collation strings compare by in this filter's equalities and ranges. */
+  default Collation collation() {
+    return Collation.SIMPLE;
+  }
+
   /**
    * Compiles a filter; an invalid filter fails with MongoDB's error (e.g. BadValue for an unknown operator).
    * Its {@code $expr} expressions see no variables but {@code $$ROOT} and {@code $$CURRENT}.
    */
   static Matcher compile(BsonDocument filter) {
-    return new CompiledFilter(FilterParser.parse(filter, ExpressionContext.NONE));
+    return new CompiledFilter(FilterParser.parse(filter, ExpressionContext.NONE), Collation.SIMPLE);
   }
 
-  /** Compiles a filter whose {@code $expr} expressions see the command's variables ({@code $$NOW}, {@code let}). */
+  /**
+   * Compiles a filter whose {@code $expr} expressions see the command's variables ({@code $$NOW}, {@code let}) and
+   * whose comparisons follow the variables' collation.
+   */
   static Matcher compile(BsonDocument filter, SystemVariables variables) {
-    return new CompiledFilter(FilterParser.parse(filter, ExpressionContext.of(variables)));
+    return new CompiledFilter(FilterParser.parse(filter, ExpressionContext.of(variables)), variables.collation());
   }
 }

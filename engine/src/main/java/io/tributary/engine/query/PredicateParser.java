@@ -3,6 +3,7 @@ package io.tributary.engine.query;
 import io.tributary.engine.error.ErrorCode;
 import io.tributary.engine.expression.Numbers;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,10 +22,15 @@ final class PredicateParser {
       "$comment", "$jsonSchema", "$alwaysTrue", "$alwaysFalse");
 
   private final FilterParser filters;
+  private final Comparator<String> strings;
 
-  /** {@code filters} parses the filters nested in {@code $elemMatch}. */
-  PredicateParser(FilterParser filters) {
+  /**
+   * {@code filters} parses the filters nested in {@code $elemMatch}; {@code strings} compares strings in
+   * equalities and ranges (the query's collation; null for binary order).
+   */
+  PredicateParser(FilterParser filters, Comparator<String> strings) {
     this.filters = filters;
+    this.strings = strings;
   }
 
   ValuePredicate parse(BsonDocument operators) {
@@ -70,19 +76,19 @@ final class PredicateParser {
   }
 
   /** {@code $eq}, and the implicit equality of {@code {a: 5}}. */
-  static ValuePredicate equals(BsonValue operand) {
-    return new ValuePredicate.Equals(comparable(operand));
+  ValuePredicate equals(BsonValue operand) {
+    return new ValuePredicate.Equals(comparable(operand), strings);
   }
 
-  private static ValuePredicate notEquals(BsonValue operand) {
+  private ValuePredicate notEquals(BsonValue operand) {
     if (operand.isRegularExpression()) {
       throw ErrorCode.BAD_VALUE.error("Can't have regex as arg to $ne.");
     }
     return equals(operand);
   }
 
-  private static ValuePredicate comparison(ValuePredicate.Comparison.Operator operator, BsonValue operand) {
-    return new ValuePredicate.Comparison(operator, comparable(operand));
+  private ValuePredicate comparison(ValuePredicate.Comparison.Operator operator, BsonValue operand) {
+    return new ValuePredicate.Comparison(operator, comparable(operand), strings);
   }
 
   private static BsonValue comparable(BsonValue operand) {
@@ -92,7 +98,7 @@ final class PredicateParser {
     return operand;
   }
 
-  private static ValuePredicate in(String name, BsonValue operand) {
+  private ValuePredicate in(String name, BsonValue operand) {
     if (!operand.isArray()) {
       throw ErrorCode.BAD_VALUE.error(name + " needs an array");
     }
@@ -109,7 +115,7 @@ final class PredicateParser {
         values.add(element);
       }
     }
-    return new ValuePredicate.InSet(List.copyOf(values), List.copyOf(regexes));
+    return new ValuePredicate.InSet(List.copyOf(values), List.copyOf(regexes), strings);
   }
 
   private static ValuePredicate exists(BsonValue operand) {

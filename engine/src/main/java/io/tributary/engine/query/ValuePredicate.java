@@ -2,6 +2,7 @@ package io.tributary.engine.query;
 
 import io.tributary.engine.bson.BsonOrder;
 import io.tributary.engine.bson.TypeBracket;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import org.bson.BsonType;
@@ -25,13 +26,13 @@ sealed interface ValuePredicate
   }
 
   /**
-   * {@code $eq}: equal by value; a null operand also matches a missing field and, as before MongoDB 8.0 (we
-   * claim 7.0), an undefined value.
+   * {@code $eq}: equal by value, strings by {@code strings} (the query's collation; null for binary); a null
+   * operand also matches a missing field and, as before MongoDB 8.0 (we claim 7.0), an undefined value.
    */
-  record Equals(BsonValue operand) implements ValuePredicate {
+  record Equals(BsonValue operand, Comparator<String> strings) implements ValuePredicate {
     @Override
     public boolean test(BsonValue value) {
-      return operand.isNull() ? isNullish(value) : value != null && BsonOrder.equal(value, operand);
+      return operand.isNull() ? isNullish(value) : value != null && BsonOrder.compare(value, operand, strings) == 0;
     }
   }
 
@@ -40,8 +41,8 @@ sealed interface ValuePredicate
     return value == null || value.isNull() || value.getBsonType() == BsonType.UNDEFINED;
   }
 
-  /** {@code $gt $gte $lt $lte}: only values in the operand's type bracket compare. */
-  record Comparison(Operator operator, BsonValue operand) implements ValuePredicate {
+  /** {@code $gt $gte $lt $lte}: only values in the operand's type bracket compare (strings by {@code strings}). */
+  record Comparison(Operator operator, BsonValue operand, Comparator<String> strings) implements ValuePredicate {
     enum Operator { GT, GTE, LT, LTE }
 
     @Override
@@ -60,7 +61,7 @@ sealed interface ValuePredicate
         // NaN only compares equal to NaN: never greater or less than any number.
         return isNaN(value) && isNaN(operand) && operator != Operator.GT && operator != Operator.LT;
       }
-      int result = BsonOrder.compare(value, operand);
+      int result = BsonOrder.compare(value, operand, strings);
       return switch (operator) {
         case GT -> result > 0;
         case GTE -> result >= 0;
@@ -90,11 +91,13 @@ sealed interface ValuePredicate
   }
 
   /** {@code $in}: equal to one of the values or matching one of the regular expressions. */
-  record InSet(List<BsonValue> values, List<RegexMatch> regexes) implements ValuePredicate {
+  record InSet(List<BsonValue> values, List<RegexMatch> regexes, Comparator<String> strings)
+      implements ValuePredicate {
     @Override
     public boolean test(BsonValue value) {
       for (BsonValue candidate : values) {
-        if (candidate.isNull() ? isNullish(value) : value != null && BsonOrder.equal(value, candidate)) {
+        if (candidate.isNull() ? isNullish(value)
+            : value != null && BsonOrder.compare(value, candidate, strings) == 0) {
           return true;
         }
       }

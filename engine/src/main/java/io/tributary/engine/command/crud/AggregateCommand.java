@@ -73,7 +73,8 @@ public final class AggregateCommand implements Command {
       all.addAll(stages);
     }
     EnginePipelineContext pipelineContext = new EnginePipelineContext(context.engine(), context.database(),
-        CommandArguments.document(command, "let"), context.lsid());
+        CommandArguments.document(command, "let"), context.lsid(),
+        CommandCollation.of(context.engine(), namespace, command));
     Pipeline pipeline = Pipeline.parse(all, pipelineContext);
     pipeline.output().ifPresent(output -> refuseLinearizable(command, output.name()));
     ReadSnapshot read = ReadSnapshot.open(context, command);

@@ -28,7 +28,8 @@ public final class CountCommand implements SyncCommand {
     long n = 0;
     try (ReadSnapshot read = ReadSnapshot.open(context, command);
         Stream<MatchedDocument> matching = ReadTarget.query(context.engine(), read.view(), namespace,
-            new QueryRequest(query, null, command.get("hint")), Collation.of(command).matcher(query, EnginePipelineContext.of(context, command).variables())).documents()) {
+            new QueryRequest(query, null, command.get("hint")), CommandCollation.matcher(context.engine(), namespace, command, query,
+                EnginePipelineContext.of(context, command).variables())).documents()) {
       Stream<MatchedDocument> window = matching.skip(skip);
       n = (limit > 0 ? window.limit(limit) : window).count();
     }

@@ -50,8 +50,8 @@ public final class DeleteCommand implements SyncCommand {
   private static BsonDocument runStatement(CommandContext context, BsonDocument command, Namespace namespace,
       BsonDocument statement, RetryableWrite retryable, int index) {
     BsonDocument filter = CommandArguments.document(statement, "q", new BsonDocument());
-    Matcher matcher = Collation.of(statement)
-        .matcher(filter, EnginePipelineContext.of(context, command).variables());
+    Matcher matcher = CommandCollation.matcher(context.engine(), namespace, statement, filter,
+        EnginePipelineContext.of(context, command).variables());
     long limit = CommandArguments.longValue(statement, "limit", 0);
     if (limit != 0 && limit != 1) {
       throw ErrorCode.FAILED_TO_PARSE.error("The limit field in delete objects must be 0 or 1. Got " + limit);

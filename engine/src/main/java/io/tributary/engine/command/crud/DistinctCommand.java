@@ -3,6 +3,7 @@ package io.tributary.engine.command.crud;
 import io.tributary.engine.Namespace;
 import io.tributary.engine.bson.BsonOrder;
 import io.tributary.engine.bson.FieldPath;
+import io.tributary.engine.collation.Collation;
 import io.tributary.engine.command.CommandContext;
 import io.tributary.engine.command.SyncCommand;
 import io.tributary.engine.error.ErrorCode;
@@ -37,8 +38,9 @@ public final class DistinctCommand implements SyncCommand {
     }
     FieldPath path = FieldPath.parse(key.asString().getValue());
     BsonDocument query = CommandArguments.document(command, "query", new BsonDocument());
-    Collation collation = Collation.of(command);
-    Matcher matcher = collation.matcher(query, EnginePipelineContext.of(context, command).variables());
+    Collation collation = CommandCollation.of(context.engine(), namespace, command);
+    Matcher matcher = Matcher.compile(query,
+        EnginePipelineContext.of(context, command).variables().withCollation(collation));
     List<BsonValue> values = new ArrayList<>();
     ReadSnapshot read = ReadSnapshot.open(context, command);
     try (read; Stream<MatchedDocument> matching =
@@ -51,14 +53,14 @@ public final class DistinctCommand implements SyncCommand {
 
   /** The values in collation order, each once; of values equal under the collation the first in BSON order. */
   private static BsonArray distinct(List<BsonValue> values, Collation collation) {
-    values.sort(Comparator.comparing(collation::normalize, BsonOrder.COMPARATOR).thenComparing(BsonOrder.COMPARATOR));
+    Comparator<BsonValue> order = (a, b) -> BsonOrder.compare(a, b, collation);
+    values.sort(order.thenComparing(BsonOrder.COMPARATOR));
     BsonArray distinct = new BsonArray();
     BsonValue previous = null;
     for (BsonValue value : values) {
-      BsonValue key = collation.normalize(value);
-      if (previous == null || BsonOrder.compare(previous, key) != 0) {
+      if (previous == null || order.compare(previous, value) != 0) {
         distinct.add(value);
-        previous = key;
+        previous = value;
       }
     }
     return distinct;

@@ -3,6 +3,7 @@ package io.tributary.engine.command.crud;
 import io.tributary.engine.Engine;
 import io.tributary.engine.Namespace;
 import io.tributary.engine.aggregate.PipelineContext;
+import io.tributary.engine.collation.Collation;
 import io.tributary.engine.expression.SystemVariables;
 import io.tributary.engine.catalog.CollectionMetadata;
 import io.tributary.engine.catalog.DocumentCursor;
@@ -23,7 +24,8 @@ import org.bson.BsonTimestamp;
 import org.bson.BsonValue;
 
 /**
- * The {@link PipelineContext} of one aggregate command: {@code $$NOW} fixed when the command starts, collection
+ * The {@link PipelineContext} of one aggregate command: {@code $$NOW} fixed when the command starts, its collation,
+ * collection
  * reads (for {@code $lookup}, {@code $unionWith}) from their own snapshot. Immutable and thread-safe.
  */
 public final class EnginePipelineContext implements PipelineContext {
@@ -36,17 +38,25 @@ public final class EnginePipelineContext implements PipelineContext {
   private final BsonTimestamp clusterTime;
   private final BsonDocument let;
   private final BsonDocument lsid;
+  private final Collation collation;
 
   public EnginePipelineContext(Engine engine, String database) {
     this(engine, database, null, null);
   }
 
+  /** As {@link #EnginePipelineContext(Engine, String, BsonDocument, BsonDocument, Collation)}, simple collation. */
+  public EnginePipelineContext(Engine engine, String database, BsonDocument let, BsonDocument lsid) {
+    this(engine, database, let, lsid, Collation.SIMPLE);
+  }
+
   /**
    * A context whose {@code let} variables are the command's {@code let} option and whose session is the
-   * command's {@code lsid} (either null for none).
+   * command's {@code lsid} (either null for none), comparing strings under {@code collation}.
    */
-  public EnginePipelineContext(Engine engine, String database, BsonDocument let, BsonDocument lsid) {
+  public EnginePipelineContext(Engine engine, String database, BsonDocument let, BsonDocument lsid,
+      Collation collation) {
     this.engine = engine;
+    this.collation = collation;
     this.database = database;
     this.now = new BsonDateTime(engine.clock().millis());
     this.clusterTime = engine.clusterClock().now();
@@ -74,9 +84,17 @@ public final class EnginePipelineContext implements PipelineContext {
         context.lsid());
   }
 
-  /** The command's variables for filters' {@code $expr}: {@code $$NOW}, {@code $$CLUSTER_TIME}, {@code let}. */
+  /**
+   * The command's variables for filters' {@code $expr}: {@code $$NOW}, {@code $$CLUSTER_TIME}, {@code let}; and
+   * the collation of this context.
+   */
   public SystemVariables variables() {
-    return new SystemVariables(now, clusterTime, new BsonDocument()).withLet(let);
+    return new SystemVariables(now, clusterTime, new BsonDocument(), collation).withLet(let);
+  }
+
+  @Override
+  public Collation collation() {
+    return collation;
   }
 
   @Override

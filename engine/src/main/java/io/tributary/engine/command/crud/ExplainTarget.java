@@ -1,6 +1,7 @@
 package io.tributary.engine.command.crud;
 
 import io.tributary.engine.Namespace;
+import io.tributary.engine.collation.Collation;
 import io.tributary.engine.command.CommandContext;
 import io.tributary.engine.error.ErrorCode;
 import io.tributary.engine.plan.QueryPlan;
@@ -40,8 +41,10 @@ record ExplainTarget(Namespace namespace, QueryRequest request, Matcher matcher,
   }
 
   private static ExplainTarget find(CommandContext context, Namespace namespace, BsonDocument command) {
-    FindCommand.FindOptions options = FindCommand.FindOptions.parse(command);
-    Matcher matcher = Matcher.compile(options.filter(), EnginePipelineContext.of(context, command).variables());
+    Collation collation = CommandCollation.of(context.engine(), namespace, command);
+    FindCommand.FindOptions options = FindCommand.FindOptions.parse(command, collation);
+    Matcher matcher = Matcher.compile(options.filter(),
+        EnginePipelineContext.of(context, command).variables().withCollation(collation));
     return new ExplainTarget(namespace, options.request(), matcher, (plan, stage) -> {
       BsonDocument wrapped = stage;
       if (options.sort() != null && !plan.providesSort()) {

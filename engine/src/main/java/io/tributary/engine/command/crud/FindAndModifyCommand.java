@@ -4,6 +4,7 @@ import io.tributary.engine.Namespace;
 import io.tributary.engine.query.Matcher;
 import io.tributary.engine.catalog.CollectionMetadata;
 import io.tributary.engine.catalog.WriteUnit;
+import io.tributary.engine.collation.Collation;
 import io.tributary.engine.command.CommandContext;
 import io.tributary.engine.command.SyncCommand;
 import io.tributary.engine.error.ErrorCode;
@@ -46,7 +47,8 @@ public final class FindAndModifyCommand implements SyncCommand {
   @Override
   public BsonDocument run(CommandContext context, BsonDocument command) {
     Namespace namespace = CommandArguments.writeTarget(context, command);
-    Request request = Request.parse(command, EnginePipelineContext.of(context, command));
+    Request request = Request.parse(command, EnginePipelineContext.of(context, command),
+        CommandCollation.of(context.engine(), namespace, command));
     RetryableWrite retryable = RetryableWrite.of(context, command);
     BsonDocument reply = retryable.run(0, () -> retryable.write(0,
         unit -> request.execute(unit, namespace)));
@@ -58,7 +60,7 @@ public final class FindAndModifyCommand implements SyncCommand {
   private record Request(BsonDocument query, Matcher matcher, SortOrder sort, Update update, boolean remove, boolean returnNew,
       boolean upsert, Projection fields, boolean bypassValidation, BsonValue hint) {
 
-    static Request parse(BsonDocument command, EnginePipelineContext context) {
+    static Request parse(BsonDocument command, EnginePipelineContext context, Collation collation) {
       boolean remove = CommandArguments.bool(command, "remove", false);
       BsonValue update = command.get("update");
       boolean returnNew = CommandArguments.bool(command, "new", false);
@@ -76,8 +78,8 @@ public final class FindAndModifyCommand implements SyncCommand {
       BsonDocument sort = CommandArguments.document(command, "sort");
       BsonDocument fields = CommandArguments.document(command, "fields");
       BsonDocument query = CommandArguments.document(command, "query", new BsonDocument());
-      return new Request(query, Collation.of(command).matcher(query, context.variables()),
-          sort == null || sort.isEmpty() ? null : SortOrder.parse(sort),
+      return new Request(query, Matcher.compile(query, context.variables().withCollation(collation)),
+          sort == null || sort.isEmpty() ? null : SortOrder.parse(sort, collation),
           update == null ? null : Update.parse(update, command.getArray("arrayFilters", null), context),
           remove, returnNew, upsert, fields == null || fields.isEmpty() ? null : Projection.parse(fields),
           CommandArguments.bool(command, "bypassDocumentValidation", false), command.get("hint"));

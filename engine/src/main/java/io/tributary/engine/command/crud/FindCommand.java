@@ -2,6 +2,7 @@ package io.tributary.engine.command.crud;
 
 import io.tributary.engine.Engine;
 import io.tributary.engine.Namespace;
+import io.tributary.engine.collation.Collation;
 import io.tributary.engine.command.CommandContext;
 import io.tributary.engine.command.SyncCommand;
 import io.tributary.engine.error.ErrorCode;
@@ -56,9 +57,10 @@ public final class FindCommand implements SyncCommand {
   @Override
   public BsonDocument run(CommandContext context, BsonDocument command) {
     Namespace namespace = CommandArguments.namespace(context, command);
-    FindOptions options = FindOptions.parse(command);
-    Matcher matcher = Collation.of(command)
-        .matcher(options.filter(), EnginePipelineContext.of(context, command).variables());
+    Collation collation = CommandCollation.of(context.engine(), namespace, command);
+    FindOptions options = FindOptions.parse(command, collation);
+    Matcher matcher = Matcher.compile(options.filter(),
+        EnginePipelineContext.of(context, command).variables().withCollation(collation));
     ReadSnapshot read = ReadSnapshot.open(context, command);
     Stream<BsonDocument> results = options.apply(
         ReadTarget.query(context.engine(), read.view(), namespace, options.request(), matcher));
@@ -74,7 +76,8 @@ public final class FindCommand implements SyncCommand {
   record FindOptions(BsonDocument filter, BsonDocument sortSpec, SortOrder sort, Projection projection, long skip,
       long limit, int batchSize, boolean singleBatch, boolean noCursorTimeout, BsonValue hint) {
 
-    static FindOptions parse(BsonDocument command) {
+    /** The options of {@code command}, whose sort compares strings under {@code collation}. */
+    static FindOptions parse(BsonDocument command, Collation collation) {
       long skip = CommandArguments.longValue(command, "skip", 0);
       long limit = CommandArguments.longValue(command, "limit", 0);
       if (skip < 0) {
@@ -86,7 +89,7 @@ public final class FindCommand implements SyncCommand {
       BsonDocument projection = CommandArguments.document(command, "projection");
       BsonDocument sort = CommandArguments.document(command, "sort");
       return new FindOptions(CommandArguments.document(command, "filter", new BsonDocument()), sort,
-          sort == null || sort.isEmpty() ? null : SortOrder.parse(sort),
+          sort == null || sort.isEmpty() ? null : SortOrder.parse(sort, collation),
           projection == null || projection.isEmpty() ? null : Projection.parse(projection), skip, limit,
           QueryCursors.batchSize(command, "batchSize"), CommandArguments.bool(command, "singleBatch", false),
           CommandArguments.bool(command, "noCursorTimeout", false), command.get("hint"));

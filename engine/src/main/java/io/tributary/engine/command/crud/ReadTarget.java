@@ -7,6 +7,7 @@ import io.tributary.engine.catalog.CollectionMetadata;
 import io.tributary.engine.catalog.DocumentCursor;
 import io.tributary.engine.catalog.Documents;
 import io.tributary.engine.catalog.StoredDocument;
+import io.tributary.engine.collation.Collation;
 import io.tributary.engine.oplog.OplogCollection;
 import io.tributary.engine.plan.QueryRequest;
 import io.tributary.engine.query.Matcher;
@@ -50,7 +51,9 @@ public final class ReadTarget {
     }
     Optional<ViewDefinition> definition = ViewDefinition.resolve(engine.catalog(), namespace);
     if (definition.isPresent()) {
-      return new QueryResults(viewOutput(engine, view, definition.get())
+      Collation collation = engine.catalog().lookup(namespace).map(CommandCollation::defaultOf)
+          .orElse(Collation.SIMPLE);
+      return new QueryResults(viewOutput(engine, view, definition.get(), collation)
           .map(document -> new MatchedDocument(new StoredDocument(0, document), matcher.match(document)))
           .filter(m -> m.match().matched()), false);
     }
@@ -59,9 +62,11 @@ public final class ReadTarget {
         : CollectionQuery.query(view, collection.get(), request, matcher);
   }
 
-  /** The documents a view produces. */
-  static Stream<BsonDocument> viewOutput(Engine engine, ReadView view, ViewDefinition definition) {
-    EnginePipelineContext context = new EnginePipelineContext(engine, definition.source().db());
+  /** The documents a view produces, its pipeline running under the view's {@code collation}. */
+  static Stream<BsonDocument> viewOutput(Engine engine, ReadView view, ViewDefinition definition,
+      Collation collation) {
+    EnginePipelineContext context = new EnginePipelineContext(engine, definition.source().db(), null, null,
+        collation);
     Pipeline pipeline = Pipeline.parse(definition.pipeline(), context);
     DocumentCursor input = scan(engine, view, definition.source());
     Iterator<BsonDocument> output = pipeline.run(documents(input), context);

@@ -2,6 +2,7 @@ package io.tributary.engine.command.crud;
 
 import io.tributary.engine.bson.BsonOrder;
 import io.tributary.engine.bson.FieldPath;
+import io.tributary.engine.collation.Collation;
 import io.tributary.engine.error.ErrorCode;
 import io.tributary.engine.expression.SortKey;
 import java.util.ArrayList;
@@ -20,11 +21,17 @@ import org.bson.BsonValue;
 public final class SortOrder implements Comparator<BsonDocument> {
   private final Comparator<BsonDocument> order;
 
-  private SortOrder(List<SortKey> keys) {
-    this.order = SortKey.inOrder(keys, SortOrder::sortValue);
+  private SortOrder(List<SortKey> keys, Collation collation) {
+    this.order = collation.isSimple() ? SortKey.inOrder(keys, SortOrder::sortValue)
+        : SortKey.inOrder(keys, (key, document) -> collation.key(sortValue(key, document)));
   }
 
   public static SortOrder parse(BsonDocument spec) {
+    return parse(spec, Collation.SIMPLE);
+  }
+
+  /** The order of {@code spec} with strings compared under {@code collation}. */
+  public static SortOrder parse(BsonDocument spec, Collation collation) {
     List<SortKey> keys = new ArrayList<>();
     for (Map.Entry<String, BsonValue> field : spec.entrySet()) {
       BsonValue direction = field.getValue();
@@ -36,7 +43,7 @@ public final class SortOrder implements Comparator<BsonDocument> {
       }
       keys.add(new SortKey(FieldPath.parse(field.getKey()), direction.asNumber().doubleValue() < 0));
     }
-    return new SortOrder(keys);
+    return new SortOrder(keys, collation);
   }
 
   @Override

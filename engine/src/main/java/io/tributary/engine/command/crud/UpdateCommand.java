@@ -4,6 +4,7 @@ import io.tributary.engine.Namespace;
 import io.tributary.engine.query.Matcher;
 import io.tributary.engine.catalog.CollectionMetadata;
 import io.tributary.engine.catalog.WriteUnit;
+import io.tributary.engine.collation.Collation;
 import io.tributary.engine.command.CommandContext;
 import io.tributary.engine.command.SyncCommand;
 import io.tributary.engine.error.ErrorCode;
@@ -60,6 +61,7 @@ public final class UpdateCommand implements SyncCommand {
   private static BsonDocument runStatement(CommandContext context, BsonDocument command, Namespace namespace,
       BsonDocument statement, RetryableWrite retryable, int index) {
     Statement parsed = Statement.parse(statement, EnginePipelineContext.of(context, command),
+        CommandCollation.of(context.engine(), namespace, statement),
         CommandArguments.bool(command, "bypassDocumentValidation", false));
     return retryable.run(index, () -> retryable.write(index,
         unit -> parsed.execute(unit, namespace)));
@@ -71,7 +73,8 @@ public final class UpdateCommand implements SyncCommand {
     private static final Set<String> FIELDS = Set.of("q", "u", "upsert", "multi", "arrayFilters", "hint",
         "collation", "c", "upsertSupplied");
 
-    static Statement parse(BsonDocument statement, EnginePipelineContext context, boolean bypassValidation) {
+    static Statement parse(BsonDocument statement, EnginePipelineContext context, Collation collation,
+        boolean bypassValidation) {
       BsonValue u = statement.get("u");
       if (u == null || !(u.isDocument() || u.isArray())) {
         throw ErrorCode.FAILED_TO_PARSE.error("BSON field 'update.updates.u' is missing but a required field");
@@ -82,7 +85,7 @@ public final class UpdateCommand implements SyncCommand {
         throw ErrorCode.FAILED_TO_PARSE.error("multi update is not supported for replacement-style update");
       }
       BsonDocument filter = CommandArguments.document(statement, "q", new BsonDocument());
-      return new Statement(filter, Collation.of(statement).matcher(filter, context.variables()), update,
+      return new Statement(filter, Matcher.compile(filter, context.variables().withCollation(collation)), update,
           CommandArguments.bool(statement, "upsert", false), multi, bypassValidation, statement.get("hint"));
     }
 

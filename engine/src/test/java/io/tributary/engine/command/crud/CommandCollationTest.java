@@ -8,8 +8,8 @@ import org.bson.BsonDocument;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Case-insensitive collations (strength 1 and 2) in filters and distinct. */
-class CollationTest {
+/** Collations in filters, sorts and distinct, and the default collation of a collection. */
+class CommandCollationTest {
   private static final String CI = "collation: {locale: 'en_US', strength: 2}";
   private final Engine engine = Engine.builder().storage(new InMemoryStorageEngine()).build();
   private final CommandHarness harness = new CommandHarness(engine);
