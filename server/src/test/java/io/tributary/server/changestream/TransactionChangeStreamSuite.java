@@ -151,6 +151,35 @@ public abstract class TransactionChangeStreamSuite extends ServerTestSupport {
   }
 
   @Test
+  public void aLargeEventInsideATransactionSplitsAndResumesFromItsFragments() {
+    db.createCollection("big", new CreateCollectionOptions()
+        .changeStreamPreAndPostImagesOptions(new ChangeStreamPreAndPostImagesOptions(true)));
+    MongoCollection<BsonDocument> big = db.getCollection("big", BsonDocument.class);
+    String tenMegabytes = "x".repeat(10 * 1024 * 1024);
+    big.insertOne(new BsonDocument("_id", new BsonInt32(1)).append("s", new BsonString(tenMegabytes)));
+    List<BsonDocument> split = List.of(doc("{$changeStreamSplitLargeEvent: {}}"));
+    List<BsonDocument> fragments = new ArrayList<>();
+    try (var stream = big.watch(split, BsonDocument.class).fullDocumentBeforeChange(FullDocumentBeforeChange.REQUIRED)
+        .withDocumentClass(BsonDocument.class).cursor(); ClientSession session = client().startSession()) {
+      transaction(session, s -> {
+        big.replaceOne(s, Filters.eq("_id", 1), new BsonDocument("s", new BsonString(tenMegabytes + "y")));
+        big.insertOne(s, doc("{_id: 2}"));
+      });
+      for (int i = 0; i < 3; i++) {
+        fragments.add(stream.next());
+      }
+    }
+    assertThat(fragments.get(0).getDocument("splitEvent")).isEqualTo(doc("{fragment: 1, of: 2}"));
+    assertThat(fragments.get(1).getDocument("splitEvent")).isEqualTo(doc("{fragment: 2, of: 2}"));
+    assertThat(fragments.get(2).getString("operationType").getValue()).isEqualTo("insert");
+    try (var resumed = big.watch(split, BsonDocument.class).fullDocumentBeforeChange(FullDocumentBeforeChange.REQUIRED)
+        .resumeAfter(fragments.get(0).getDocument("_id")).withDocumentClass(BsonDocument.class).cursor()) {
+      assertThat(resumed.next()).isEqualTo(fragments.get(1));
+      assertThat(resumed.next()).isEqualTo(fragments.get(2));
+    }
+  }
+
+  @Test
   public void theOplogShowsTheTransactionAsOneApplyOpsEntry() {
     try (ClientSession session = client().startSession()) {
       transaction(session, s -> {
