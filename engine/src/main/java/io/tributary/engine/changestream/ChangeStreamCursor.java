@@ -17,8 +17,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
-import org.bson.BsonDateTime;
 import org.bson.BsonDocument;
 import org.bson.BsonTimestamp;
 
@@ -54,8 +52,6 @@ public final class ChangeStreamCursor implements ServerCursor {
   private final Namespace namespace;
   private final BsonDocument lsid;
   private final Oplog oplog;
-  private final EventTransformer transformer;
-  private final ChangeStreamPipeline pipeline;
   private final ResumeCheck resumeCheck;
   private final SharedEvents shared;
   private final Runtime runtime;
@@ -75,14 +71,12 @@ public final class ChangeStreamCursor implements ServerCursor {
   /** The services a cursor runs on: timers on the scheduler, wake-ups and scans on the worker executor. */
   record Runtime(ScheduledExecutorService scheduler, Executor worker, Clock clock, CommitNotifier notifier) {}
 
-  ChangeStreamCursor(long id, Namespace namespace, BsonDocument lsid, Oplog oplog, EventTransformer transformer,
-      ChangeStreamPipeline pipeline, StartPoint start, Runtime runtime, SharedEvents shared) {
+  ChangeStreamCursor(long id, Namespace namespace, BsonDocument lsid, Oplog oplog, StartPoint start,
+      Runtime runtime, SharedEvents shared) {
     this.id = id;
     this.namespace = namespace;
     this.lsid = lsid;
     this.oplog = oplog;
-    this.transformer = transformer;
-    this.pipeline = pipeline;
     this.runtime = runtime;
     this.shared = shared;
     this.resumeCheck = new ResumeCheck(start.token());
@@ -158,20 +152,9 @@ public final class ChangeStreamCursor implements ServerCursor {
 
   /** Subscribes to the next commit after what this cursor has read; the scan then runs on the worker. */
   private void awaitCommit(CompletableFuture<CursorBatch> result) {
-    // While a resume token is unverified the stream must read its entry itself, so every entry wakes it.
-    Predicate<OplogEntry> yieldsOutput = resumeCheck.pending() ? null : this::yieldsOutput;
-    wait.subscription = runtime.notifier().subscribe(transformer.scope(), readPosition, yieldsOutput,
+    // While a resume token is unverified the stream must read its entry itself, so every entry it sees wakes it.
+    wait.subscription = runtime.notifier().subscribe(shared, readPosition, !resumeCheck.pending(),
         () -> wake(result, false));
-  }
-
-  /** Whether {@code entry} gives this stream anything to return; runs on the notifier, not under this lock. */
-  private boolean yieldsOutput(OplogEntry entry) {
-    for (SharedEvents.Produced p : shared.produce(entry.clusterTime(), () -> produce(entry))) {
-      if (p.event().invalidate() || !p.outputs().isEmpty()) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**
@@ -296,7 +279,7 @@ public final class ChangeStreamCursor implements ServerCursor {
     if (wait != null && wait.subscription != null) {
       skipTo(wait.subscription.quietThrough());
     }
-    skipTo(runtime.notifier().quietUntil(transformer.scope(), readPosition));
+    skipTo(runtime.notifier().quietUntil(shared.scope(), readPosition));
   }
 
   private void skipTo(BsonTimestamp quiet) {
@@ -308,7 +291,7 @@ public final class ChangeStreamCursor implements ServerCursor {
   }
 
   private void process(OplogEntry entry) {
-    List<SharedEvents.Produced> produced = shared.produce(entry.clusterTime(), () -> produce(entry));
+    List<SharedEvents.Produced> produced = shared.produce(entry);
     List<ChangeEvent> events = new ArrayList<>(produced.size());
     produced.forEach(p -> events.add(p.event()));
     // The resume check admits a suffix of the entry's events (all of them once the token was found).
@@ -326,17 +309,6 @@ public final class ChangeStreamCursor implements ServerCursor {
         return;
       }
     }
-  }
-
-  /** The events of {@code entry} and what the stages make of them; the same for every stream of this shape. */
-  private List<SharedEvents.Produced> produce(OplogEntry entry) {
-    List<SharedEvents.Produced> produced = new ArrayList<>();
-    for (ChangeEvent event : transformer.transform(entry)) {
-      EventContext context = new EventContext(namespace.db(), new BsonDateTime(runtime.clock().millis()),
-          entry.clusterTime());
-      produced.add(new SharedEvents.Produced(event, pipeline.apply(event, context)));
-    }
-    return produced;
   }
 
   /**

@@ -61,7 +61,7 @@ final class ChangeStreamPipeline {
     if (document == null) {
       return List.of();
     }
-    checkIdUnchanged(document, event.token());
+    checkIdUnchanged(document, event);
     int size = EventSize.of(document);
     if (size <= EventSize.MAX_BSON_SIZE) {
       return List.of(new StreamOutput(event.token(), document, size));
@@ -101,8 +101,13 @@ final class ChangeStreamPipeline {
     }
   }
 
-  private static void checkIdUnchanged(BsonDocument document, ResumeToken token) {
-    if (!token.toBson().equals(document.get("_id"))) {
+  private static void checkIdUnchanged(BsonDocument document, ChangeEvent event) {
+    BsonValue id = document.get("_id");
+    if (id == event.document().get("_id")) {
+      return; // the stages passed the event's own _id through (stages never modify their input)
+    }
+    ResumeToken token = event.token();
+    if (!token.toBson().equals(id)) {
       throw ErrorCode.CHANGE_STREAM_FATAL_ERROR.error("Encountered an event whose _id field, which contains the"
           + " resume token, was modified by the pipeline. Modifying the _id field of an event makes it impossible"
           + " to resume the stream from that point. Only transformations that retain the unmodified _id field are"

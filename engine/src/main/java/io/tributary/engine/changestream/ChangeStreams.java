@@ -40,7 +40,7 @@ public final class ChangeStreams implements ChangeStreamOpener {
   private final ChangeStreamCursor.Runtime runtime;
   private static final List<String> START_OPTIONS = List.of("resumeAfter", "startAfter", "startAtOperationTime");
 
-  private final SharedEvents.Registry shapes = new SharedEvents.Registry();
+  private final SharedEvents.Registry shapes;
   private final AtomicLong opened = new AtomicLong();
   private final ImageRetention imageRetention;
   private final List<OpenedWaiter> openedWaiters = new ArrayList<>();
@@ -64,6 +64,7 @@ public final class ChangeStreams implements ChangeStreamOpener {
     this.lookup = lookup;
     this.imageRetention = imageRetention;
     this.runtime = new ChangeStreamCursor.Runtime(scheduler, worker, clock, new CommitNotifier(oplog, worker));
+    this.shapes = new SharedEvents.Registry(clock);
   }
 
   /** How many {@code getMore}s are parked waiting for a commit; a gauge for monitoring and tests. */
@@ -126,9 +127,12 @@ public final class ChangeStreams implements ChangeStreamOpener {
       EventContext context = new EventContext(database, new BsonDateTime(runtime.clock().millis()),
           oplog.lastVisible());
       ChangeStreamPipeline pipeline = ChangeStreamPipeline.parse(stages.subList(1, stages.size()), context);
+      StartPoint start = StartPoint.of(spec, oplog);
+      SharedEvents shape = shapes.acquire(database, transformShape(database, command, stages),
+          new BsonArray(new ArrayList<>(stages.subList(1, stages.size()))),
+          new EventTransformer(scope, spec, lookup, imageRetention), pipeline);
       ChangeStreamCursor cursor = new ChangeStreamCursor(cursorId, scope.cursorNamespace(), lsid, oplog,
-          new EventTransformer(scope, spec, lookup, imageRetention), pipeline, StartPoint.of(spec, oplog), runtime,
-          shapes.acquire(shape(database, command, stages)));
+          start, runtime, shape);
       streamOpened();
       return cursor;
     } catch (MongoError e) {
@@ -166,15 +170,14 @@ public final class ChangeStreams implements ChangeStreamOpener {
   }
 
   /**
-   * What makes two streams turn every entry into the same outputs: everything but the start point, which only
-   * decides where a stream reads from (see {@link SharedEvents}).
+   * What makes two streams turn every entry into the same events: everything but the start point, which only
+   * decides where a stream reads from, and the later stages (see {@link SharedTransform}, {@link SharedEvents}).
    */
-  private static BsonDocument shape(String database, BsonDocument command, List<BsonDocument> stages) {
+  private static BsonDocument transformShape(String database, BsonDocument command, List<BsonDocument> stages) {
     BsonDocument options = stages.get(0).getDocument(ChangeStreamSpec.STAGE_NAME).clone();
     START_OPTIONS.forEach(options::remove);
-    BsonArray rest = new BsonArray(new ArrayList<>(stages.subList(1, stages.size())));
     return new BsonDocument("db", new BsonString(database)).append("aggregate", command.get("aggregate"))
-        .append("options", options).append("stages", rest);
+        .append("options", options);
   }
 
   private static List<BsonDocument> stages(BsonDocument command) {

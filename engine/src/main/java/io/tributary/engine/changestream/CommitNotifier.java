@@ -1,57 +1,48 @@
 package io.tributary.engine.changestream;
 
-import io.tributary.engine.oplog.Operation;
 import io.tributary.engine.oplog.Oplog;
 import io.tributary.engine.oplog.OplogEntry;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.function.Predicate;
 import org.bson.BsonTimestamp;
 
 /**
- * Wakes waiting change streams when oplog entries they see become visible: one oplog reader for all streams, and
- * parked streams indexed by what they watch, so a commit wakes only the streams it concerns. Thread-safe.
+ * Wakes waiting change streams when oplog entries that give them something to return become visible: one oplog
+ * reader for all streams, which evaluates each new entry once per stream shape and wakes only the streams whose
+ * shape produced output. Thread-safe.
  *
  * <p>Implementation notes.
  * <ul>
  *   <li>One registration: the oplog completes visibility futures on the committing thread, so at most one future
  *       is armed (after the newest entry read); its completion hands one task to the worker executor. A commit
  *       costs the writer O(1) whatever the number of watchers (writers never wait for watchers).</li>
- *   <li>One reader: that task reads the new entries once and records them in {@link NamespaceActivity}; then it
- *       looks only at the subscribers of the namespaces written (collection streams by namespace, database streams
- *       by database, cluster streams always; a DDL entry looks at all) and wakes those the entries concern. A
- *       stream on a collection nobody writes is never woken: its cost per commit is zero.</li>
- *   <li>Skipping: a stream that is not woken has not read the entries it does not see; {@link #quietUntil} lets it
- *       jump over them when it next reads (for example when its {@code maxAwaitTimeMS} ends), so its
- *       postBatchResumeToken still advances to the newest entry without a scan.</li>
- *   <li>Filters: a woken candidate whose stream shape turns the new entries into nothing (its {@code $match}
- *       drops them) stays parked; the reader evaluates each entry once per shape through {@link SharedEvents}
- *       and records how far the stream is known to be quiet ({@link Subscription#quietThrough}).</li>
- *   <li>Lagging streams read the oplog (storage) themselves; the reader never waits for them.</li>
+ *   <li>One reader: that task reads the new entries in chunks of {@value #CHUNK}; for each entry, in order, the
+ *       {@link ParkedStreams} evaluate the shapes that might see it and pick the streams to wake, then
+ *       {@link NamespaceActivity} records it. The cost per entry is O(shapes touched + streams woken), never
+ *       O(streams): a stream whose shape drops the entry, or whose scope does not see it, is not looked at.</li>
+ *   <li>Quiet points: every entry the reader has read after a parked filtered stream's position yields it nothing
+ *       (else it would have been woken), so the stream is quiet through the newest entry read
+ *       ({@link Subscription#quietThrough}); a stream that was never parked skips what its scope does not see
+ *       ({@link #quietUntil}). Either way its postBatchResumeToken advances without a scan.</li>
+ *   <li>Waking: after each chunk the lock is released and the woken streams build their batches on the reader's
+ *       thread, straight from the shapes' memo of the entries just evaluated (no task per stream). Lagging streams
+ *       (never parked) read the oplog themselves on their own getMore; the reader never waits for them.</li>
+ *   <li>The reader runs until it has caught up with the visible oplog, then re-arms if any stream is parked.
+ *       Commits that arrive meanwhile are read in its next chunk.</li>
  * </ul>
  */
 final class CommitNotifier {
-  private static final int READ_CHUNK = 1024;
-  /**
-   * Filters are evaluated only over a few new entries: shapes remember their recent entries (SharedEvents), and a
-   * reader that fell behind must not evaluate (entries × streams); woken streams then read for themselves.
-   */
-  private static final int FILTERED_ENTRIES = 64;
-  private static final Object CLUSTER = new Object();
+  /** Entries evaluated between two releases of the lock (and two rounds of woken streams). */
+  private static final int CHUNK = 64;
 
   private final Oplog oplog;
   private final Executor worker;
   private final NamespaceActivity activity; // guarded by this
-  private final Map<Object, Set<Subscription>> waiting = new HashMap<>(); // guarded by this; keyed by key()
-  private int waitingCount; // guarded by this
-  private CompletableFuture<BsonTimestamp> armed; // guarded by this; null when nothing is registered
+  private final ParkedStreams parked = new ParkedStreams(); // guarded by this
+  /** The reader's registration; also set while it reads, so one reader runs at a time. Guarded by this. */
+  private CompletableFuture<BsonTimestamp> armed;
 
   CommitNotifier(Oplog oplog, Executor worker) {
     this.oplog = oplog;
@@ -59,48 +50,49 @@ final class CommitNotifier {
     this.activity = new NamespaceActivity(oplog.lastVisible());
   }
 
-  /** A registered callback; cancel it when the wait ends another way. */
+  /** A parked stream's registration; cancel it when the wait ends another way. State guarded by the notifier. */
   final class Subscription {
-    private final ChangeStreamScope scope;
-    private final Predicate<OplogEntry> yieldsOutput;
+    final SharedEvents shape;
+    final boolean filtered;
     private final Runnable onCommit;
-    private BsonTimestamp after; // guarded by the notifier; raised over entries that yield the stream nothing
+    /** Every entry up to here yields the stream nothing; raised when the reader wakes it. */
+    BsonTimestamp after;
+    ParkedStreams.Group group; // null unless parked
+    Subscription previous;
+    Subscription next;
 
-    private Subscription(ChangeStreamScope scope, BsonTimestamp after, Predicate<OplogEntry> yieldsOutput,
-        Runnable onCommit) {
-      this.scope = scope;
+    private Subscription(SharedEvents shape, BsonTimestamp after, boolean filtered, Runnable onCommit) {
+      this.shape = shape;
       this.after = after;
-      this.yieldsOutput = yieldsOutput;
+      this.filtered = filtered;
       this.onCommit = onCommit;
     }
 
     /** Every entry up to this time was found to yield the stream nothing. */
     BsonTimestamp quietThrough() {
       synchronized (CommitNotifier.this) {
-        return after;
+        return group != null && filtered && activity.last().compareTo(after) > 0 ? activity.last() : after;
       }
     }
 
     void cancel() {
       synchronized (CommitNotifier.this) {
-        remove(this);
+        parked.remove(this);
       }
     }
   }
 
   /**
-   * Runs {@code onCommit} once on the worker as soon as an entry later than {@code after} that {@code scope} might
-   * see is visible (at once if one already is). With {@code yieldsOutput} (null: every entry the scope sees counts),
-   * entries read while the stream waits that yield it nothing leave it parked: the stream's filter is evaluated by
-   * the reader, once per entry and stream shape ({@link SharedEvents}), instead of waking the stream.
+   * Runs {@code onCommit} once on the worker as soon as an entry later than {@code after} that gives a stream of
+   * {@code shape} something to return is visible (at once if an entry its scope might see was already read). A
+   * {@code filtered} stream is woken only by entries its shape turns into output (evaluated once per shape and
+   * entry); an unfiltered one by every entry its scope might see.
    */
-  Subscription subscribe(ChangeStreamScope scope, BsonTimestamp after, Predicate<OplogEntry> yieldsOutput,
-      Runnable onCommit) {
-    Subscription subscription = new Subscription(scope, after, yieldsOutput, onCommit);
+  Subscription subscribe(SharedEvents shape, BsonTimestamp after, boolean filtered, Runnable onCommit) {
+    Subscription subscription = new Subscription(shape, after, filtered, onCommit);
     synchronized (this) {
       if (!concerns(subscription)) {
-        waiting.computeIfAbsent(key(scope), k -> new HashSet<>()).add(subscription);
-        waitingCount++;
+        parked.add(subscription);
         if (armed == null) {
           arm();
         }
@@ -118,13 +110,13 @@ final class CommitNotifier {
 
   /** Streams currently parked; a gauge for tests and monitoring. */
   synchronized int waitingStreams() {
-    return waitingCount;
+    return parked.size();
   }
 
   /** Whether an entry read already concerns the subscriber; called holding the lock. */
   private boolean concerns(Subscription subscription) {
     return subscription.after.compareTo(activity.last()) < 0
-        && activity.quietUntil(subscription.scope, subscription.after).equals(subscription.after);
+        && activity.quietUntil(subscription.shape.scope(), subscription.after).equals(subscription.after);
   }
 
   /** Called holding the lock. Completes at once if an entry past the last one read is already visible. */
@@ -132,95 +124,46 @@ final class CommitNotifier {
     CompletableFuture<BsonTimestamp> future = oplog.whenVisibleAfter(activity.last());
     armed = future;
     // The committing thread only hands one task to the worker: the reading and the fan-out run there.
-    future.thenRunAsync(() -> wake(future), worker);
+    future.thenRunAsync(() -> read(future), worker);
   }
 
-  private void wake(CompletableFuture<BsonTimestamp> firing) {
-    List<Subscription> ready = new ArrayList<>();
+  private void read(CompletableFuture<BsonTimestamp> firing) {
     synchronized (this) {
       if (firing != armed) {
         return;
       }
-      armed = null;
-      BsonTimestamp chunkStart = activity.last();
-      List<OplogEntry> read = new ArrayList<>();
-      Set<Object> written = readNewEntries(read);
-      for (Object key : written == null ? List.copyOf(waiting.keySet()) : written) {
-        for (Subscription subscription : waiting.getOrDefault(key, Set.of())) {
-          if (concerns(subscription) && !staysQuiet(subscription, chunkStart, read)) {
-            ready.add(subscription);
-          }
-        }
-      }
-      ready.forEach(this::remove);
-      if (waitingCount > 0) {
-        arm();
-      }
     }
-    ready.forEach(subscription -> worker.execute(subscription.onCommit));
+    List<Subscription> ready = new ArrayList<>();
+    while (readChunk(ready)) {
+      for (Subscription subscription : ready) {
+        wake(subscription);
+      }
+      ready.clear();
+    }
   }
 
-  /**
-   * Whether the entries just read yield {@code subscription} nothing; if so its wait goes on and its position
-   * moves past them. Only when those entries follow its position directly (older ones were not evaluated).
-   */
-  private boolean staysQuiet(Subscription subscription, BsonTimestamp chunkStart, List<OplogEntry> read) {
-    if (subscription.yieldsOutput == null || subscription.after.compareTo(chunkStart) < 0
-        || read.size() > FILTERED_ENTRIES) {
+  /** Evaluates the next entries for the parked streams; false once caught up (re-armed if streams are parked). */
+  private synchronized boolean readChunk(List<Subscription> ready) {
+    List<OplogEntry> entries = oplog.readAfter(activity.last(), CHUNK);
+    if (entries.isEmpty()) {
+      armed = null;
+      if (parked.size() > 0) {
+        arm();
+      }
       return false;
     }
-    try {
-      for (OplogEntry entry : read) {
-        if (entry.clusterTime().compareTo(subscription.after) > 0 && subscription.scope.sees(entry.operation())
-            && subscription.yieldsOutput.test(entry)) {
-          return false;
-        }
-      }
-    } catch (RuntimeException e) {
-      return false; // the stream meets the failure itself when it reads the entry
+    for (OplogEntry entry : entries) {
+      parked.wake(entry, activity.last(), ready);
+      activity.record(entry);
     }
-    subscription.after = activity.last();
     return true;
   }
 
-  /** Reads the visible entries after the last one read into {@code read}; the keys they concern, or null for all. */
-  private Set<Object> readNewEntries(List<OplogEntry> read) {
-    Set<Object> written = new LinkedHashSet<>();
-    written.add(CLUSTER);
-    boolean all = false;
-    for (List<OplogEntry> entries = oplog.readAfter(activity.last(), READ_CHUNK); !entries.isEmpty();
-        entries = oplog.readAfter(activity.last(), READ_CHUNK)) {
-      read.addAll(entries);
-      for (OplogEntry entry : entries) {
-        activity.record(entry);
-        for (Operation operation : entry.operations()) { // a transaction: every namespace it touched
-          if (NamespaceActivity.isDocumentOperation(operation)) {
-            written.add(operation.namespace());
-            written.add(operation.namespace().db());
-          } else {
-            all = true;
-          }
-        }
-      }
+  private static void wake(Subscription subscription) {
+    try {
+      subscription.onCommit.run();
+    } catch (RuntimeException e) {
+      // A watcher's failure is its own (the cursor fails its getMore); it must not stop the others' wake-ups.
     }
-    return all ? null : written;
-  }
-
-  private void remove(Subscription subscription) {
-    Object key = key(subscription.scope);
-    Set<Subscription> subscriptions = waiting.get(key);
-    if (subscriptions != null && subscriptions.remove(subscription)) {
-      waitingCount--;
-      if (subscriptions.isEmpty()) {
-        waiting.remove(key);
-      }
-    }
-  }
-
-  private static Object key(ChangeStreamScope scope) {
-    if (scope instanceof ChangeStreamScope.Collection collection) {
-      return collection.namespace();
-    }
-    return scope instanceof ChangeStreamScope.Database database ? database.db() : CLUSTER;
   }
 }

@@ -47,6 +47,8 @@ public final class ResumeToken implements Comparable<ResumeToken> {
   private final int txnOpIndex;
   private final boolean fromInvalidate;
   private final UUID uuid;
+  /** {@code _data}, encoded on first use: a token is sent many times (every stream's batch). Racy but benign. */
+  private String hex;
 
   private ResumeToken(byte[] data) {
     this.data = data;
@@ -142,7 +144,12 @@ public final class ResumeToken implements Comparable<ResumeToken> {
   }
 
   public BsonDocument toBson() {
-    return new BsonDocument("_data", new BsonString(HEX.formatHex(data)));
+    String encoded = hex;
+    if (encoded == null) {
+      encoded = HEX.formatHex(data);
+      hex = encoded; // a String is safely published through its final fields
+    }
+    return new BsonDocument("_data", new BsonString(encoded));
   }
 
   public BsonTimestamp clusterTime() {

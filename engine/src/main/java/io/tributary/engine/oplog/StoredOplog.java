@@ -5,6 +5,7 @@ import io.tributary.engine.storage.KeySpace;
 import io.tributary.engine.storage.KeyValueIterator;
 import io.tributary.engine.storage.StorageEngine;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -67,12 +68,22 @@ public final class StoredOplog implements Oplog {
       return List.of();
     }
     if (after.compareTo(tailFloor) >= 0) {
-      List<OplogEntry> fromTail = new ArrayList<>(tail.subMap(after, false, visible, true).values());
+      List<OplogEntry> fromTail = readTail(after, visible, limit);
       if (after.compareTo(tailFloor) >= 0) {
-        return fromTail.size() > limit ? fromTail.subList(0, limit) : fromTail;
+        return fromTail;
       }
     }
     return readStorage(after, visible, limit);
+  }
+
+  /** At most {@code limit} entries of the tail: a reader far behind copies one chunk, not its whole backlog. */
+  private List<OplogEntry> readTail(BsonTimestamp after, BsonTimestamp visible, int limit) {
+    List<OplogEntry> entries = new ArrayList<>(Math.min(limit, 16));
+    for (Iterator<OplogEntry> it = tail.subMap(after, false, visible, true).values().iterator();
+        it.hasNext() && entries.size() < limit; ) {
+      entries.add(it.next());
+    }
+    return entries;
   }
 
   private List<OplogEntry> readStorage(BsonTimestamp after, BsonTimestamp visible, int limit) {

@@ -2,52 +2,78 @@ package io.tributary.engine.changestream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.engine.oplog.Operation;
+import io.tributary.engine.oplog.OplogEntry;
+import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.bson.BsonArray;
+import org.bson.BsonDateTime;
 import org.bson.BsonDocument;
-import org.bson.BsonInt32;
+import org.bson.BsonString;
 import org.bson.BsonTimestamp;
 import org.junit.jupiter.api.Test;
 
 class SharedEventsTest {
-  private final SharedEvents.Registry registry = new SharedEvents.Registry();
+  private static final BsonDocument MATCH_INSERTS = BsonDocument.parse("{$match: {operationType: 'insert'}}");
+  private static final BsonDocument MATCH_DELETES = BsonDocument.parse("{$match: {operationType: 'delete'}}");
+
+  private final SharedEvents.Registry registry = new SharedEvents.Registry(Clock.systemUTC());
+  private final OplogEntry insert = new OplogEntry(new BsonTimestamp(100, 1), 0, new Operation.Insert(
+      StreamFixture.COLL, StreamFixture.COLL_UUID, StreamFixture.key(1), StreamFixture.key(1)), null);
 
   @Test
   void streamsOfOneShapeComputeAnEntryOnce() {
-    SharedEvents first = registry.acquire(shape(1));
-    SharedEvents second = registry.acquire(shape(1));
-    AtomicInteger computed = new AtomicInteger();
-
-    List<SharedEvents.Produced> a = first.produce(new BsonTimestamp(5, 1), () -> count(computed));
-    List<SharedEvents.Produced> b = second.produce(new BsonTimestamp(5, 1), () -> count(computed));
+    SharedEvents first = acquire(new BsonDocument(), MATCH_INSERTS);
+    SharedEvents second = acquire(new BsonDocument(), MATCH_INSERTS);
 
     assertThat(second).isSameAs(first);
-    assertThat(b).isSameAs(a);
-    assertThat(computed).hasValue(1);
+    assertThat(second.produce(insert)).isSameAs(first.produce(insert)).hasSize(1);
+    assertThat(first.yieldsOutput(insert)).isTrue();
   }
 
   @Test
-  void differentShapesDoNotShare() {
-    assertThat(registry.acquire(shape(1))).isNotSameAs(registry.acquire(shape(2)));
+  void shapesThatDifferOnlyInTheirStagesShareTheEvents() {
+    SharedEvents inserts = acquire(new BsonDocument(), MATCH_INSERTS);
+    SharedEvents deletes = acquire(new BsonDocument(), MATCH_DELETES);
+
+    assertThat(deletes).isNotSameAs(inserts);
+    assertThat(registry.transforms()).isEqualTo(1);
+    assertThat(deletes.produce(insert).get(0).event()).isSameAs(inserts.produce(insert).get(0).event());
+    assertThat(deletes.yieldsOutput(insert)).isFalse();
+  }
+
+  @Test
+  void differentOptionsDoNotShareEvents() {
+    acquire(new BsonDocument(), MATCH_INSERTS);
+    acquire(new BsonDocument("fullDocument", new BsonString("updateLookup")), MATCH_INSERTS);
+
+    assertThat(registry.size()).isEqualTo(2);
+    assertThat(registry.transforms()).isEqualTo(2);
   }
 
   @Test
   void aShapeIsForgottenWhenItsLastStreamCloses() {
-    SharedEvents first = registry.acquire(shape(1));
-    SharedEvents second = registry.acquire(shape(1));
+    SharedEvents first = acquire(new BsonDocument(), MATCH_INSERTS);
+    SharedEvents second = acquire(new BsonDocument(), MATCH_INSERTS);
+    SharedEvents other = acquire(new BsonDocument(), MATCH_DELETES);
 
     first.release();
-    assertThat(registry.size()).isEqualTo(1);
+    assertThat(registry.size()).isEqualTo(2);
     second.release();
+    assertThat(registry.size()).isEqualTo(1);
+    assertThat(registry.transforms()).isEqualTo(1);
+    other.release();
     assertThat(registry.size()).isZero();
+    assertThat(registry.transforms()).isZero();
   }
 
-  private static List<SharedEvents.Produced> count(AtomicInteger computed) {
-    computed.incrementAndGet();
-    return List.of();
-  }
-
-  private static BsonDocument shape(int filter) {
-    return new BsonDocument("stages", new BsonDocument("k", new BsonInt32(filter)));
+  private SharedEvents acquire(BsonDocument options, BsonDocument... stages) {
+    ChangeStreamSpec spec = ChangeStreamSpec.parse(options);
+    ChangeStreamScope scope = ChangeStreamScope.of("db", new BsonString("coll"), false);
+    EventContext context = new EventContext("db", new BsonDateTime(0), new BsonTimestamp(100, 0));
+    BsonDocument transform = new BsonDocument("db", new BsonString("db")).append("options", options);
+    return registry.acquire("db", transform, new BsonArray(List.of(stages)),
+        new EventTransformer(scope, spec, (ns, key) -> null, ImageRetention.WITH_OPLOG),
+        ChangeStreamPipeline.parse(List.of(stages), context));
   }
 }
