@@ -2,6 +2,7 @@ package io.tributary.engine.aggregate;
 
 import io.tributary.engine.bson.FieldPath;
 import io.tributary.engine.bson.KeyCodec;
+import io.tributary.engine.expression.SystemVariables;
 import io.tributary.engine.query.Matcher;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -23,12 +24,17 @@ import org.bson.BsonValue;
 final class ForeignIndex {
   private final List<BsonDocument> documents;
   private final String field;
+  private final SystemVariables variables;
   private Map<ByteBuffer, List<Integer>> positions;
 
-  /** The documents of a foreign collection and the field they are joined on (null for no equality join). */
-  ForeignIndex(List<BsonDocument> documents, String field) {
+  /**
+   * The documents of a foreign collection and the field they are joined on (null for no equality join), compared
+   * under the collation of the run's {@code variables}.
+   */
+  ForeignIndex(List<BsonDocument> documents, String field, SystemVariables variables) {
     this.documents = documents;
     this.field = field;
+    this.variables = variables;
   }
 
   List<BsonDocument> all() {
@@ -38,7 +44,8 @@ final class ForeignIndex {
   /** The documents matching {@code {field: {$in: values}}}, in collection order. */
   List<BsonDocument> matching(List<BsonValue> values) {
     if (values.stream().anyMatch(value -> value.isNull() || value.isRegularExpression())) {
-      Matcher matcher = Matcher.compile(new BsonDocument(field, new BsonDocument("$in", new BsonArray(values))));
+      Matcher matcher = Matcher.compile(new BsonDocument(field, new BsonDocument("$in", new BsonArray(values))),
+          variables);
       return documents.stream().filter(matcher::matches).toList();
     }
     TreeSet<Integer> found = new TreeSet<>();
@@ -61,7 +68,7 @@ final class ForeignIndex {
     return positions;
   }
 
-  private static ByteBuffer key(BsonValue value) {
-    return ByteBuffer.wrap(KeyCodec.encode(value));
+  private ByteBuffer key(BsonValue value) {
+    return ByteBuffer.wrap(KeyCodec.encode(variables.collation().key(value)));
   }
 }

@@ -106,7 +106,8 @@ record GraphLookupStage(ForeignCollection from, Expression startWith, FieldPath 
     BsonArray frontier = values(startWith.evaluate(execution.scope(document)));
     for (long depth = 0; depth <= maxDepth && !frontier.isEmpty(); depth++) {
       Matcher connected = Matcher.compile(new BsonDocument("$and", new BsonArray(List.of(
-          new BsonDocument(connectToField, new BsonDocument("$in", frontier)), restrictSearchWithMatch))));
+          new BsonDocument(connectToField, new BsonDocument("$in", frontier)), restrictSearchWithMatch))),
+          execution.variables());
       BsonArray next = new BsonArray();
       for (BsonDocument candidate : collection) {
         if (connected.matches(candidate) && seen.add(ByteBuffer.wrap(KeyCodec.encode(candidate.get("_id"))))) {

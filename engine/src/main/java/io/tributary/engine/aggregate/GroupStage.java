@@ -1,6 +1,7 @@
 package io.tributary.engine.aggregate;
 
 import io.tributary.engine.bson.KeyCodec;
+import io.tributary.engine.collation.Collation;
 import io.tributary.engine.error.ErrorCode;
 import io.tributary.engine.expression.Accumulation;
 import io.tributary.engine.expression.Accumulator;
@@ -24,8 +25,9 @@ import org.bson.BsonValue;
 
 /**
  * {@code $group}: one output document per distinct {@code _id} value (values equal in BSON order, like 1 and 1.0,
- * share a group; a missing {@code _id} groups as null), with one accumulator per output field. Blocking; groups
- * come out in order of first appearance.
+ * share a group, and strings equal under the run's collation; a missing {@code _id} groups as null; a group's
+ * {@code _id} is its first document's), with one accumulator per output field. Blocking; groups come out in order
+ * of first appearance.
  */
 record GroupStage(Expression id, List<Output> outputs) implements Stage {
   static final String NAME = "$group";
@@ -94,11 +96,13 @@ record GroupStage(Expression id, List<Output> outputs) implements Stage {
 
   private List<BsonDocument> group(Iterator<BsonDocument> input, Execution execution) {
     Map<ByteBuffer, Group> groups = new LinkedHashMap<>();
+    Collation collation = execution.variables().collation();
     input.forEachRemaining(document -> {
       Scope scope = execution.scope(document);
       BsonValue key = id.evaluate(scope);
       BsonValue groupKey = key == null ? BsonNull.VALUE : key;
-      groups.computeIfAbsent(ByteBuffer.wrap(KeyCodec.encode(groupKey)), k -> new Group(groupKey, outputs))
+      groups.computeIfAbsent(ByteBuffer.wrap(KeyCodec.encode(collation.key(groupKey))),
+              k -> new Group(groupKey, outputs))
           .accumulate(scope, outputs);
     });
     List<BsonDocument> results = new ArrayList<>(groups.size());

@@ -120,7 +120,8 @@ record LookupStage(ForeignCollection from, String as, FieldPath localField, Stri
   public Iterator<BsonDocument> apply(Iterator<BsonDocument> input, Execution execution) {
     // The foreign collection is read (and indexed by foreignField) once per run, on the first input document.
     Supplier<ForeignIndex> index = new Lazy<>(() ->
-        new ForeignIndex(ForeignCollection.readAll(from, execution), localField == null ? null : foreignField));
+        new ForeignIndex(ForeignCollection.readAll(from, execution), localField == null ? null : foreignField,
+            execution.variables()));
     return new FlatMap(input, document -> List.of(lookup(document, index.get(), execution)));
   }
 

@@ -77,7 +77,11 @@ public final class WriteUnit {
 
   /** Creates a collection with an {@code _id} index; the caller checked that the namespace is free. */
   public CollectionMetadata createCollection(Namespace namespace, BsonDocument options) {
-    IndexDescriptor idIndex = new IndexDescriptor(catalog.allocateIndexId(staged.batch()), IndexDescriptor.idIndexSpec());
+    BsonDocument idSpec = IndexDescriptor.idIndexSpec();
+    if (options.isDocument("collation")) {
+      idSpec.append("collation", options.getDocument("collation")); // the _id index has the default collation
+    }
+    IndexDescriptor idIndex = new IndexDescriptor(catalog.allocateIndexId(staged.batch()), idSpec);
     CollectionMetadata metadata = new CollectionMetadata(namespace, UUID.randomUUID(),
         catalog.allocateCollectionId(staged.batch()), options, List.of(idIndex));
     putCatalog(metadata);

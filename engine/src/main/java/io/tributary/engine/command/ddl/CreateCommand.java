@@ -1,6 +1,7 @@
 package io.tributary.engine.command.ddl;
 
 import io.tributary.engine.Namespace;
+import io.tributary.engine.collation.Collation;
 import io.tributary.engine.catalog.CollectionMetadata;
 import io.tributary.engine.command.CommandContext;
 import io.tributary.engine.command.SyncCommand;
@@ -10,6 +11,7 @@ import io.tributary.engine.error.ErrorCode;
 import java.util.Optional;
 import java.util.Set;
 import org.bson.BsonDocument;
+import org.bson.BsonValue;
 
 /**
  * {@code create}: a collection (options such as {@code capped}, {@code size}, {@code validator},
@@ -43,6 +45,7 @@ public final class CreateCommand implements SyncCommand {
         options.append(field, value);
       }
     });
+    defaultCollation(options);
     if (options.containsKey("pipeline") && !options.containsKey("viewOn")) {
       throw ErrorCode.BAD_VALUE.error("'pipeline' requires 'viewOn' to also be specified");
     }
@@ -60,5 +63,22 @@ public final class CreateCommand implements SyncCommand {
       return existing.get();
     });
     return new BsonDocument();
+  }
+
+  /**
+   * A {@code collation} option becomes the full specification mongod stores and lists (the collection's, its
+   * {@code _id} index's and its operations' default); the simple collation is no option at all.
+   */
+  private static void defaultCollation(BsonDocument options) {
+    BsonValue given = options.get("collation");
+    if (given == null) {
+      return;
+    }
+    Collation collation = Collation.parse(given, "create.collation");
+    if (collation.isSimple()) {
+      options.remove("collation");
+    } else {
+      options.put("collation", collation.spec());
+    }
   }
 }

@@ -6,6 +6,7 @@ import io.tributary.engine.catalog.WriteUnit;
 import io.tributary.engine.command.CommandContext;
 import io.tributary.engine.command.SyncCommand;
 import io.tributary.engine.command.crud.CommandArguments;
+import io.tributary.engine.command.crud.CommandCollation;
 import io.tributary.engine.command.crud.Transactions;
 import io.tributary.engine.error.ErrorCode;
 import org.bson.BsonArray;
@@ -63,7 +64,7 @@ public final class CreateIndexesCommand implements SyncCommand {
     CollectionMetadata collection = unit.collectionForWrite(namespace);
     int before = collection.indexes().size();
     for (BsonValue index : requested) {
-      BsonDocument spec = IndexSpecs.normalize(index);
+      BsonDocument spec = IndexSpecs.withCollation(IndexSpecs.normalize(index), CommandCollation.defaultOf(collection));
       if (IndexSpecs.existing(collection, spec).isEmpty()) {
         collection = unit.createIndex(collection, spec);
       }

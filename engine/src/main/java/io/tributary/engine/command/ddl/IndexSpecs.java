@@ -2,6 +2,7 @@ package io.tributary.engine.command.ddl;
 
 import io.tributary.engine.catalog.CollectionMetadata;
 import io.tributary.engine.catalog.IndexDescriptor;
+import io.tributary.engine.collation.Collation;
 import io.tributary.engine.error.ErrorCode;
 import io.tributary.engine.error.MongoError;
 import io.tributary.engine.query.Matcher;
@@ -60,6 +61,22 @@ public final class IndexSpecs {
       }
     });
     return normalized;
+  }
+
+  /**
+   * {@code spec} (normalized) with its collation as mongod stores and lists it: the full specification of the
+   * requested collation, or of the collection's default when none is requested; no {@code collation} field when
+   * that is simple.
+   */
+  public static BsonDocument withCollation(BsonDocument spec, Collation collectionDefault) {
+    BsonValue requested = spec.get("collation");
+    Collation collation = requested == null ? collectionDefault : Collation.parse(requested);
+    if (collation.isSimple()) {
+      spec.remove("collation");
+    } else {
+      spec.put("collation", collation.spec());
+    }
+    return spec;
   }
 
   private static void validateKeyPattern(BsonDocument spec, BsonDocument key) {
