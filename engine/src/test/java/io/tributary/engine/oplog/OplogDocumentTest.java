@@ -15,6 +15,9 @@ class OplogDocumentTest {
   private static final Namespace NS = Namespace.of("db", "c");
   private static final UUID UI = UUID.fromString("0b9a2a4e-7f3c-4d2a-9a53-3f1e2f9c8d71");
   private static final String UI_JSON = "{$binary: {base64: 'C5oqTn88TSqaUz8eL5yNcQ==', subType: '04'}}";
+  /** mongod's uid of a session without authentication. */
+  private static final String NO_AUTH_UID =
+      "{$binary: {base64: '47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=', subType: '00'}}";
   private static final String TAIL = "ts: {$timestamp: {t: 100, i: 7}}, t: {$numberLong: '1'}, v: {$numberLong: '2'},"
       + " wall: {$date: 100000}";
 
@@ -32,7 +35,7 @@ class OplogDocumentTest {
     BsonDocument rendered = render(new Operation.Insert(NS, UI, BsonDocument.parse("{_id: 1}"),
         BsonDocument.parse("{_id: 1, a: 1}")), new SessionInfo(lsid, 5, 0, false));
 
-    assertThat(rendered.toJson()).isEqualTo(expected("lsid: {id: 1}, txnNumber: {$numberLong: '5'}, op: 'i',"
+    assertThat(rendered.toJson()).isEqualTo(expected("lsid: {id: 1, uid: " + NO_AUTH_UID + "}, txnNumber: {$numberLong: '5'}, op: 'i',"
         + " ns: 'db.c', ui: " + UI_JSON + ", o: {_id: 1, a: 1}, o2: {_id: 1}, stmtId: 0").toJson());
   }
 
@@ -44,7 +47,7 @@ class OplogDocumentTest {
         new Operation.Create(Namespace.of("db", "d"), UI, BsonDocument.parse("{}")),
         new Operation.Delete(NS, UI, BsonDocument.parse("{_id: 2}"), null))), new SessionInfo(lsid, 5, 0, true));
 
-    assertThat(rendered.toJson()).isEqualTo(expected("lsid: {id: 1}, txnNumber: {$numberLong: '5'}, op: 'c',"
+    assertThat(rendered.toJson()).isEqualTo(expected("lsid: {id: 1, uid: " + NO_AUTH_UID + "}, txnNumber: {$numberLong: '5'}, op: 'c',"
         + " ns: 'admin.$cmd', o: {applyOps: ["
         + "{op: 'i', ns: 'db.c', ui: " + UI_JSON + ", o: {_id: 1, a: 1}, o2: {_id: 1}},"
         + " {op: 'c', ns: 'db.$cmd', ui: " + UI_JSON + ", o: {create: 'd'}},"

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.bson.BsonArray;
+import org.bson.BsonBinary;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
 import org.bson.BsonInt64;
@@ -37,6 +38,9 @@ import org.junit.jupiter.api.TestInfo;
  * per storage engine.
  */
 public abstract class TransactionChangeStreamSuite extends ServerTestSupport {
+  /** The {@code uid} mongod adds to a session id without authentication: the SHA-256 of nothing. */
+  private static final byte[] NO_AUTH_UID =
+      java.util.HexFormat.of().parseHex("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
   private MongoDatabase db;
   private MongoCollection<BsonDocument> coll;
   private MongoCollection<BsonDocument> other;
@@ -69,7 +73,8 @@ public abstract class TransactionChangeStreamSuite extends ServerTestSupport {
           .containsExactly(OperationType.INSERT, OperationType.INSERT, OperationType.UPDATE);
       assertThat(events).extracting(ChangeStreamDocument::getClusterTime).containsOnly(events.get(0).getClusterTime());
       assertThat(events).allSatisfy(e -> {
-        assertThat(e.getLsid()).isEqualTo(session.getServerSession().getIdentifier());
+        assertThat(e.getLsid()).isEqualTo(session.getServerSession().getIdentifier().clone()
+            .append("uid", new BsonBinary(NO_AUTH_UID)));
         assertThat(e.getTxnNumber()).isEqualTo(new BsonInt64(session.getServerSession().getTransactionNumber()));
       });
       assertThat(events).extracting(e -> e.getResumeToken().getString("_data").getValue()).isSorted()
@@ -193,7 +198,9 @@ public abstract class TransactionChangeStreamSuite extends ServerTestSupport {
       }
       assertThat(newest.getString("op").getValue()).isEqualTo("c");
       assertThat(newest.getString("ns").getValue()).isEqualTo("admin.$cmd");
-      assertThat(newest.getDocument("lsid")).isEqualTo(session.getServerSession().getIdentifier());
+      assertThat(newest.getDocument("lsid").get("id"))
+          .isEqualTo(session.getServerSession().getIdentifier().get("id"));
+      assertThat(newest.getDocument("lsid").getBinary("uid").getData()).isEqualTo(NO_AUTH_UID);
       assertThat(newest.getInt64("txnNumber").getValue()).isEqualTo(session.getServerSession().getTransactionNumber());
       assertThat(newest.getDocument("o").getArray("applyOps")).extracting(
           o -> o.asDocument().getString("op").getValue() + " " + o.asDocument().getString("ns").getValue())
