@@ -2,6 +2,7 @@ package io.tributary.engine.command.crud;
 
 import io.tributary.engine.catalog.WriteUnit;
 import io.tributary.engine.command.CommandContext;
+import io.tributary.engine.error.ErrorCode;
 import java.util.function.Function;
 import org.bson.BsonDocument;
 
@@ -13,8 +14,16 @@ import org.bson.BsonDocument;
 public final class DurableAck {
   private DurableAck() {}
 
-  /** Commits {@code work} as one unit (outside any session), then acknowledges it as {@link #await} does. */
+  /**
+   * Commits {@code work} as one unit (outside any session), then acknowledges it as {@link #await} does. A command
+   * that cannot run in a transaction fails with OperationNotSupportedInTransaction if sent in one (as mongod), rather
+   * than waiting for the write permit the transaction holds.
+   */
   public static <T> T write(CommandContext context, BsonDocument command, Function<WriteUnit, T> work) {
+    if (command.containsKey("autocommit")) {
+      throw ErrorCode.OPERATION_NOT_SUPPORTED_IN_TRANSACTION.error("Cannot run '" + command.getFirstKey()
+          + "' in a multi-document transaction.");
+    }
     T result = context.engine().writer().write(null, work);
     await(context, command);
     return result;

@@ -74,6 +74,19 @@ class TransactionTest {
         .isInstanceOfSatisfying(MongoError.class, e -> assertThat(e.code().code()).isEqualTo(263));
   }
 
+  @Test
+  void otherDdlCommandsAreNotSupportedInATransaction() {
+    run("db", "{insert: 'c', documents: [{_id: 1}], " + txn(S1, 1) + ", startTransaction: true}");
+    for (String command : List.of("{drop: 'c'", "{collMod: 'c'", "{renameCollection: 'db.c', to: 'db.d'",
+        "{dropIndexes: 'c', index: '*'", "{dropDatabase: 1")) {
+      String db = command.contains("renameCollection") ? "admin" : "db";
+      assertThatThrownBy(() -> run(db, command + ", " + txn(S1, 1) + "}"))
+          .isInstanceOfSatisfying(MongoError.class, e -> assertThat(e.code().code()).isEqualTo(263));
+    }
+    run("admin", "{commitTransaction: 1, " + txn(S1, 1) + "}");
+    assertThat(ids("{find: 'c'}")).hasSize(1);
+  }
+
   private List<String> collections() {
     return run("db", "{listCollections: 1}").getDocument("cursor").getArray("firstBatch").stream()
         .map(c -> c.asDocument().getString("name").getValue()).toList();
