@@ -27,6 +27,11 @@ final class ForeignIndex {
   private final SystemVariables variables;
   private Map<ByteBuffer, List<Integer>> positions;
 
+  /** The documents of a foreign collection and the field they are joined on, compared in binary order. */
+  ForeignIndex(List<BsonDocument> documents, String field) {
+    this(documents, field, new SystemVariables(null, null, new BsonDocument()));
+  }
+
   /**
    * The documents of a foreign collection and the field they are joined on (null for no equality join), compared
    * under the collation of the run's {@code variables}.
