@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tributary.engine.Namespace;
 import io.tributary.engine.oplog.Operation;
 import io.tributary.engine.oplog.OplogEntry;
+import java.util.List;
 import java.util.UUID;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
@@ -47,6 +48,18 @@ class NamespaceActivityTest {
 
     assertThat(activity.quietUntil(ON_OTHER_DB, time(10))).isEqualTo(time(10));
     assertThat(activity.quietUntil(ON_COLD, time(10))).isEqualTo(time(10));
+  }
+
+  @Test
+  void aTransactionConcernsEveryNamespaceItTouched() {
+    Namespace elsewhere = new Namespace("other", "x");
+    activity.record(new OplogEntry(time(11), 0, new Operation.ApplyOps(List.of(insert(11, elsewhere).operation(),
+        insert(11, HOT).operation())), null));
+
+    assertThat(activity.quietUntil(ON_HOT, time(10))).isEqualTo(time(10));
+    assertThat(activity.quietUntil(ON_OTHER_DB, time(10))).isEqualTo(time(10));
+    assertThat(activity.quietUntil(ON_DB, time(10))).isEqualTo(time(10));
+    assertThat(activity.quietUntil(ON_COLD, time(10))).isEqualTo(time(11));
   }
 
   @Test
