@@ -67,6 +67,18 @@ class TransactionTest {
   }
 
   @Test
+  void anAbortedTransactionCreatesNothing() {
+    BsonTimestamp before = engine.oplog().lastVisible();
+    run("db", "{create: 'made', " + txn(S1, 1) + ", startTransaction: true}");
+    run("db", "{insert: 'made', documents: [{_id: 1}], " + txn(S1, 1) + "}");
+    run("admin", "{abortTransaction: 1, " + txn(S1, 1) + "}");
+    assertThat(collections()).isEmpty();
+    assertThat(engine.oplog().readAfter(before, 10)).isEmpty();
+    run("db", "{insert: 'made', documents: [{_id: 2}]}");
+    assertThat(ids("{find: 'made'}")).hasSize(1);
+  }
+
+  @Test
   void createIndexesOnAnExistingCollectionIsNotSupportedInATransaction() {
     run("db", "{insert: 'c', documents: [{_id: 1}]}");
     assertThatThrownBy(() -> run("db", "{createIndexes: 'c', indexes: [{key: {x: 1}, name: 'x_1'}], " + txn(S1, 1)
