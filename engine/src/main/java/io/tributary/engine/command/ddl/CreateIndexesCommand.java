@@ -2,6 +2,8 @@ package io.tributary.engine.command.ddl;
 
 import io.tributary.engine.Namespace;
 import io.tributary.engine.catalog.CollectionMetadata;
+import io.tributary.engine.catalog.DocumentCursor;
+import io.tributary.engine.catalog.Documents;
 import io.tributary.engine.catalog.WriteUnit;
 import io.tributary.engine.command.CommandContext;
 import io.tributary.engine.command.SyncCommand;
@@ -21,8 +23,8 @@ import org.bson.BsonValue;
  * over duplicate values fails with {@code DuplicateKey} and creates nothing), creating the collection
  * implicitly, and logs one createIndexes entry per new index. Reply: {@code numIndexesBefore},
  * {@code numIndexesAfter}, {@code createdCollectionAutomatically}, or a {@code note} when all indexes existed. In a
- * transaction the indexes (and the collection) are created by its commit, and only on a collection the transaction
- * creates (OperationNotSupportedInTransaction otherwise, as mongod).
+ * transaction the indexes (and the collection) are created by its commit, and new ones only on an empty collection
+ * the transaction creates (OperationNotSupportedInTransaction otherwise, as mongod).
  */
 public final class CreateIndexesCommand implements SyncCommand {
   @Override
@@ -43,29 +45,38 @@ public final class CreateIndexesCommand implements SyncCommand {
       throw ErrorCode.BAD_VALUE.error("Must specify at least one index to create");
     }
     boolean inTransaction = command.containsKey("autocommit");
-    return Transactions.write(context, command, unit -> {
-      if (inTransaction) {
-        requireCreatedInTransaction(unit, namespace);
-      }
-      return create(unit, namespace, indexes.asArray());
-    });
+    return Transactions.write(context, command,
+        unit -> create(unit, namespace, indexes.asArray(), inTransaction));
   }
 
-  /** mongod builds indexes in a transaction only on a collection that did not exist before it. */
-  private static void requireCreatedInTransaction(WriteUnit unit, Namespace namespace) {
-    if (unit.collection(namespace).isPresent() && !unit.creates(namespace)) {
+  /**
+   * mongod builds a new index in a transaction only on an empty collection the transaction created (building one on
+   * an existing collection takes locks a transaction cannot hold).
+   */
+  private static void requireBuildableInTransaction(WriteUnit unit, CollectionMetadata collection) {
+    if (!unit.creates(collection.namespace())) {
       throw ErrorCode.OPERATION_NOT_SUPPORTED_IN_TRANSACTION.error("Cannot create new indexes on existing collection "
-          + namespace + " in a multi-document transaction.");
+          + collection.namespace() + " in a multi-document transaction.");
+    }
+    try (DocumentCursor documents = Documents.scan(unit.view(), collection, false)) {
+      if (documents.hasNext()) {
+        throw ErrorCode.OPERATION_NOT_SUPPORTED_IN_TRANSACTION.error("Cannot create new indexes on non-empty "
+            + "collection " + collection.namespace() + " in a multi-document transaction.");
+      }
     }
   }
 
-  private static BsonDocument create(WriteUnit unit, Namespace namespace, BsonArray requested) {
+  private static BsonDocument create(WriteUnit unit, Namespace namespace, BsonArray requested,
+      boolean inTransaction) {
     boolean created = unit.collection(namespace).isEmpty();
     CollectionMetadata collection = unit.collectionForWrite(namespace);
     int before = collection.indexes().size();
     for (BsonValue index : requested) {
       BsonDocument spec = IndexSpecs.withCollation(IndexSpecs.normalize(index), CommandCollation.defaultOf(collection));
       if (IndexSpecs.existing(collection, spec).isEmpty()) {
+        if (inTransaction) {
+          requireBuildableInTransaction(unit, collection);
+        }
         collection = unit.createIndex(collection, spec);
       }
     }

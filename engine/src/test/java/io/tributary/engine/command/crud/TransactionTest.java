@@ -79,11 +79,24 @@ class TransactionTest {
   }
 
   @Test
-  void createIndexesOnAnExistingCollectionIsNotSupportedInATransaction() {
+  void aNewIndexInATransactionNeedsAnEmptyCollectionItCreated() {
     run("db", "{insert: 'c', documents: [{_id: 1}]}");
+    run("db", "{createIndexes: 'c', indexes: [{key: {y: 1}, name: 'y_1'}]}");
+    BsonDocument existing = run("db", "{createIndexes: 'c', indexes: [{key: {y: 1}, name: 'y_1'}], " + txn(S1, 1)
+        + ", startTransaction: true}");
+    assertThat(existing.getString("note").getValue()).isEqualTo("all indexes already exist");
     assertThatThrownBy(() -> run("db", "{createIndexes: 'c', indexes: [{key: {x: 1}, name: 'x_1'}], " + txn(S1, 1)
-        + ", startTransaction: true}"))
-        .isInstanceOfSatisfying(MongoError.class, e -> assertThat(e.code().code()).isEqualTo(263));
+        + "}")).isInstanceOfSatisfying(MongoError.class, e -> {
+          assertThat(e.code().code()).isEqualTo(263);
+          assertThat(e.getMessage()).contains("existing collection");
+        });
+    run("db", "{create: 'made', " + txn(S1, 2) + ", startTransaction: true}");
+    run("db", "{insert: 'made', documents: [{_id: 1}], " + txn(S1, 2) + "}");
+    assertThatThrownBy(() -> run("db", "{createIndexes: 'made', indexes: [{key: {x: 1}, name: 'x_1'}], "
+        + txn(S1, 2) + "}")).isInstanceOfSatisfying(MongoError.class, e -> {
+          assertThat(e.code().code()).isEqualTo(263);
+          assertThat(e.getMessage()).contains("non-empty collection");
+        });
   }
 
   @Test
