@@ -111,7 +111,7 @@ public final class Collation implements Comparator<String> {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof Collation collation && spec.equals(collation.spec);
+    return this == other || other instanceof Collation collation && spec.equals(collation.spec);
   }
 
   @Override

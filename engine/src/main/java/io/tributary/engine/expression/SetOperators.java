@@ -1,7 +1,9 @@
 package io.tributary.engine.expression;
 
+import io.tributary.engine.collation.Collation;
 import io.tributary.engine.error.ErrorCode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
 import org.bson.BsonArray;
@@ -11,18 +13,18 @@ import org.bson.BsonValue;
 
 /**
  * {@code $setUnion $setIntersection $setDifference $setEquals $setIsSubset $allElementsTrue $anyElementTrue}.
- * Arrays are sets under the expression order (duplicates removed, 1 and 1.0 equal); results come out in that
- * order, which mongod leaves unspecified.
+ * Arrays are sets under the expression order (duplicates removed, 1 and 1.0 equal, strings equal under the
+ * collation); results come out in that order, which mongod leaves unspecified.
  */
 final class SetOperators {
   private SetOperators() {}
 
   static void register(OperatorTable table) {
-    table.variadic("$setUnion", SetOperators::union);
-    table.variadic("$setIntersection", SetOperators::intersection);
-    table.binary("$setDifference", SetOperators::difference);
-    table.variadic("$setEquals", SetOperators::equals);
-    table.binary("$setIsSubset", SetOperators::subset);
+    table.variadic("$setUnion", (CollatedOperation) SetOperators::union);
+    table.variadic("$setIntersection", (CollatedOperation) SetOperators::intersection);
+    table.fixed("$setDifference", 2, (CollatedOperation) SetOperators::difference);
+    table.variadic("$setEquals", (CollatedOperation) SetOperators::equals);
+    table.fixed("$setIsSubset", 2, (CollatedOperation) SetOperators::subset);
     table.unary("$allElementsTrue", v -> BsonBoolean.valueOf(
         elements("$allElementsTrue", v, 17040).stream().allMatch(Values::truthy)));
     table.unary("$anyElementTrue", v -> BsonBoolean.valueOf(
@@ -36,8 +38,9 @@ final class SetOperators {
     return value.asArray().getValues();
   }
 
-  private static TreeSet<BsonValue> set(BsonValue array) {
-    TreeSet<BsonValue> set = new TreeSet<>(Values.ORDER);
+  /** The distinct elements of an array, equal under the collation counting once. */
+  private static TreeSet<BsonValue> set(BsonValue array, Collation collation) {
+    TreeSet<BsonValue> set = new TreeSet<>(order(collation));
     set.addAll(array.asArray().getValues());
     return set;
   }
@@ -56,35 +59,41 @@ final class SetOperators {
     return anyNull;
   }
 
-  private static BsonValue union(List<BsonValue> operands) {
+  private static Comparator<BsonValue> order(Collation collation) {
+    return (left, right) -> Values.compare(left, right, collation);
+  }
+
+  private static BsonValue union(List<BsonValue> operands, Collation collation) {
     if (anyNull("$setUnion", operands, 17043)) {
       return BsonNull.VALUE;
     }
-    TreeSet<BsonValue> union = new TreeSet<>(Values.ORDER);
+    TreeSet<BsonValue> union = new TreeSet<>(order(collation));
     operands.forEach(operand -> union.addAll(operand.asArray().getValues()));
     return new BsonArray(new ArrayList<>(union));
   }
 
-  private static BsonValue intersection(List<BsonValue> operands) {
+  private static BsonValue intersection(List<BsonValue> operands, Collation collation) {
     if (anyNull("$setIntersection", operands, 17047)) {
       return BsonNull.VALUE;
     }
     if (operands.isEmpty()) {
       return new BsonArray();
     }
-    TreeSet<BsonValue> common = set(operands.get(0));
-    operands.forEach(operand -> common.retainAll(set(operand)));
+    TreeSet<BsonValue> common = set(operands.get(0), collation);
+    operands.forEach(operand -> common.retainAll(set(operand, collation)));
     return new BsonArray(new ArrayList<>(common));
   }
 
-  private static BsonValue difference(BsonValue left, BsonValue right) {
+  private static BsonValue difference(List<BsonValue> operands, Collation collation) {
+    BsonValue left = operands.get(0);
+    BsonValue right = operands.get(1);
     if (Values.isNullish(left) || Values.isNullish(right)) {
       return BsonNull.VALUE;
     }
     requireArray("$setDifference", left, "First", 17048);
     requireArray("$setDifference", right, "Second", 17049);
-    TreeSet<BsonValue> result = set(left);
-    result.removeAll(set(right));
+    TreeSet<BsonValue> result = set(left, collation);
+    result.removeAll(set(right, collation));
     return new BsonArray(new ArrayList<>(result));
   }
 
@@ -95,7 +104,7 @@ final class SetOperators {
     }
   }
 
-  private static BsonValue equals(List<BsonValue> operands) {
+  private static BsonValue equals(List<BsonValue> operands, Collation collation) {
     if (operands.size() < 2) {
       throw ErrorCode.location(17045).error("$setEquals needs at least two arguments had: " + operands.size());
     }
@@ -105,13 +114,15 @@ final class SetOperators {
             + "type: " + Values.typeName(operand));
       }
     }
-    TreeSet<BsonValue> first = set(operands.get(0));
-    return BsonBoolean.valueOf(operands.stream().allMatch(operand -> set(operand).equals(first)));
+    TreeSet<BsonValue> first = set(operands.get(0), collation);
+    return BsonBoolean.valueOf(operands.stream().allMatch(operand -> set(operand, collation).equals(first)));
   }
 
-  private static BsonValue subset(BsonValue left, BsonValue right) {
+  private static BsonValue subset(List<BsonValue> operands, Collation collation) {
+    BsonValue left = operands.get(0);
+    BsonValue right = operands.get(1);
     requireArray("$setIsSubset", left, "First", 17046);
     requireArray("$setIsSubset", right, "Second", 17042);
-    return BsonBoolean.valueOf(set(right).containsAll(set(left)));
+    return BsonBoolean.valueOf(set(right, collation).containsAll(set(left, collation)));
   }
 }

@@ -1,6 +1,7 @@
 package io.tributary.engine.command.crud;
 
 import io.tributary.engine.Namespace;
+import io.tributary.engine.collation.Collation;
 import io.tributary.engine.command.CommandContext;
 import io.tributary.engine.plan.QueryRequest;
 import io.tributary.engine.query.Matcher;
@@ -22,6 +23,7 @@ final class AggregateExplain {
 
   static BsonDocument explain(CommandContext context, BsonDocument command, boolean execute) {
     Namespace namespace = CommandArguments.namespace(context, command);
+    Collation collation = CommandCollation.of(context.engine(), namespace, command);
     List<BsonDocument> stages = new ArrayList<>();
     Optional<ViewDefinition> view = ViewDefinition.resolve(context.engine().catalog(), namespace);
     if (view.isPresent()) {
@@ -30,7 +32,8 @@ final class AggregateExplain {
     }
     command.getArray("pipeline", new BsonArray()).forEach(stage -> stages.add(stage.asDocument()));
     QueryRequest request = PipelineSource.request(stages, command.get("hint"));
-    Matcher matcher = Matcher.compile(request.filter(), EnginePipelineContext.of(context, command).variables());
+    Matcher matcher = Matcher.compile(request.filter(),
+        EnginePipelineContext.of(context, command).variables().withCollation(collation));
     ExplainTarget target = new ExplainTarget(namespace, request, matcher, (plan, stage) -> stage,
         results -> results.documents().count());
     BsonDocument cursor = ExplainCommand.explain(context, target, execute);

@@ -1,8 +1,10 @@
 package io.tributary.engine.command.crud;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tributary.engine.Engine;
+import io.tributary.engine.error.MongoError;
 import io.tributary.engine.storage.memory.InMemoryStorageEngine;
 import org.bson.BsonDocument;
 import org.junit.jupiter.api.AfterEach;
@@ -33,6 +35,21 @@ class CommandCollationTest {
         + " collation: {locale: 'fr', strength: 1}}]}").getInt32("n").getValue()).isEqualTo(1);
     assertThat(run("{distinct: 'c', key: 'x', " + CI + "}").getArray("values"))
         .containsExactly(new org.bson.BsonString("Apple"), new org.bson.BsonString("pINg"));
+  }
+
+  @Test
+  void expressionsAndViewsFollowTheCollation() {
+    run("{insert: 'c', documents: [{_id: 1, x: 'ping', tags: ['a', 'A', 'b']}]}");
+    BsonDocument projected = run("{aggregate: 'c', pipeline: [{$project: {u: {$setUnion: ['$tags']},"
+        + " cmp: {$cmp: ['$x', 'PING']}, at: {$indexOfArray: ['$tags', 'B']}}}], cursor: {}, " + CI + "}")
+        .getDocument("cursor").getArray("firstBatch").get(0).asDocument();
+    assertThat(projected.getArray("u")).hasSize(2);
+    assertThat(projected.getInt32("cmp").getValue()).isZero();
+    assertThat(projected.getInt32("at").getValue()).isEqualTo(2);
+    run("{create: 'v', viewOn: 'c', pipeline: [], " + CI + "}");
+    assertThat(run("{find: 'v', filter: {x: 'PING'}}").getDocument("cursor").getArray("firstBatch")).hasSize(1);
+    assertThatThrownBy(() -> run("{find: 'v', filter: {}, collation: {locale: 'fr'}}"))
+        .isInstanceOfSatisfying(MongoError.class, e -> assertThat(e.code().code()).isEqualTo(167));
   }
 
   private BsonDocument run(String json) {
