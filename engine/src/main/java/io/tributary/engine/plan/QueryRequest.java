@@ -1,5 +1,6 @@
 package io.tributary.engine.plan;
 
+import java.util.Optional;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
@@ -21,5 +22,23 @@ public record QueryRequest(BsonDocument filter, BsonDocument sort, BsonValue hin
         || hint.isDocument() && hint.asDocument().isEmpty())) {
       hint = null;
     }
+  }
+
+  /**
+   * The {@code _id} of a request that is only an {@code _id} equality, without sort or hint: a read of at most one
+   * document through the {@code _id} index, which any plan would choose (mongod's IDHACK). Empty otherwise.
+   */
+  public Optional<BsonValue> idLookup() {
+    return (sort == null || sort.isEmpty()) && hint == null ? idEquality(filter) : Optional.empty();
+  }
+
+  /**
+   * The value of a filter that is exactly {@code {_id: value}} with a value the {@code _id} index finds by one key:
+   * not a document (an operator or an embedded document), an array or a regex. Empty otherwise.
+   */
+  public static Optional<BsonValue> idEquality(BsonDocument filter) {
+    BsonValue id = filter.size() == 1 ? filter.get("_id") : null;
+    return id == null || id.isDocument() || id.isArray() || id.isRegularExpression() ? Optional.empty()
+        : Optional.of(id);
   }
 }

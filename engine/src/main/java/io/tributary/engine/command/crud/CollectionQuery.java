@@ -3,6 +3,7 @@ package io.tributary.engine.command.crud;
 import io.tributary.engine.bson.BsonBytes;
 import io.tributary.engine.catalog.CollectionMetadata;
 import io.tributary.engine.catalog.DocumentCursor;
+import io.tributary.engine.catalog.Documents;
 import io.tributary.engine.catalog.KeyLayout;
 import io.tributary.engine.plan.PlanChoice;
 import io.tributary.engine.plan.QueryPlan;
@@ -12,11 +13,13 @@ import io.tributary.engine.plan.ScanStats;
 import io.tributary.engine.query.Matcher;
 import io.tributary.engine.storage.KeySpace;
 import io.tributary.engine.storage.ReadView;
+import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.bson.BsonDocument;
+import org.bson.BsonValue;
 
 /**
  * The documents of a collection that match a filter, lazily, read through the plan the {@link QueryPlanner}
@@ -38,10 +41,18 @@ public final class CollectionQuery {
 
   /**
    * Plans {@code request} ({@code matcher} is its compiled filter) and runs the winning plan; the results say
-   * whether they come in the request's sort order.
+   * whether they come in the request's sort order. A lookup by {@code _id} alone reads the {@code _id} index
+   * directly, unplanned.
    */
   public static QueryResults query(ReadView view, CollectionMetadata collection, QueryRequest request,
       Matcher matcher) {
+    Optional<BsonValue> id = request.idLookup();
+    if (id.isPresent()) {
+      // The _id index exists from the collection's creation on, so no plan and no catalog read are needed.
+      return new QueryResults(Documents.findById(view, collection, id.get()).stream()
+          .map(stored -> new MatchedDocument(stored, matcher.match(stored.document())))
+          .filter(m -> m.match().matched()), true);
+    }
     CollectionMetadata planned = asOf(view, collection);
     PlanChoice choice = QueryPlanner.plan(planned, request, matcher);
     return new QueryResults(execute(view, planned, matcher, choice.winner(), new ScanStats()),

@@ -37,21 +37,14 @@ public final class FindCommand implements SyncCommand {
    */
   @Override
   public boolean isQuick(Engine engine, String database, BsonDocument command) {
-    if (engine.storage().isDurable() || !command.isString(name()) || !isIdEquality(command.get("filter"))
+    if (engine.storage().isDurable() || !command.isString(name()) || !command.isDocument("filter")
+        || QueryRequest.idEquality(command.getDocument("filter")).isEmpty()
         || UNBOUNDED_OPTIONS.stream().anyMatch(command::containsKey)) {
       return false;
     }
     Namespace namespace = Namespace.of(database, command.getString(name()).getValue());
     return !OplogCollection.is(namespace)
         && engine.catalog().lookup(namespace).map(collection -> !collection.isView()).orElse(true);
-  }
-
-  private static boolean isIdEquality(BsonValue filter) {
-    if (filter == null || !filter.isDocument() || filter.asDocument().size() != 1) {
-      return false;
-    }
-    BsonValue id = filter.asDocument().get("_id");
-    return id != null && !id.isDocument() && !id.isArray() && !id.isRegularExpression();
   }
 
   @Override
