@@ -3,11 +3,15 @@ package io.tributary.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.MongoClientSettings;
+import com.mongodb.client.ClientSession;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
@@ -19,7 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Quick commands (a find by {@code _id}) run on the connection's event loop, the others on workers: per-connection
- * order holds across the two, and a command that waits on a worker holds up no other connection.
+ * order holds across the two, and a command that waits on a worker holds up no other connection (nor, for a write
+ * the transaction's write permit keeps waiting, the transaction's own commit).
  */
 class QuickCommandsTest extends ServerTestSupport {
   private static final int PAIRS = 20;
@@ -75,6 +80,37 @@ class QuickCommandsTest extends ServerTestSupport {
 
       assertThat(waiting.get(1, TimeUnit.MINUTES)).containsEntry("_id", 1);
     }
+  }
+
+  @Test
+  void writesWaitingForATransactionHoldUpNoEventLoop() throws Exception {
+    MongoCollection<Document> collection = client().getDatabase("test").getCollection("permit");
+    collection.insertOne(new Document("_id", "created"));
+    List<MongoClient> writers = new ArrayList<>();
+    ExecutorService threads = Executors.newCachedThreadPool();
+    try (ClientSession session = client().startSession()) {
+      session.startTransaction();
+      collection.insertOne(session, new Document("_id", "in-transaction")); // holds the write permit until commit
+      // Fresh connections on every event loop: their inserts cannot take the permit and must wait on a worker.
+      List<Future<?>> waiting = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        MongoClient writer = newClient();
+        writers.add(writer);
+        MongoCollection<Document> target = writer.getDatabase("test").getCollection("permit");
+        int id = i;
+        waiting.add(threads.submit(() -> target.insertOne(new Document("_id", id))));
+      }
+
+      session.commitTransaction();
+
+      for (Future<?> insert : waiting) {
+        insert.get(1, TimeUnit.MINUTES);
+      }
+    } finally {
+      writers.forEach(MongoClient::close);
+      threads.shutdownNow();
+    }
+    assertThat(collection.countDocuments()).isEqualTo(10);
   }
 
   private static BsonDocument command(String name, String collection) {

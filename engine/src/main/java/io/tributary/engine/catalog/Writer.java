@@ -7,9 +7,11 @@ import io.tributary.engine.storage.StorageEngine;
 import io.tributary.engine.error.ErrorCode;
 import io.tributary.engine.error.ErrorLabels;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Runs write work: one {@link WriteUnit} at a time (a statement's, or a transaction's for its whole life), so a
@@ -27,6 +29,8 @@ public final class Writer {
   /** The write permit: one unit is open at a time. A semaphore, not a lock: a transaction's unit stays open
    * across commands, which may run on different threads. */
   private final Semaphore permit = new Semaphore(1, true);
+  /** The thread inside {@link #exclusively}, whose writes already hold the permit; read by every writer. */
+  private volatile Thread holder;
 
   public Writer(Catalog catalog, StorageEngine storage, CommitSequencer sequencer) {
     this.catalog = catalog;
@@ -40,13 +44,45 @@ public final class Writer {
    * @param session recorded on the unit's oplog entries, or null
    */
   public <T> T write(SessionInfo session, Function<WriteUnit, T> work) {
-    permit.acquireUninterruptibly();
-    try {
+    return exclusively(() -> {
       WriteUnit unit = new WriteUnit(catalog, storage);
       T result = work.apply(unit);
       publish(unit, unit.operations(), session);
       return result;
+    });
+  }
+
+  /**
+   * Runs {@code work} holding the write permit, waiting for it if needed; the {@link #write}s it makes on this
+   * thread commit under that permit (one statement and its bookkeeping as one step). Reentrant on one thread.
+   * Whoever holds the permit may then take a session's lock, never the other way round.
+   */
+  public <T> T exclusively(Supplier<T> work) {
+    if (holder == Thread.currentThread()) {
+      return work.get();
+    }
+    permit.acquireUninterruptibly();
+    return holding(work);
+  }
+
+  /**
+   * As {@link #exclusively}, only if the permit is free now: empty, and {@code work} not run, when another unit
+   * holds it (a transaction may hold it for seconds). For work that must not wait, such as a network event
+   * loop's.
+   */
+  public <T> Optional<T> tryExclusively(Supplier<T> work) {
+    if (holder == Thread.currentThread()) {
+      return Optional.of(work.get());
+    }
+    return permit.tryAcquire() ? Optional.of(holding(work)) : Optional.empty();
+  }
+
+  private <T> T holding(Supplier<T> work) {
+    holder = Thread.currentThread();
+    try {
+      return work.get();
     } finally {
+      holder = null;
       permit.release();
     }
   }

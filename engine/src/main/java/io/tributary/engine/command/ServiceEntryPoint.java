@@ -42,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * </ol>
  * A network layer calls it with its workers: quick requests ({@link Command#isQuick}) run on the calling
  * thread, all others on the workers; transactions' commands are never quick (their statements may wait for the
- * write permit another transaction holds).
+ * write permit another transaction holds), and a quick write runs there only while holding the write permit,
+ * taken without waiting ({@link io.tributary.engine.catalog.Writer#tryExclusively}), else on a worker.
  * Thread-safe: holds no per-request state.
  */
 public final class ServiceEntryPoint implements CommandDispatcher {
@@ -70,20 +71,28 @@ public final class ServiceEntryPoint implements CommandDispatcher {
   @Override
   public CompletableFuture<CommandResponse> dispatch(ClientConnection connection, BsonDocument request,
       Executor workers) {
-    return isQuick(request) ? dispatch(connection, request)
-        : CommandDispatcher.super.dispatch(connection, request, workers);
+    Optional<Command> quick = quickCommand(request);
+    if (quick.isEmpty()) {
+      return CommandDispatcher.super.dispatch(connection, request, workers);
+    }
+    if (!quick.get().isWrite()) {
+      return dispatch(connection, request);
+    }
+    // A write runs here only if the write permit is free now: a transaction may hold it for seconds.
+    return engine.writer().tryExclusively(() -> dispatch(connection, request))
+        .orElseGet(() -> CommandDispatcher.super.dispatch(connection, request, workers));
   }
 
-  /** A request of a known command, outside a transaction, that its command calls quick. */
-  private boolean isQuick(BsonDocument request) {
+  /** The command of a request outside a transaction that its command calls quick. */
+  private Optional<Command> quickCommand(BsonDocument request) {
     if (request.isEmpty() || request.containsKey("autocommit") || !request.isString("$db")) {
-      return false;
+      return Optional.empty();
     }
-    Command command = registry.find(request.getFirstKey()).orElse(null);
+    String database = request.getString("$db").getValue();
     try {
-      return command != null && command.isQuick(engine, request.getString("$db").getValue(), request);
+      return registry.find(request.getFirstKey()).filter(command -> command.isQuick(engine, database, request));
     } catch (MongoError malformed) {
-      return false; // the worker reports it
+      return Optional.empty(); // the worker reports it
     }
   }
 

@@ -1,5 +1,6 @@
 package io.tributary.engine.command.crud;
 
+import io.tributary.engine.Engine;
 import io.tributary.engine.Namespace;
 import io.tributary.engine.catalog.CollectionMetadata;
 import io.tributary.engine.command.CommandContext;
@@ -15,9 +16,23 @@ import org.bson.BsonValue;
  * and the reply's {@code n} counts the documents inserted. Retryable: see {@link RetryableWrite}.
  */
 public final class InsertCommand implements SyncCommand {
+  /** The most documents a quick insert may carry: bounded work on an event loop (an insertMany's usual batch). */
+  private static final int QUICK_DOCUMENTS = 100;
+
   @Override
   public String name() {
     return "insert";
+  }
+
+  /**
+   * Quick on the in-memory engine (a commit never waits for a disk) for at most {@value #QUICK_DOCUMENTS}
+   * documents; the dispatcher still runs it on a worker when the write permit is taken.
+   */
+  @Override
+  public boolean isQuick(Engine engine, String database, BsonDocument command) {
+    BsonValue documents = command.get("documents");
+    return !engine.storage().isDurable() && documents != null && documents.isArray()
+        && documents.asArray().size() <= QUICK_DOCUMENTS;
   }
 
   @Override

@@ -58,23 +58,30 @@ public final class RetryableWrite {
     if (session == null) {
       return statement.get();
     }
-    synchronized (session.lock()) {
-      int stmtId = stmtId(index);
-      Optional<BsonDocument> executed = session.executedResult(stmtId);
-      if (executed.isPresent()) {
-        return executed.get();
+    // The permit before the session's lock, the order every writer keeps: a statement that waited for the permit
+    // while holding the lock could deadlock with one holding the permit (a quick write on an event loop).
+    return writer.exclusively(() -> {
+      synchronized (session.lock()) {
+        return runOnce(stmtId(index), statement);
       }
-      Optional<BsonDocument> failPoint = failPoints.onPrimaryTransactionalWrite();
-      if (failPoint.isPresent() && failPoint.get().containsKey("failBeforeCommitExceptionCode")) {
-        throw failedBeforeCommit(failPoint.get());
-      }
-      BsonDocument result = statement.get();
-      session.recordResult(stmtId, result);
-      if (failPoint.isPresent() && closesConnection(failPoint.get())) {
-        throw new CloseConnection("onPrimaryTransactionalWrite: connection closed after the write committed");
-      }
-      return result;
+    });
+  }
+
+  private BsonDocument runOnce(int stmtId, Supplier<BsonDocument> statement) {
+    Optional<BsonDocument> executed = session.executedResult(stmtId);
+    if (executed.isPresent()) {
+      return executed.get();
     }
+    Optional<BsonDocument> failPoint = failPoints.onPrimaryTransactionalWrite();
+    if (failPoint.isPresent() && failPoint.get().containsKey("failBeforeCommitExceptionCode")) {
+      throw failedBeforeCommit(failPoint.get());
+    }
+    BsonDocument result = statement.get();
+    session.recordResult(stmtId, result);
+    if (failPoint.isPresent() && closesConnection(failPoint.get())) {
+      throw new CloseConnection("onPrimaryTransactionalWrite: connection closed after the write committed");
+    }
+    return result;
   }
 
   /** The fail point's failure before the statement commits: a closed connection, or else its error code. */
