@@ -137,7 +137,7 @@ public final class Bench {
       try (Servers.Tributarian server = Servers.tributaryInMemory(); MongoClient client = server.client()) {
         FanOut streams = new FanOut(server.server().engine());
         FanOut.writerThroughput(client, settings.warmup().multipliedBy(3), settings.measure()); // JIT warm-up
-        double before = FanOut.writerThroughput(client, settings.warmup(), settings.measure());
+        FanOut.Rate before = FanOut.writerRate(client, settings.warmup(), settings.measure());
         double idleBefore = EventLatency.cpuMillisPerSecond(settings.idleMillis());
         List<Figure> rows = new ArrayList<>();
         long perStream = 0;
@@ -146,12 +146,18 @@ public final class Bench {
           int opening = level - streams.size();
           streams.open(opening);
           perStream = (usedHeap() - heapBefore) / opening;
+          if (level == settings.streams().get(1)) { // the first streams: let the JIT compile the fan-out too
+            FanOut.writerThroughput(client, settings.warmup().multipliedBy(3), settings.measure());
+          }
           streams.takeDelivery();
-          double rate = FanOut.writerThroughput(client, settings.warmup(), settings.measure());
+          FanOut.Rate rate = FanOut.writerRate(client, settings.warmup(), settings.measure());
           Samples delivery = streams.takeDelivery();
-          rows.add(Figure.throughput("insertOne with " + String.format("%,d", level) + " open streams", rate,
+          String count = String.format("%,d", level);
+          rows.add(Figure.throughput("insertOne with " + count + " open streams", rate.opsPerSecond(),
               "0 streams", Double.NaN));
-          rows.add(Figure.latency("  delivery p50 to a matching stream, " + String.format("%,d", level)
+          rows.add(new Figure("  process CPU per insert, " + count + " streams", rate.cpuMicrosPerInsert(), "µs",
+              "0 streams", Double.NaN, false));
+          rows.add(Figure.latency("  delivery p50 to a matching stream, " + count
               + " streams (p99 " + Report.format(delivery.percentileMicros(99)) + " µs)",
               delivery.percentileMicros(50), "", Double.NaN));
         }
@@ -160,14 +166,19 @@ public final class Bench {
         int open = streams.size();
         streams.close();
         // The baseline is measured before and after the streams, so drift in the machine's load shows.
-        double after = FanOut.writerThroughput(client, settings.warmup(), settings.measure());
-        double base = (before + after) / 2;
+        FanOut.Rate after = FanOut.writerRate(client, settings.warmup(), settings.measure());
+        double base = (before.opsPerSecond() + after.opsPerSecond()) / 2;
+        double baseCpu = (before.cpuMicrosPerInsert() + after.cpuMicrosPerInsert()) / 2;
         report.add(Figure.throughput("insertOne with 0 open streams (inMemory)", base, "", Double.NaN));
-        report.note("fan-out baseline: insertOne with 0 streams measured before (" + Report.format(before)
-            + " ops/s) and after (" + Report.format(after) + " ops/s) the streams; the table shows the mean");
+        report.add(new Figure("  process CPU per insert, 0 streams", baseCpu, "µs", "", Double.NaN, false));
+        report.note("fan-out baseline: insertOne with 0 streams measured before (" + Report.format(before.opsPerSecond())
+            + " ops/s, " + Report.format(before.cpuMicrosPerInsert()) + " µs CPU per insert) and after ("
+            + Report.format(after.opsPerSecond()) + " ops/s, " + Report.format(after.cpuMicrosPerInsert())
+            + " µs) the streams; the table shows the means");
         for (Figure row : rows) {
-          report.add(row.baseline().equals("0 streams") ? Figure.throughput(row.name(), row.value(), "0 streams",
-              base) : row);
+          report.add(!row.baseline().equals("0 streams") ? row : row.unit().equals("µs")
+              ? new Figure(row.name(), row.value(), "µs", "0 streams", baseCpu, false)
+              : Figure.throughput(row.name(), row.value(), "0 streams", base));
         }
         report.add(new Figure("heap per open stream (parked getMore), " + String.format("%,d", open) + " streams",
             perStream, "bytes", "", Double.NaN, false));

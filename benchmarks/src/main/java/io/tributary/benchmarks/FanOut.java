@@ -5,9 +5,12 @@ import com.mongodb.client.MongoCollection;
 import io.tributary.engine.Engine;
 import io.tributary.engine.changestream.ChangeStreamCursor;
 import io.tributary.engine.cursor.CursorBatch;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
@@ -20,7 +23,8 @@ import org.bson.Document;
  * <p>Thousands of driver-level streams would need thousands of connections (a waiting getMore holds its
  * connection), so the streams are opened in-process on the server's engine, exactly as the {@code aggregate} and
  * {@code getMore} commands open and continue them, and each keeps a getMore parked ({@code maxAwaitTimeMS} 60 s,
- * re-issued as soon as a batch returns). The writer is a driver client inserting into {@code bench.hot}. The streams:
+ * re-issued as soon as a batch returns, on a thread of its own as the server's request workers would: never on the
+ * thread that completed the batch). The writer is a driver client inserting into {@code bench.hot}. The streams:
  * <ul>
  *   <li>10 probes on {@code bench.hot} with no filter: they receive every event and time its delivery;
  *   <li>of the rest, half watch other collections ({@code bench.c0..c99}: never a match by namespace), a quarter
@@ -35,6 +39,11 @@ final class FanOut {
 
   private final Engine engine;
   private final List<ChangeStreamCursor> cursors = new ArrayList<>();
+  private final ExecutorService getMores = Executors.newSingleThreadExecutor(task -> {
+    Thread thread = new Thread(task, "bench-getmore");
+    thread.setDaemon(true);
+    return thread;
+  });
   private volatile Samples delivery = new Samples(1 << 16);
   private volatile boolean stopped;
 
@@ -71,14 +80,14 @@ final class FanOut {
     if (stopped) {
       return;
     }
-    cursor.next(101, PARK_MILLIS).whenComplete((batch, failure) -> {
+    cursor.next(101, PARK_MILLIS).whenCompleteAsync((batch, failure) -> {
       if (failure == null) {
         if (probe) {
           record(batch);
         }
         park(cursor, probe);
       }
-    });
+    }, getMores);
   }
 
   private void record(CursorBatch batch) {
@@ -89,6 +98,24 @@ final class FanOut {
         delivery.add(now - full.getInt64("t").getValue());
       }
     }
+  }
+
+  /**
+   * The writer's rate and what each insert cost the whole process in CPU (client, server and every stream): the CPU
+   * figure is steadier than the rate on a machine shared with other work, and its growth with the number of open
+   * streams is the fan-out's cost per event.
+   */
+  record Rate(double opsPerSecond, double cpuMicrosPerInsert) {}
+
+  /** {@link #writerThroughput} after a warm-up of the same length, with the process CPU used while measuring. */
+  static Rate writerRate(MongoClient client, Duration warmup, Duration measure) {
+    writerThroughput(client, Duration.ZERO, warmup);
+    com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    long cpu = os.getProcessCpuTime();
+    double rate = writerThroughput(client, Duration.ZERO, measure);
+    double inserts = rate * measure.toNanos() / 1e9;
+    return new Rate(rate, (os.getProcessCpuTime() - cpu) / 1e3 / Math.max(1, inserts));
   }
 
   /** Single-document inserts per second into {@code bench.hot} from one driver client. */
@@ -124,5 +151,6 @@ final class FanOut {
     stopped = true;
     cursors.forEach(ChangeStreamCursor::close);
     cursors.clear();
+    getMores.shutdown();
   }
 }

@@ -46,6 +46,8 @@ import org.bson.BsonTimestamp;
  */
 public final class ChangeStreamCursor implements ServerCursor {
   private static final int READ_CHUNK = 256;
+  /** A woken stream reads the few entries the notifier evaluated since its quiet point (one notifier chunk). */
+  private static final int WAKE_READ_CHUNK = 64;
   private static final ErrorCode CURSOR_KILLED = new ErrorCode(237, "CursorKilled");
 
   private final long id;
@@ -199,13 +201,18 @@ public final class ChangeStreamCursor implements ServerCursor {
     wait = null;
   }
 
-  /** The next batch, or null after failing {@code result} and killing the cursor. Called holding the lock. */
-  private Batch tryBatch(int batchSize, CompletableFuture<CursorBatch> result, boolean checkRetention) {
+  /**
+   * The next batch, or null after failing {@code result} and killing the cursor. Called holding the lock. A getMore
+   * reads as far as the oplog is visible (a lagging stream catches up on its own request); a wake-up (commit or
+   * deadline, on the notifier's thread) reads only the entries the notifier has evaluated, which its shape's memo
+   * holds, so a woken stream never scans ahead of the reader and holds up the live tail.
+   */
+  private Batch tryBatch(int batchSize, CompletableFuture<CursorBatch> result, boolean getMore) {
     try {
-      if (checkRetention) {
+      if (getMore) {
         checkPositionRetained();
       }
-      return nextBatch(batchSize);
+      return nextBatch(batchSize, getMore ? null : runtime.notifier().frontier());
     } catch (RuntimeException e) {
       markClosed();
       if (wait != null) {
@@ -216,11 +223,12 @@ public final class ChangeStreamCursor implements ServerCursor {
     }
   }
 
-  private Batch nextBatch(int batchSize) {
+  /** {@code scanLimit}: the newest entry to read, or null for all that are visible. */
+  private Batch nextBatch(int batchSize, BsonTimestamp scanLimit) {
     List<BsonDocument> documents = new ArrayList<>();
     BatchBudget budget = new BatchBudget();
     while (!exhausted && (batchSize <= 0 || documents.size() < batchSize)) {
-      StreamOutput output = nextOutput();
+      StreamOutput output = nextOutput(scanLimit);
       if (output == null) {
         advanceToHighWaterMark();
         break;
@@ -240,9 +248,9 @@ public final class ChangeStreamCursor implements ServerCursor {
   }
 
   /** The next output without consuming it, scanning the oplog as needed; null when the scan is caught up. */
-  private StreamOutput nextOutput() {
+  private StreamOutput nextOutput(BsonTimestamp scanLimit) {
     while (ready.isEmpty()) {
-      OplogEntry entry = nextEntry();
+      OplogEntry entry = nextEntry(scanLimit);
       if (entry == null) {
         return null;
       }
@@ -252,15 +260,22 @@ public final class ChangeStreamCursor implements ServerCursor {
     return ready.peek();
   }
 
-  private OplogEntry nextEntry() {
+  private OplogEntry nextEntry(BsonTimestamp scanLimit) {
     if (unread.isEmpty()) {
       skipQuietEntries();
-      List<OplogEntry> entries = oplog.readAfter(readPosition, READ_CHUNK);
-      if (entries.isEmpty()) {
+      if (scanLimit != null && readPosition.compareTo(scanLimit) >= 0) {
         return null;
       }
-      unread.addAll(entries);
-      readPosition = entries.get(entries.size() - 1).clusterTime();
+      for (OplogEntry entry : oplog.readAfter(readPosition, scanLimit == null ? READ_CHUNK : WAKE_READ_CHUNK)) {
+        if (scanLimit != null && entry.clusterTime().compareTo(scanLimit) > 0) {
+          break;
+        }
+        unread.add(entry);
+      }
+      if (unread.isEmpty()) {
+        return null;
+      }
+      readPosition = unread.peekLast().clusterTime();
       readPositionIsEntry = true;
     }
     return unread.poll();

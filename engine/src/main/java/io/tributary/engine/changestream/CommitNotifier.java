@@ -108,6 +108,11 @@ final class CommitNotifier {
     return activity.quietUntil(scope, position);
   }
 
+  /** The newest entry the reader has evaluated for the parked streams. */
+  synchronized BsonTimestamp frontier() {
+    return activity.last();
+  }
+
   /** Streams currently parked; a gauge for tests and monitoring. */
   synchronized int waitingStreams() {
     return parked.size();
@@ -123,8 +128,9 @@ final class CommitNotifier {
   private void arm() {
     CompletableFuture<BsonTimestamp> future = oplog.whenVisibleAfter(activity.last());
     armed = future;
-    // The committing thread only hands one task to the worker: the reading and the fan-out run there.
-    future.thenRunAsync(() -> read(future), worker);
+    // The committing thread only hands one task to the worker: the reading and the fan-out run there. Not
+    // thenRunAsync: given the common pool on a 2-core machine it would start a new thread per commit.
+    future.thenRun(() -> worker.execute(() -> read(future)));
   }
 
   private void read(CompletableFuture<BsonTimestamp> firing) {
