@@ -122,7 +122,7 @@ record GroupStage(Expression id, List<Output> outputs) implements Stage {
 
     void accumulate(Scope scope, List<Output> outputs) {
       for (int i = 0; i < outputs.size(); i++) {
-        accumulators.get(i).accumulate(outputs.get(i).argument().evaluate(scope));
+        accumulators.get(i).accumulate(outputs.get(i).argument().evaluate(scope), scope.collation());
       }
     }
 

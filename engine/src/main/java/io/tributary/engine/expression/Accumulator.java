@@ -1,5 +1,6 @@
 package io.tributary.engine.expression;
 
+import io.tributary.engine.collation.Collation;
 import org.bson.BsonValue;
 
 /**
@@ -9,6 +10,14 @@ import org.bson.BsonValue;
 public interface Accumulator {
   /** Takes one value; null stands for missing. */
   void accumulate(BsonValue value);
+
+  /**
+   * Takes one value under the run's collation, which the accumulators that compare values ({@code $min},
+   * {@code $max}, {@code $addToSet}) compare strings by; the others ignore it.
+   */
+  default void accumulate(BsonValue value, Collation collation) {
+    accumulate(value);
+  }
 
   /** The result so far; never null (an empty {@code $max} is BSON null). */
   BsonValue result();

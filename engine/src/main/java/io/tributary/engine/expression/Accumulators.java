@@ -1,5 +1,6 @@
 package io.tributary.engine.expression;
 
+import io.tributary.engine.collation.Collation;
 import io.tributary.engine.error.ErrorCode;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -7,7 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
@@ -31,7 +32,7 @@ public final class Accumulators {
       Map.entry("$first", First::new),
       Map.entry("$last", Last::new),
       Map.entry("$push", () -> new Collect(new ArrayList<>())),
-      Map.entry("$addToSet", () -> new Collect(new TreeSet<>(Values.ORDER))),
+      Map.entry("$addToSet", AddToSet::new),
       Map.entry("$mergeObjects", MergeObjects::new),
       Map.entry("$stdDevPop", () -> new StandardDeviation(false)),
       Map.entry("$stdDevSamp", () -> new StandardDeviation(true)));
@@ -79,12 +80,12 @@ public final class Accumulators {
       if (arguments.size() == 1) {
         BsonValue value = arguments.get(0).evaluate(scope);
         if (value != null && value.isArray()) {
-          value.asArray().forEach(accumulator::accumulate);
+          value.asArray().forEach(element -> accumulator.accumulate(element, scope.collation()));
         } else {
-          accumulator.accumulate(value);
+          accumulator.accumulate(value, scope.collation());
         }
       } else {
-        arguments.forEach(argument -> accumulator.accumulate(argument.evaluate(scope)));
+        arguments.forEach(argument -> accumulator.accumulate(argument.evaluate(scope), scope.collation()));
       }
       return accumulator.result();
     };
@@ -144,7 +145,12 @@ public final class Accumulators {
 
     @Override
     public void accumulate(BsonValue value) {
-      if (!Values.isNullish(value) && (best == null || Values.compare(value, best) * sign > 0)) {
+      accumulate(value, Collation.SIMPLE);
+    }
+
+    @Override
+    public void accumulate(BsonValue value, Collation collation) {
+      if (!Values.isNullish(value) && (best == null || Values.compare(value, best, collation) * sign > 0)) {
         best = value;
       }
     }
@@ -208,6 +214,28 @@ public final class Accumulators {
     @Override
     public BsonValue result() {
       return new BsonArray(new ArrayList<>(values));
+    }
+  }
+
+  /** {@code $addToSet}: each value once (the first of those equal under the collation), in the expression order. */
+  private static final class AddToSet implements Accumulator {
+    private final Map<BsonValue, BsonValue> byKey = new TreeMap<>(Values.ORDER);
+
+    @Override
+    public void accumulate(BsonValue value) {
+      accumulate(value, Collation.SIMPLE);
+    }
+
+    @Override
+    public void accumulate(BsonValue value, Collation collation) {
+      if (value != null) {
+        byKey.putIfAbsent(collation.key(value), value);
+      }
+    }
+
+    @Override
+    public BsonValue result() {
+      return new BsonArray(new ArrayList<>(byKey.values()));
     }
   }
 

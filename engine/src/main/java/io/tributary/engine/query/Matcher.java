@@ -27,6 +27,12 @@ public interface Matcher {
     return new CompiledFilter(FilterParser.parse(filter, ExpressionContext.NONE), Collation.SIMPLE);
   }
 
+  /** Compiles a filter (as {@link #compile(BsonDocument)}) whose comparisons follow {@code collation}. */
+  static Matcher compile(BsonDocument filter, Collation collation) {
+    return collation.isSimple() ? compile(filter)
+        : compile(filter, new SystemVariables(null, null, new BsonDocument(), collation));
+  }
+
   /**
    * Compiles a filter whose {@code $expr} expressions see the command's variables ({@code $$NOW}, {@code let}) and
    * whose comparisons follow the variables' collation.

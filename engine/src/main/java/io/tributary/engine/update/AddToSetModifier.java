@@ -1,6 +1,7 @@
 package io.tributary.engine.update;
 
 import io.tributary.engine.bson.BsonOrder;
+import io.tributary.engine.collation.Collation;
 import io.tributary.engine.error.ErrorCode;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,16 +11,18 @@ import org.bson.BsonValue;
 
 /**
  * {@code $addToSet} (with {@code $each}): appends the values not already present (by MongoDB's equality, so 1
- * and 1.0 are the same). Duplicates within the operand are added once. Immutable and thread-safe.
+ * and 1.0 are the same; strings under the update's collation). Duplicates within the operand are added once. Immutable and thread-safe.
  */
 final class AddToSetModifier extends ModifierNode {
   private final List<BsonValue> values;
+  private final Collation collation;
 
-  private AddToSetModifier(List<BsonValue> values) {
+  private AddToSetModifier(List<BsonValue> values, Collation collation) {
     this.values = values;
+    this.collation = collation;
   }
 
-  static AddToSetModifier parse(BsonValue operand) {
+  static AddToSetModifier parse(BsonValue operand, Collation collation) {
     List<BsonValue> values = List.of(operand);
     if (operand.isDocument() && !operand.asDocument().isEmpty()
         && operand.asDocument().getFirstKey().equals("$each")) {
@@ -37,11 +40,11 @@ final class AddToSetModifier extends ModifierNode {
     }
     List<BsonValue> distinct = new ArrayList<>();
     for (BsonValue value : values) {
-      if (distinct.stream().noneMatch(existing -> BsonOrder.equal(existing, value))) {
+      if (distinct.stream().noneMatch(existing -> BsonOrder.compare(existing, value, collation) == 0)) {
         distinct.add(value);
       }
     }
-    return new AddToSetModifier(List.copyOf(distinct));
+    return new AddToSetModifier(List.copyOf(distinct), collation);
   }
 
   @Override
@@ -54,7 +57,7 @@ final class AddToSetModifier extends ModifierNode {
     BsonArray array = current.asArray();
     List<BsonValue> toAdd = new ArrayList<>();
     for (BsonValue value : values) {
-      if (array.stream().noneMatch(existing -> BsonOrder.equal(existing, value))) {
+      if (array.stream().noneMatch(existing -> BsonOrder.compare(existing, value, collation) == 0)) {
         toAdd.add(value);
       }
     }

@@ -1,5 +1,6 @@
 package io.tributary.engine.update;
 
+import io.tributary.engine.collation.Collation;
 import io.tributary.engine.error.ErrorCode;
 import io.tributary.engine.error.MongoError;
 import io.tributary.engine.query.Matcher;
@@ -22,7 +23,8 @@ final class ArrayFilters {
 
   private ArrayFilters() {}
 
-  static Map<String, ArrayFilter> parse(BsonArray arrayFilters) {
+  /** The filters by identifier, compiled under {@code collation} (the update's). */
+  static Map<String, ArrayFilter> parse(BsonArray arrayFilters, Collation collation) {
     Map<String, ArrayFilter> filters = new LinkedHashMap<>();
     if (arrayFilters == null) {
       return filters;
@@ -36,14 +38,14 @@ final class ArrayFilters {
         throw ErrorCode.FAILED_TO_PARSE.error(
             "Found multiple array filters with the same top-level field name " + identifier);
       }
-      filters.put(identifier, new ArrayFilter(identifier, compile(filter.asDocument())));
+      filters.put(identifier, new ArrayFilter(identifier, compile(filter.asDocument(), collation)));
     }
     return filters;
   }
 
-  private static Matcher compile(BsonDocument filter) {
+  private static Matcher compile(BsonDocument filter, Collation collation) {
     try {
-      return Matcher.compile(filter);
+      return Matcher.compile(filter, collation);
     } catch (MongoError error) {
       throw error.code().error("Error parsing array filter :: caused by :: " + error.getMessage());
     }

@@ -1,5 +1,6 @@
 package io.tributary.engine.update;
 
+import io.tributary.engine.collation.Collation;
 import io.tributary.engine.bson.FieldPath;
 import io.tributary.engine.error.ErrorCode;
 import java.util.HashSet;
@@ -22,7 +23,7 @@ final class OperatorUpdate {
     this.root = root;
   }
 
-  static OperatorUpdate parse(BsonDocument spec, Map<String, ArrayFilter> filters) {
+  static OperatorUpdate parse(BsonDocument spec, Map<String, ArrayFilter> filters, Collation collation) {
     ObjectNode root = new ObjectNode();
     Set<String> usedIdentifiers = new HashSet<>();
     for (Map.Entry<String, BsonValue> modifier : spec.entrySet()) {
@@ -38,7 +39,8 @@ final class OperatorUpdate {
             + BsonText.element(operator, modifier.getValue()) + "}");
       }
       for (Map.Entry<String, BsonValue> field : modifier.getValue().asDocument().entrySet()) {
-        new PathMerge(root, filters, usedIdentifiers).add(operator, factory, field.getKey(), field.getValue());
+        new PathMerge(root, filters, usedIdentifiers, collation).add(operator, factory, field.getKey(),
+            field.getValue());
       }
     }
     checkAllUsed(filters.keySet(), usedIdentifiers, spec);
@@ -61,7 +63,8 @@ final class OperatorUpdate {
   }
 
   /** Adds one operator's path to the tree (mongod's {@code UpdateObjectNode::parseAndMerge}). */
-  private record PathMerge(ObjectNode root, Map<String, ArrayFilter> filters, Set<String> usedIdentifiers) {
+  private record PathMerge(ObjectNode root, Map<String, ArrayFilter> filters, Set<String> usedIdentifiers,
+      Collation collation) {
     void add(String operator, ModifierTable.Factory factory, String field, BsonValue operand) {
       if (operator.equals("$rename")) {
         if (!operand.isString()) {
@@ -70,12 +73,12 @@ final class OperatorUpdate {
         }
         FieldPath destination = UpdatePaths.parse(operand.asString().getValue());
         FieldPath source = UpdatePaths.parse(field);
-        insert(destination, factory.create(field, operand));
+        insert(destination, factory.create(field, operand, collation));
         insert(source, new ConflictPlaceholder());
         return;
       }
       FieldPath path = UpdatePaths.parse(field);
-      insert(path, factory.create(field, operand));
+      insert(path, factory.create(field, operand, collation));
     }
 
     private void insert(FieldPath path, ModifierNode leaf) {

@@ -1,6 +1,7 @@
 package io.tributary.engine.update;
 
 import io.tributary.engine.bson.BsonOrder;
+import io.tributary.engine.collation.Collation;
 import io.tributary.engine.error.ErrorCode;
 import io.tributary.engine.query.Matcher;
 import java.util.List;
@@ -30,25 +31,26 @@ final class PullModifier extends ModifierNode {
     this.condition = condition;
   }
 
-  static PullModifier pull(BsonValue operand) {
+  static PullModifier pull(BsonValue operand, Collation collation) {
     if (operand.isDocument() && !isValueQuery(operand.asDocument())) {
-      Matcher matcher = Matcher.compile(operand.asDocument());
+      Matcher matcher = Matcher.compile(operand.asDocument(), collation);
       return new PullModifier(element -> element.isDocument() && matcher.matches(element.asDocument()));
     }
     if (operand.isDocument() || operand.isRegularExpression()) {
-      Matcher matcher = Matcher.compile(new BsonDocument(WRAPPER, operand));
+      Matcher matcher = Matcher.compile(new BsonDocument(WRAPPER, operand), collation);
       return new PullModifier(element -> matcher.matches(new BsonDocument(WRAPPER, element)));
     }
-    return new PullModifier(element -> BsonOrder.equal(element, operand));
+    return new PullModifier(element -> BsonOrder.compare(element, operand, collation) == 0);
   }
 
-  static PullModifier pullAll(BsonValue operand) {
+  static PullModifier pullAll(BsonValue operand, Collation collation) {
     if (!operand.isArray()) {
       throw ErrorCode.BAD_VALUE.error("$pullAll requires an array argument but was given a "
           + BsonText.typeName(operand));
     }
     List<BsonValue> values = operand.asArray().getValues();
-    return new PullModifier(element -> values.stream().anyMatch(value -> BsonOrder.equal(element, value)));
+    return new PullModifier(element -> values.stream()
+        .anyMatch(value -> BsonOrder.compare(element, value, collation) == 0));
   }
 
   /** True when the document's first field is an operator that applies to a value ({@code $gt}, {@code $in}...). */

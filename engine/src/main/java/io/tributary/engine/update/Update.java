@@ -57,7 +57,8 @@ public final class Update {
       }
       return new Update(null, withCurrentTimestamps(document, context), null, context);
     }
-    OperatorUpdate operators = OperatorUpdate.parse(document, ArrayFilters.parse(arrayFilters));
+    OperatorUpdate operators = OperatorUpdate.parse(document, ArrayFilters.parse(arrayFilters, context.collation()),
+        context.collation());
     return new Update(operators, null, null, context);
   }
 

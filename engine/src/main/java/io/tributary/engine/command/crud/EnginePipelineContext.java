@@ -80,8 +80,13 @@ public final class EnginePipelineContext implements PipelineContext {
 
   /** The context of a command whose {@code let} option (if any) defines user variables. */
   public static EnginePipelineContext of(CommandContext context, BsonDocument command) {
+    return of(context, command, Collation.SIMPLE);
+  }
+
+  /** As {@link #of(CommandContext, BsonDocument)}, comparing strings under {@code collation}. */
+  public static EnginePipelineContext of(CommandContext context, BsonDocument command, Collation collation) {
     return new EnginePipelineContext(context.engine(), context.database(), CommandArguments.document(command, "let"),
-        context.lsid());
+        context.lsid(), collation);
   }
 
   /**

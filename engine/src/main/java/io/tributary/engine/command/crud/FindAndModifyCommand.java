@@ -47,8 +47,8 @@ public final class FindAndModifyCommand implements SyncCommand {
   @Override
   public BsonDocument run(CommandContext context, BsonDocument command) {
     Namespace namespace = CommandArguments.writeTarget(context, command);
-    Request request = Request.parse(command, EnginePipelineContext.of(context, command),
-        CommandCollation.of(context.engine(), namespace, command));
+    Collation collation = CommandCollation.of(context.engine(), namespace, command);
+    Request request = Request.parse(command, EnginePipelineContext.of(context, command, collation), collation);
     RetryableWrite retryable = RetryableWrite.of(context, command);
     BsonDocument reply = retryable.run(0, () -> retryable.write(0,
         unit -> request.execute(unit, namespace)));
@@ -78,7 +78,7 @@ public final class FindAndModifyCommand implements SyncCommand {
       BsonDocument sort = CommandArguments.document(command, "sort");
       BsonDocument fields = CommandArguments.document(command, "fields");
       BsonDocument query = CommandArguments.document(command, "query", new BsonDocument());
-      return new Request(query, Matcher.compile(query, context.variables().withCollation(collation)),
+      return new Request(query, Matcher.compile(query, context.variables()),
           sort == null || sort.isEmpty() ? null : SortOrder.parse(sort, collation),
           update == null ? null : Update.parse(update, command.getArray("arrayFilters", null), context),
           remove, returnNew, upsert, fields == null || fields.isEmpty() ? null : Projection.parse(fields),

@@ -4,7 +4,6 @@ import io.tributary.engine.Namespace;
 import io.tributary.engine.query.Matcher;
 import io.tributary.engine.catalog.CollectionMetadata;
 import io.tributary.engine.catalog.WriteUnit;
-import io.tributary.engine.collation.Collation;
 import io.tributary.engine.command.CommandContext;
 import io.tributary.engine.command.SyncCommand;
 import io.tributary.engine.error.ErrorCode;
@@ -60,8 +59,8 @@ public final class UpdateCommand implements SyncCommand {
 
   private static BsonDocument runStatement(CommandContext context, BsonDocument command, Namespace namespace,
       BsonDocument statement, RetryableWrite retryable, int index) {
-    Statement parsed = Statement.parse(statement, EnginePipelineContext.of(context, command),
-        CommandCollation.of(context.engine(), namespace, statement),
+    Statement parsed = Statement.parse(statement,
+        EnginePipelineContext.of(context, command, CommandCollation.of(context.engine(), namespace, statement)),
         CommandArguments.bool(command, "bypassDocumentValidation", false));
     return retryable.run(index, () -> retryable.write(index,
         unit -> parsed.execute(unit, namespace)));
@@ -73,8 +72,8 @@ public final class UpdateCommand implements SyncCommand {
     private static final Set<String> FIELDS = Set.of("q", "u", "upsert", "multi", "arrayFilters", "hint",
         "collation", "c", "upsertSupplied");
 
-    static Statement parse(BsonDocument statement, EnginePipelineContext context, Collation collation,
-        boolean bypassValidation) {
+    /** The statement, its filter and update under the collation of {@code context}. */
+    static Statement parse(BsonDocument statement, EnginePipelineContext context, boolean bypassValidation) {
       BsonValue u = statement.get("u");
       if (u == null || !(u.isDocument() || u.isArray())) {
         throw ErrorCode.FAILED_TO_PARSE.error("BSON field 'update.updates.u' is missing but a required field");
@@ -85,7 +84,7 @@ public final class UpdateCommand implements SyncCommand {
         throw ErrorCode.FAILED_TO_PARSE.error("multi update is not supported for replacement-style update");
       }
       BsonDocument filter = CommandArguments.document(statement, "q", new BsonDocument());
-      return new Statement(filter, Matcher.compile(filter, context.variables().withCollation(collation)), update,
+      return new Statement(filter, Matcher.compile(filter, context.variables()), update,
           CommandArguments.bool(statement, "upsert", false), multi, bypassValidation, statement.get("hint"));
     }
 

@@ -52,6 +52,27 @@ class CommandCollationTest {
         .isInstanceOfSatisfying(MongoError.class, e -> assertThat(e.code().code()).isEqualTo(167));
   }
 
+  @Test
+  void updateOperatorsAndAccumulatorsFollowTheCollation() {
+    run("{insert: 'c', documents: [{_id: 1, x: 'ping', tags: ['a', 'A', 'b']}, {_id: 2, x: 'PING', tags: []}]}");
+    run("{update: 'c', updates: [{q: {_id: 1}, u: {$addToSet: {tags: 'B'}, $max: {x: 'PING'}}, " + CI + "}]}");
+    assertThat(find(1)).isEqualTo(BsonDocument.parse("{_id: 1, x: 'ping', tags: ['a', 'A', 'b']}"));
+    run("{update: 'c', updates: [{q: {_id: 1}, u: {$pull: {tags: 'A'}}, " + CI + "}]}");
+    assertThat(find(1).getArray("tags")).containsExactly(new org.bson.BsonString("b"));
+    run("{update: 'c', updates: [{q: {_id: 1}, u: {$set: {'tags.$[t]': 'z'}}, arrayFilters: [{t: 'B'}], " + CI
+        + "}]}");
+    assertThat(find(1).getArray("tags")).containsExactly(new org.bson.BsonString("z"));
+    BsonDocument group = run("{aggregate: 'c', pipeline: [{$group: {_id: null, xs: {$addToSet: '$x'},"
+        + " top: {$max: '$x'}}}], cursor: {}, " + CI + "}").getDocument("cursor").getArray("firstBatch").get(0)
+        .asDocument();
+    assertThat(group.getArray("xs")).hasSize(1);
+  }
+
+  private BsonDocument find(int id) {
+    return run("{find: 'c', filter: {_id: " + id + "}}").getDocument("cursor").getArray("firstBatch").get(0)
+        .asDocument();
+  }
+
   private BsonDocument run(String json) {
     return harness.run("db", json);
   }
