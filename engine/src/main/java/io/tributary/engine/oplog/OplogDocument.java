@@ -67,17 +67,22 @@ public final class OplogDocument {
     } else if (operation instanceof Operation.Noop op) {
       doc.append("op", new BsonString("n")).append("ns", new BsonString("")).append("o", op.message());
     } else if (operation instanceof Operation.ApplyOps op) {
-      BsonArray operations = new BsonArray();
-      op.operations().forEach(o -> {
-        BsonDocument rendered = new BsonDocument();
-        operation(o, rendered);
-        operations.add(rendered);
-      });
       doc.append("op", new BsonString("c")).append("ns", new BsonString(op.namespace().fullName()))
-          .append("o", new BsonDocument("applyOps", operations));
+          .append("o", new BsonDocument("applyOps", applyOps(op)));
     } else {
       command(operation, doc);
     }
+  }
+
+  /** A transaction's operations, each shown as its own entry would be without the entry-level fields. */
+  private static BsonArray applyOps(Operation.ApplyOps applyOps) {
+    BsonArray operations = new BsonArray();
+    for (Operation operation : applyOps.operations()) {
+      BsonDocument rendered = new BsonDocument();
+      operation(operation, rendered);
+      operations.add(rendered);
+    }
+    return operations;
   }
 
   private static void crud(BsonDocument doc, String op, Operation operation, UUID ui, BsonDocument o,
