@@ -44,6 +44,7 @@ class ChangeStreamTransactionTest {
     assertThat(events).extracting(e -> e.getString("operationType").getValue())
         .containsExactly("insert", "insert", "delete");
     assertThat(events).allSatisfy(e -> {
+      assertThat(e.keySet()).startsWith("txnNumber", "lsid", "_id", "operationType", "clusterTime");
       assertThat(e.get("clusterTime")).isEqualTo(commit.clusterTime());
       assertThat(e.get("txnNumber")).isEqualTo(new BsonInt64(7));
       assertThat(e.getDocument("lsid").get("id")).isEqualTo(LSID.get("id"));
