@@ -121,12 +121,12 @@ public final class ServiceEntryPoint implements CommandDispatcher {
 
   private Optional<FailCommand> failCommand(Command command, ClientConnection connection, String database,
       BsonDocument request) {
-    if (command.name().equals("configureFailPoint")) {
+    FailPoints failPoints = engine.failPoints();
+    if (command.name().equals("configureFailPoint") || failPoints.isOff(FailPoints.FAIL_COMMAND)) {
       return Optional.empty();
     }
     List<String> names = new ArrayList<>(command.aliases());
     names.add(command.name());
-    FailPoints failPoints = engine.failPoints();
     return failPoints.failCommand(names, connection.appName(), namespace(database, request));
   }
 

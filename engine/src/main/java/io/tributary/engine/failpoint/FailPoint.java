@@ -11,7 +11,8 @@ import org.bson.BsonDocument;
  */
 public final class FailPoint {
   private final String name;
-  private FailPointMode mode = new FailPointMode.Off();
+  /** Volatile so that {@link #isOff} needs no lock: commands ask it on every request. */
+  private volatile FailPointMode mode = new FailPointMode.Off();
   private BsonDocument data = new BsonDocument();
   private long timesEntered;
 
@@ -28,6 +29,11 @@ public final class FailPoint {
     this.mode = mode;
     this.data = data.clone();
     return timesEntered;
+  }
+
+  /** Whether the fail point is off now: an evaluation would not fire. */
+  public boolean isOff() {
+    return mode instanceof FailPointMode.Off;
   }
 
   /**

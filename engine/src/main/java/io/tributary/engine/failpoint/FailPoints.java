@@ -36,6 +36,11 @@ public final class FailPoints {
     return point.configure(FailPointMode.parse(mode), data == null ? new BsonDocument() : data);
   }
 
+  /** Whether fail point {@code name} is off now, so evaluating it would not fire: a lock-free check. */
+  public boolean isOff(String name) {
+    return points.get(name).isOff();
+  }
+
   /**
    * Evaluates {@code failCommand} for a command about to run.
    *

@@ -6,10 +6,8 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToByteEncoder;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.BsonBinaryWriter;
-import org.bson.BsonDocument;
 import org.bson.codecs.BsonDocumentCodec;
 import org.bson.codecs.EncoderContext;
-import org.bson.io.BasicOutputBuffer;
 
 /**
  * Writes {@link WireReply}s: OP_MSG with flags 0 and one kind-0 section, or OP_REPLY with one document. Request
@@ -28,7 +26,6 @@ public final class ReplyEncoder extends MessageToByteEncoder<WireReply> {
 
   @Override
   protected void encode(ChannelHandlerContext context, WireReply reply, ByteBuf out) {
-    BasicOutputBuffer body = encode(reply.body());
     int start = out.writerIndex();
     out.writeIntLE(0);
     out.writeIntLE(nextRequestId.incrementAndGet());
@@ -43,15 +40,9 @@ public final class ReplyEncoder extends MessageToByteEncoder<WireReply> {
       out.writeIntLE(0);
       out.writeIntLE(1);
     }
-    out.writeBytes(body.getInternalBuffer(), 0, body.getPosition());
-    out.setIntLE(start, out.writerIndex() - start);
-  }
-
-  private static BasicOutputBuffer encode(BsonDocument document) {
-    BasicOutputBuffer buffer = new BasicOutputBuffer();
-    try (BsonBinaryWriter writer = new BsonBinaryWriter(buffer)) {
-      CODEC.encode(writer, document, EncoderContext.builder().build());
+    try (BsonBinaryWriter writer = new BsonBinaryWriter(new ByteBufOutput(out))) {
+      CODEC.encode(writer, reply.body(), EncoderContext.builder().build());
     }
-    return buffer;
+    out.setIntLE(start, out.writerIndex() - start);
   }
 }

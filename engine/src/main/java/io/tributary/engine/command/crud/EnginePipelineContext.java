@@ -94,7 +94,8 @@ public final class EnginePipelineContext implements PipelineContext {
    * the collation of this context.
    */
   public SystemVariables variables() {
-    return new SystemVariables(now, clusterTime, new BsonDocument(), collation).withLet(let);
+    SystemVariables variables = new SystemVariables(now, clusterTime, new BsonDocument(), collation);
+    return let.isEmpty() ? variables : variables.withLet(let);
   }
 
   @Override
