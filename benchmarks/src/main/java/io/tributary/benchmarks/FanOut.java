@@ -6,6 +6,8 @@ import io.tributary.engine.Engine;
 import io.tributary.engine.changestream.ChangeStreamCursor;
 import io.tributary.engine.cursor.CursorBatch;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,7 +107,7 @@ final class FanOut {
    * figure is steadier than the rate on a machine shared with other work, and its growth with the number of open
    * streams is the fan-out's cost per event.
    */
-  record Rate(double opsPerSecond, double cpuMicrosPerInsert) {}
+  record Rate(double opsPerSecond, double cpuMicrosPerInsert, double fanOutMicrosPerInsert) {}
 
   /** {@link #writerThroughput} after a warm-up of the same length, with the process CPU used while measuring. */
   static Rate writerRate(MongoClient client, Duration warmup, Duration measure) {
@@ -113,9 +115,26 @@ final class FanOut {
     com.sun.management.OperatingSystemMXBean os =
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     long cpu = os.getProcessCpuTime();
+    long fanOut = fanOutCpuNanos();
     double rate = writerThroughput(client, Duration.ZERO, measure);
-    double inserts = rate * measure.toNanos() / 1e9;
-    return new Rate(rate, (os.getProcessCpuTime() - cpu) / 1e3 / Math.max(1, inserts));
+    double inserts = Math.max(1, rate * measure.toNanos() / 1e9);
+    return new Rate(rate, (os.getProcessCpuTime() - cpu) / 1e3 / inserts, (fanOutCpuNanos() - fanOut) / 1e3 / inserts);
+  }
+
+  /**
+   * CPU time of the threads that run the fan-out: the engine's worker pool (the notifier's reader, the streams it
+   * wakes, deadlines) and the thread re-issuing the streams' getMores.
+   */
+  private static long fanOutCpuNanos() {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long sum = 0;
+    for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+      if (info != null && (info.getThreadName().startsWith("ForkJoinPool.commonPool")
+          || info.getThreadName().equals("bench-getmore"))) {
+        sum += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+      }
+    }
+    return sum;
   }
 
   /** Single-document inserts per second into {@code bench.hot} from one driver client. */

@@ -85,6 +85,7 @@ public final class ChangeStreamCursor implements ServerCursor {
     this.position = start.scanAfter();
     this.readPosition = position;
     this.postBatchResumeToken = start.initialToken();
+    runtime.notifier().streamOpened();
   }
 
   @Override
@@ -109,7 +110,8 @@ public final class ChangeStreamCursor implements ServerCursor {
       if (closed) {
         return CompletableFuture.failedFuture(CURSOR_KILLED.error("cursor id " + id + " was killed"));
       }
-      Batch batch = tryBatch(batchSize, result, true);
+      // A getMore that may wait reads what the notifier evaluated; one that may not reads all that is visible.
+      Batch batch = tryBatch(batchSize, result, true, maxAwaitMillis > 0 ? runtime.notifier().frontier() : null);
       if (batch == null) {
         return result;
       }
@@ -144,6 +146,7 @@ public final class ChangeStreamCursor implements ServerCursor {
     if (!closed) {
       closed = true;
       shared.release();
+      runtime.notifier().streamClosed();
     }
   }
 
@@ -169,7 +172,7 @@ public final class ChangeStreamCursor implements ServerCursor {
       if (wait == null || wait.result != result) {
         return;
       }
-      Batch batch = tryBatch(wait.batchSize, result, false);
+      Batch batch = tryBatch(wait.batchSize, result, false, runtime.notifier().frontier());
       if (batch == null) {
         return;
       }
@@ -202,17 +205,18 @@ public final class ChangeStreamCursor implements ServerCursor {
   }
 
   /**
-   * The next batch, or null after failing {@code result} and killing the cursor. Called holding the lock. A getMore
-   * reads as far as the oplog is visible (a lagging stream catches up on its own request); a wake-up (commit or
-   * deadline, on the notifier's thread) reads only the entries the notifier has evaluated, which its shape's memo
-   * holds, so a woken stream never scans ahead of the reader and holds up the live tail.
+   * The next batch, or null after failing {@code result} and killing the cursor. Called holding the lock. Reads up
+   * to {@code scanLimit} (null: all that is visible). Streams that may wait read only what the notifier evaluated
+   * ({@link CommitNotifier#frontier}), which their shape's memo holds: a new entry is then evaluated once per shape
+   * by the reader, never by each stream reading ahead of it, so even a reader that fell behind is not held up.
    */
-  private Batch tryBatch(int batchSize, CompletableFuture<CursorBatch> result, boolean getMore) {
+  private Batch tryBatch(int batchSize, CompletableFuture<CursorBatch> result, boolean getMore,
+      BsonTimestamp scanLimit) {
     try {
       if (getMore) {
         checkPositionRetained();
       }
-      return nextBatch(batchSize, getMore ? null : runtime.notifier().frontier());
+      return nextBatch(batchSize, scanLimit);
     } catch (RuntimeException e) {
       markClosed();
       if (wait != null) {

@@ -29,8 +29,10 @@ import org.bson.BsonTimestamp;
  *   <li>Waking: after each chunk the lock is released and the woken streams build their batches on the reader's
  *       thread, straight from the shapes' memo of the entries just evaluated (no task per stream). Lagging streams
  *       (never parked) read the oplog themselves on their own getMore; the reader never waits for them.</li>
- *   <li>The reader runs until it has caught up with the visible oplog, then re-arms if any stream is parked.
- *       Commits that arrive meanwhile are read in its next chunk.</li>
+ *   <li>The reader runs until it has caught up with the visible oplog, then re-arms while any stream is open.
+ *       Commits that arrive meanwhile are read in its next chunk. Streams that may wait read only up to its
+ *       {@link #frontier}: a new entry is evaluated by the reader alone, so the work per entry does not grow with
+ *       the streams at the head of the oplog, even when the reader falls behind.</li>
  * </ul>
  */
 final class CommitNotifier {
@@ -39,8 +41,9 @@ final class CommitNotifier {
 
   private final Oplog oplog;
   private final Executor worker;
-  private final NamespaceActivity activity; // guarded by this
   private final ParkedStreams parked = new ParkedStreams(); // guarded by this
+  private NamespaceActivity activity; // guarded by this
+  private int openStreams; // guarded by this
   /** The reader's registration; also set while it reads, so one reader runs at a time. Guarded by this. */
   private CompletableFuture<BsonTimestamp> armed;
 
@@ -108,9 +111,30 @@ final class CommitNotifier {
     return activity.quietUntil(scope, position);
   }
 
-  /** The newest entry the reader has evaluated for the parked streams. */
+  /**
+   * The newest entry the reader has evaluated. Streams read no further when they may wait (a getMore with a
+   * {@code maxAwaitTimeMS}, a wake-up): only the reader evaluates new entries, once per shape, and the streams
+   * consume what it evaluated from the shapes' memo.
+   */
   synchronized BsonTimestamp frontier() {
     return activity.last();
+  }
+
+  /**
+   * A change stream opened: the reader follows the oplog while any stream is open, so its {@link #frontier} stays
+   * current. When it starts from idle it starts from the newest entry: streams opened now read the older ones
+   * themselves.
+   */
+  synchronized void streamOpened() {
+    if (openStreams++ == 0 && armed == null) {
+      activity = new NamespaceActivity(oplog.lastVisible());
+      arm();
+    }
+  }
+
+  /** A change stream closed. */
+  synchronized void streamClosed() {
+    openStreams--;
   }
 
   /** Streams currently parked; a gauge for tests and monitoring. */
@@ -153,7 +177,7 @@ final class CommitNotifier {
     List<OplogEntry> entries = oplog.readAfter(activity.last(), CHUNK);
     if (entries.isEmpty()) {
       armed = null;
-      if (parked.size() > 0) {
+      if (parked.size() > 0 || openStreams > 0) {
         arm();
       }
       return false;

@@ -48,7 +48,8 @@ class ChangeStreamCursorTest {
         assertThat(event.getString("operationType").getValue()).isEqualTo("insert"));
     assertThat(batch.postBatchResumeToken()).isEqualTo(batch.documents().get(0).get("_id"));
     assertThat(fixture.streams.waitingStreams()).isZero();
-    assertThat(fixture.oplog.pendingWaiters()).isZero();
+    assertThat(fixture.oplog.pendingWaiters()).as("the reader's one registration while streams are open")
+        .isLessThanOrEqualTo(1);
   }
 
   @Test
@@ -246,7 +247,7 @@ class ChangeStreamCursorTest {
     fixture.insert(1);
     assertThat(waits).allSatisfy(wait -> assertThat(wait.join().documents()).hasSize(1));
     assertThat(fixture.streams.waitingStreams()).isZero();
-    assertThat(fixture.oplog.pendingWaiters()).isZero();
+    assertThat(fixture.oplog.pendingWaiters()).as("the reader's one registration").isLessThanOrEqualTo(1);
     cursors.forEach(ChangeStreamCursor::close);
   }
 }
