@@ -1,6 +1,7 @@
 package io.tributary.engine.command.crud;
 
 import io.tributary.engine.bson.BsonBytes;
+import io.tributary.engine.bson.TypeBracket;
 import io.tributary.engine.catalog.CollectionMetadata;
 import io.tributary.engine.catalog.DocumentCursor;
 import io.tributary.engine.catalog.Documents;
@@ -46,9 +47,11 @@ public final class CollectionQuery {
    */
   public static QueryResults query(ReadView view, CollectionMetadata collection, QueryRequest request,
       Matcher matcher) {
-    Optional<BsonValue> id = request.idLookup();
+    Optional<BsonValue> id = request.idLookup().filter(value -> TypeBracket.of(value) != TypeBracket.STRING
+        || collection.idIndex().collation().equals(matcher.collation()));
     if (id.isPresent()) {
-      // The _id index exists from the collection's creation on, so no plan and no catalog read are needed.
+      // The _id index exists from the collection's creation on, so no plan and no catalog read are needed. A
+      // string under another collation than the index's is not a key of it: the planner decides (a scan).
       return new QueryResults(Documents.findById(view, collection, id.get()).stream()
           .map(stored -> new MatchedDocument(stored, matcher.match(stored.document())))
           .filter(m -> m.match().matched()), true);
