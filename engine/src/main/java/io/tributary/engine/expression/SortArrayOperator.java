@@ -1,5 +1,6 @@
 package io.tributary.engine.expression;
 
+import io.tributary.engine.collation.Collation;
 import io.tributary.engine.error.ErrorCode;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,7 +29,8 @@ final class SortArrayOperator {
     if (!arguments.has("sortBy")) {
       throw ErrorCode.location(2942503).error("$sortArray requires 'sortBy' to be specified");
     }
-    Comparator<BsonValue> order = order(arguments.raw("sortBy"));
+    BsonValue sortBy = arguments.raw("sortBy");
+    Comparator<BsonValue> simpleOrder = order(sortBy, Collation.SIMPLE);
     return scope -> {
       BsonValue array = input.evaluate(scope);
       if (Values.isNullish(array)) {
@@ -39,17 +41,19 @@ final class SortArrayOperator {
             + "type: " + Values.typeName(array));
       }
       List<BsonValue> values = new ArrayList<>(array.asArray().getValues());
-      values.sort(order);
+      values.sort(scope.collation().isSimple() ? simpleOrder : order(sortBy, scope.collation()));
       return new BsonArray(values);
     };
   }
 
-  private static Comparator<BsonValue> order(BsonValue sortBy) {
+  /** The order {@code sortBy} gives, strings compared under {@code collation}. */
+  private static Comparator<BsonValue> order(BsonValue sortBy, Collation collation) {
     if (Numbers.isNumber(sortBy) && Math.abs(Numbers.toDouble(sortBy)) == 1) {
-      return Numbers.toDouble(sortBy) > 0 ? Values.ORDER : Values.ORDER.reversed();
+      Comparator<BsonValue> ascending = (left, right) -> Values.compare(left, right, collation);
+      return Numbers.toDouble(sortBy) > 0 ? ascending : ascending.reversed();
     }
     if (sortBy.isDocument()) {
-      Comparator<BsonDocument> byFields = SortKey.comparator(sortBy);
+      Comparator<BsonDocument> byFields = SortKey.comparator(SortKey.parse(sortBy), collation);
       return Comparator.comparing(value -> value.isDocument() ? value.asDocument() : new BsonDocument(), byFields);
     }
     throw ErrorCode.location(2942505).error("$sortArray requires sortBy to be either 1, -1, or a document");

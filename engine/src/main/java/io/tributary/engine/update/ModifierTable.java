@@ -22,7 +22,7 @@ final class ModifierTable {
       Map.entry("$max", (field, operand, collation) -> new CompareModifier(true, operand, collation)),
       Map.entry("$currentDate", (field, operand, collation) -> CurrentDateModifier.parse(operand)),
       Map.entry("$rename", (field, operand, collation) -> RenameModifier.parse(field, operand)),
-      Map.entry("$push", (field, operand, collation) -> PushModifier.parse(operand)),
+      Map.entry("$push", (field, operand, collation) -> PushModifier.parse(operand, collation)),
       Map.entry("$addToSet", (field, operand, collation) -> AddToSetModifier.parse(operand, collation)),
       Map.entry("$pop", (field, operand, collation) -> PopModifier.parse(field, operand)),
       Map.entry("$pull", (field, operand, collation) -> PullModifier.pull(operand, collation)),

@@ -1,5 +1,6 @@
 package io.tributary.engine.update;
 
+import io.tributary.engine.collation.Collation;
 import io.tributary.engine.error.ErrorCode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,7 +29,7 @@ final class PushModifier extends ModifierNode {
     this.slice = slice;
   }
 
-  static PushModifier parse(BsonValue operand) {
+  static PushModifier parse(BsonValue operand, Collation collation) {
     if (!operand.isDocument() || !operand.asDocument().containsKey("$each")) {
       return new PushModifier(List.of(operand), null, null, null);
     }
@@ -46,7 +47,7 @@ final class PushModifier extends ModifierNode {
     }
     Long slice = clauses.containsKey("$slice") ? integer(clauses.get("$slice"),
         "The value for $slice must be an integer value but was given type: ") : null;
-    PushSort sort = clauses.containsKey("$sort") ? PushSort.parse(clauses.get("$sort")) : null;
+    PushSort sort = clauses.containsKey("$sort") ? PushSort.parse(clauses.get("$sort"), collation) : null;
     Long position = clauses.containsKey("$position") ? integer(clauses.get("$position"),
         "The value for $position must be an integer value, not of type: ") : null;
     return new PushModifier(List.copyOf(each.asArray().getValues()), position, sort, slice);

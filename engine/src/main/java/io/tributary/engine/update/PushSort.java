@@ -1,5 +1,6 @@
 package io.tributary.engine.update;
 
+import io.tributary.engine.collation.Collation;
 import io.tributary.engine.bson.BsonOrder;
 import io.tributary.engine.bson.FieldPath;
 import io.tributary.engine.error.ErrorCode;
@@ -21,15 +22,18 @@ import org.bson.BsonValue;
 final class PushSort implements Comparator<BsonValue> {
   private final int wholeDirection;
   private final Comparator<BsonValue> byPattern;
+  private final Collation collation;
 
-  private PushSort(int wholeDirection, Comparator<BsonValue> byPattern) {
+  private PushSort(int wholeDirection, Comparator<BsonValue> byPattern, Collation collation) {
     this.wholeDirection = wholeDirection;
     this.byPattern = byPattern;
+    this.collation = collation;
   }
 
-  static PushSort parse(BsonValue clause) {
+  /** The {@code $sort} clause, comparing strings under the update's {@code collation}. */
+  static PushSort parse(BsonValue clause, Collation collation) {
     if (clause.isNumber() || clause.isDecimal128()) {
-      return new PushSort(direction(clause), null);
+      return new PushSort(direction(clause), null, collation);
     }
     if (!clause.isDocument()) {
       throw ErrorCode.BAD_VALUE.error("The $sort is invalid: use 1/-1 to sort the whole element, or {field:1/-1}"
@@ -52,7 +56,8 @@ final class PushSort implements Comparator<BsonValue> {
       }
       keys.add(new SortKey(path, direction < 0));
     }
-    return new PushSort(0, SortKey.inOrder(keys, PushSort::keyValue));
+    return new PushSort(0, collation.isSimple() ? SortKey.inOrder(keys, PushSort::keyValue)
+        : SortKey.inOrder(keys, (key, element) -> collation.key(keyValue(key, element))), collation);
   }
 
   private static int direction(BsonValue value) {
@@ -65,7 +70,7 @@ final class PushSort implements Comparator<BsonValue> {
 
   @Override
   public int compare(BsonValue left, BsonValue right) {
-    return byPattern == null ? wholeDirection * BsonOrder.compare(left, right) : byPattern.compare(left, right);
+    return byPattern == null ? wholeDirection * BsonOrder.compare(left, right, collation) : byPattern.compare(left, right);
   }
 
   /** Unlike {@code $sort}'s keys, a pattern reads the exact path, without traversing arrays. */

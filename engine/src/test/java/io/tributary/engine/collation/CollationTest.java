@@ -40,7 +40,7 @@ class CollationTest {
   void comparisonKeysOrderAsTheCollationDoes() {
     for (String spec : List.of("{locale: 'en'}", "{locale: 'en', strength: 1}", "{locale: 'fr_CA'}",
         "{locale: 'en', numericOrdering: true, caseFirst: 'upper'}", "{locale: 'de@collation=phonebook'}",
-        "{locale: 'en', alternate: 'shifted', strength: 4}")) {
+        "{locale: 'en', alternate: 'shifted', strength: 4}", "{locale: 'en', strength: 5}")) {
       Collation collation = collation(spec);
       for (String left : WORDS) {
         for (String right : WORDS) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tributary.engine.Engine;
 import io.tributary.engine.error.MongoError;
 import io.tributary.engine.storage.memory.InMemoryStorageEngine;
+import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,11 +42,13 @@ class CommandCollationTest {
   void expressionsAndViewsFollowTheCollation() {
     run("{insert: 'c', documents: [{_id: 1, x: 'ping', tags: ['a', 'A', 'b']}]}");
     BsonDocument projected = run("{aggregate: 'c', pipeline: [{$project: {u: {$setUnion: ['$tags']},"
-        + " cmp: {$cmp: ['$x', 'PING']}, at: {$indexOfArray: ['$tags', 'B']}}}], cursor: {}, " + CI + "}")
+        + " cmp: {$cmp: ['$x', 'PING']}, at: {$indexOfArray: ['$tags', 'B']},"
+        + " sorted: {$sortArray: {input: '$tags', sortBy: 1}}}}], cursor: {}, " + CI + "}")
         .getDocument("cursor").getArray("firstBatch").get(0).asDocument();
     assertThat(projected.getArray("u")).hasSize(2);
     assertThat(projected.getInt32("cmp").getValue()).isZero();
     assertThat(projected.getInt32("at").getValue()).isEqualTo(2);
+    assertThat(projected.getArray("sorted")).isEqualTo(BsonArray.parse("['a', 'A', 'b']"));
     run("{create: 'v', viewOn: 'c', pipeline: [], " + CI + "}");
     assertThat(run("{find: 'v', filter: {x: 'PING'}}").getDocument("cursor").getArray("firstBatch")).hasSize(1);
     assertThatThrownBy(() -> run("{find: 'v', filter: {}, collation: {locale: 'fr'}}"))
@@ -62,6 +65,8 @@ class CommandCollationTest {
     run("{update: 'c', updates: [{q: {_id: 1}, u: {$set: {'tags.$[t]': 'z'}}, arrayFilters: [{t: 'B'}], " + CI
         + "}]}");
     assertThat(find(1).getArray("tags")).containsExactly(new org.bson.BsonString("z"));
+    run("{update: 'c', updates: [{q: {_id: 1}, u: {$push: {tags: {$each: ['B', 'a'], $sort: 1}}}, " + CI + "}]}");
+    assertThat(find(1).getArray("tags")).isEqualTo(BsonArray.parse("['a', 'B', 'z']"));
     BsonDocument group = run("{aggregate: 'c', pipeline: [{$group: {_id: null, xs: {$addToSet: '$x'},"
         + " top: {$max: '$x'}}}], cursor: {}, " + CI + "}").getDocument("cursor").getArray("firstBatch").get(0)
         .asDocument();
