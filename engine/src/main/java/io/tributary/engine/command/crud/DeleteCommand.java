@@ -1,5 +1,6 @@
 package io.tributary.engine.command.crud;
 
+import io.tributary.engine.Engine;
 import io.tributary.engine.Namespace;
 import io.tributary.engine.catalog.CollectionMetadata;
 import io.tributary.engine.catalog.WriteUnit;
@@ -33,6 +34,12 @@ public final class DeleteCommand implements SyncCommand {
   @Override
   public boolean isWrite() {
     return true;
+  }
+
+  /** See {@link QuickWrites#byId}. */
+  @Override
+  public boolean isQuick(Engine engine, String database, BsonDocument command) {
+    return QuickWrites.byId(engine, command.get("deletes"), "q");
   }
 
   @Override

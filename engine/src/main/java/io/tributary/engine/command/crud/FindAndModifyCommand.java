@@ -1,5 +1,6 @@
 package io.tributary.engine.command.crud;
 
+import io.tributary.engine.Engine;
 import io.tributary.engine.Namespace;
 import io.tributary.engine.query.Matcher;
 import io.tributary.engine.catalog.CollectionMetadata;
@@ -42,6 +43,12 @@ public final class FindAndModifyCommand implements SyncCommand {
   @Override
   public boolean isWrite() {
     return true;
+  }
+
+  /** One document by {@code _id}, on the in-memory engine: see {@link QuickWrites}. */
+  @Override
+  public boolean isQuick(Engine engine, String database, BsonDocument command) {
+    return !engine.storage().isDurable() && QuickWrites.isById(command, "query");
   }
 
   @Override

@@ -16,23 +16,15 @@ import org.bson.BsonValue;
  * and the reply's {@code n} counts the documents inserted. Retryable: see {@link RetryableWrite}.
  */
 public final class InsertCommand implements SyncCommand {
-  /** The most documents a quick insert may carry: bounded work on an event loop (an insertMany's usual batch). */
-  private static final int QUICK_DOCUMENTS = 100;
-
   @Override
   public String name() {
     return "insert";
   }
 
-  /**
-   * Quick on the in-memory engine (a commit never waits for a disk) for at most {@value #QUICK_DOCUMENTS}
-   * documents; the dispatcher still runs it on a worker when the write permit is taken.
-   */
+  /** See {@link QuickWrites#bounded}; the dispatcher still runs it on a worker when the write permit is taken. */
   @Override
   public boolean isQuick(Engine engine, String database, BsonDocument command) {
-    BsonValue documents = command.get("documents");
-    return !engine.storage().isDurable() && documents != null && documents.isArray()
-        && documents.asArray().size() <= QUICK_DOCUMENTS;
+    return QuickWrites.bounded(engine, command.get("documents"));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.tributary.engine.command.crud;
 
+import io.tributary.engine.Engine;
 import io.tributary.engine.Namespace;
 import io.tributary.engine.query.Matcher;
 import io.tributary.engine.catalog.CollectionMetadata;
@@ -33,6 +34,12 @@ public final class UpdateCommand implements SyncCommand {
   @Override
   public boolean isWrite() {
     return true;
+  }
+
+  /** See {@link QuickWrites#byId}. */
+  @Override
+  public boolean isQuick(Engine engine, String database, BsonDocument command) {
+    return QuickWrites.byId(engine, command.get("updates"), "q");
   }
 
   @Override
