@@ -1,5 +1,6 @@
 package io.tributary.engine.aggregate;
 
+import io.tributary.engine.collation.Collation;
 import io.tributary.engine.bson.BsonOrder;
 import io.tributary.engine.error.ErrorCode;
 import io.tributary.engine.expression.Expression;
@@ -27,7 +28,8 @@ final class BucketStage {
     public BsonValue evaluate(Scope scope) {
       BsonValue value = groupBy.evaluate(scope);
       for (int i = 0; i + 1 < boundaries.size(); i++) {
-        if (Values.compare(value, boundaries.get(i)) >= 0 && Values.compare(value, boundaries.get(i + 1)) < 0) {
+        if (Values.compare(value, boundaries.get(i), scope.collation()) >= 0
+            && Values.compare(value, boundaries.get(i + 1), scope.collation()) < 0) {
           return boundaries.get(i);
         }
       }

@@ -1,5 +1,6 @@
 package io.tributary.engine.aggregate;
 
+import io.tributary.engine.collation.Collation;
 import io.tributary.engine.bson.KeyCodec;
 import io.tributary.engine.error.ErrorCode;
 import io.tributary.engine.expression.Expression;
@@ -20,10 +21,11 @@ import org.bson.BsonValue;
 
 /**
  * {@code $setWindowFields: {partitionBy, sortBy, output}}: splits the documents into partitions (by the value of
- * {@code partitionBy}, in BSON order), sorts each by {@code sortBy} (stably) and sets each output field to its
+ * {@code partitionBy}, in BSON order; strings under the run's collation), sorts each by {@code sortBy} (stably,
+ * under the collation) and sets each output field to its
  * {@link WindowFunction} over the partition. Blocking. Range windows are not supported.
  */
-record SetWindowFieldsStage(Expression partitionBy, Comparator<BsonDocument> sortBy,
+record SetWindowFieldsStage(Expression partitionBy, List<SortKey> sortKeys,
     Map<String, WindowFunction> outputs) implements BlockingStage {
   static final String NAME = "$setWindowFields";
 
@@ -43,7 +45,6 @@ record SetWindowFieldsStage(Expression partitionBy, Comparator<BsonDocument> sor
     }
     BsonValue sort = window.get("sortBy");
     List<SortKey> sortKeys = sort == null ? List.of() : SortKey.parse(sort);
-    Comparator<BsonDocument> sortBy = SortKey.inOrder(sortKeys, SortKey::key);
     SortKey rankKey = sortKeys.size() == 1 ? sortKeys.get(0) : null;
     Map<String, WindowFunction> outputs = new LinkedHashMap<>();
     window.getDocument("output").forEach((field, function) -> {
@@ -52,7 +53,7 @@ record SetWindowFieldsStage(Expression partitionBy, Comparator<BsonDocument> sor
     });
     return new SetWindowFieldsStage(
         window.containsKey("partitionBy") ? Expressions.parse(window.get("partitionBy"), context) : null,
-        sortBy, outputs);
+        sortKeys, outputs);
   }
 
   @Override
@@ -70,15 +71,17 @@ record SetWindowFieldsStage(Expression partitionBy, Comparator<BsonDocument> sor
   private List<List<BsonDocument>> partitions(List<BsonDocument> documents, Execution execution) {
     Map<ByteBuffer, List<BsonDocument>> partitions = new LinkedHashMap<>();
     Map<ByteBuffer, BsonValue> keys = new LinkedHashMap<>();
+    Collation collation = execution.variables().collation();
     documents.forEach(document -> {
       BsonValue key = partitionBy == null ? BsonNull.VALUE : partitionBy.evaluate(execution.scope(document));
       BsonValue partitionKey = key == null ? BsonNull.VALUE : key;
-      ByteBuffer encoded = ByteBuffer.wrap(KeyCodec.encode(partitionKey));
+      ByteBuffer encoded = ByteBuffer.wrap(KeyCodec.encode(collation.key(partitionKey)));
       keys.putIfAbsent(encoded, partitionKey);
       partitions.computeIfAbsent(encoded, k -> new ArrayList<>()).add(document);
     });
     List<ByteBuffer> order = new ArrayList<>(partitions.keySet());
-    order.sort(Comparator.comparing(keys::get, Values.ORDER));
+    order.sort(Comparator.comparing(keys::get, (left, right) -> Values.compare(left, right, collation)));
+    Comparator<BsonDocument> sortBy = SortKey.comparator(sortKeys, collation);
     List<List<BsonDocument>> sorted = new ArrayList<>();
     for (ByteBuffer key : order) {
       List<BsonDocument> partition = partitions.get(key);

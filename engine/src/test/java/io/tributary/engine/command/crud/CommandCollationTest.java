@@ -71,6 +71,13 @@ class CommandCollationTest {
         + " top: {$max: '$x'}}}], cursor: {}, " + CI + "}").getDocument("cursor").getArray("firstBatch").get(0)
         .asDocument();
     assertThat(group.getArray("xs")).hasSize(1);
+    BsonDocument windowed = run("{aggregate: 'c', pipeline: [{$setWindowFields: {partitionBy: '$x',"
+        + " output: {n: {$count: {}}}}}, {$limit: 1}], cursor: {}, " + CI + "}").getDocument("cursor")
+        .getArray("firstBatch").get(0).asDocument();
+    assertThat(windowed.getInt32("n").getValue()).isEqualTo(2);
+    BsonDocument bucket = run("{aggregate: 'c', pipeline: [{$bucket: {groupBy: '$x', boundaries: ['a', 'z']}}],"
+        + " cursor: {}, " + CI + "}").getDocument("cursor").getArray("firstBatch").get(0).asDocument();
+    assertThat(bucket.getInt32("count").getValue()).as("'PING' is below 'a' only in binary order").isEqualTo(2);
   }
 
   private BsonDocument find(int id) {
