@@ -21,8 +21,8 @@ import org.bson.BsonValue;
  * string whose code point order is the collation's order and which is equal exactly when the collation calls two
  * strings equal: it is what a collated index stores and what hashing by value (group keys, distinct) uses.
  *
- * <p>Instances come from {@link #parse}, which validates with mongod's codes and messages and caches one instance per
- * full specification. Two collations are equal when their full specifications are. Immutable and thread-safe (the
+ * <p>Instances come from {@link #parse}, which validates with mongod's codes and messages and caches the instance of
+ * each document it has read. Two collations are equal when their full specifications are. Immutable and thread-safe (the
  * ICU collator is frozen).
  */
 public final class Collation implements Comparator<String> {

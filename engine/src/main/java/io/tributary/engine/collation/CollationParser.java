@@ -7,6 +7,7 @@ import io.tributary.engine.bson.BsonTypeName;
 import io.tributary.engine.catalog.DuplicateKeyError;
 import io.tributary.engine.error.ErrorCode;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bson.BsonDocument;
@@ -72,35 +73,32 @@ final class CollationParser {
     return new Collation(full, (RuleBasedCollator) collator.freeze());
   }
 
-  /** The given fields, type-checked in document order; null values read as absent (except {@code backwards}). */
+  /** The given fields, type-checked in document order. */
   private static BsonDocument readFields(BsonDocument given, String path) {
     BsonDocument options = new BsonDocument();
-    for (Map.Entry<String, BsonValue> field : given.entrySet()) {
-      String name = field.getKey();
-      BsonValue value = field.getValue();
-      boolean absent = value.isNull() || value.getBsonType() == BsonType.UNDEFINED;
-      if (name.equals("backwards")) {
-        if (!value.isBoolean()) {
-          throw ErrorCode.TYPE_MISMATCH.error("Field 'backwards' should be a boolean value, but found: "
-              + typeName(value));
-        }
-        options.put(name, value);
-      } else if (name.equals("strength")) {
-        if (!absent) {
-          options.put(name, new BsonInt32(strength(value, path)));
-        }
-      } else if (STRING_FIELDS.contains(name) || BOOLEAN_FIELDS.contains(name)) {
-        if (!absent) {
-          options.put(name, typed(name, value, path));
-        }
-      } else {
-        throw ErrorCode.location(40415).error("BSON field '" + path + "." + name + "' is an unknown field.");
-      }
-    }
+    given.forEach((name, value) -> readField(name, value, path).ifPresent(checked -> options.put(name, checked)));
     if (!options.containsKey("locale")) {
       throw ErrorCode.location(40414).error("BSON field '" + path + ".locale' is missing but a required field");
     }
     return options;
+  }
+
+  /** One option's checked value; empty when it is null, which reads as absent (not so for {@code backwards}). */
+  private static Optional<BsonValue> readField(String name, BsonValue value, String path) {
+    if (name.equals("backwards")) {
+      if (!value.isBoolean()) {
+        throw ErrorCode.TYPE_MISMATCH.error("Field 'backwards' should be a boolean value, but found: "
+            + typeName(value));
+      }
+      return Optional.of(value);
+    }
+    if (!name.equals("strength") && !STRING_FIELDS.contains(name) && !BOOLEAN_FIELDS.contains(name)) {
+      throw ErrorCode.location(40415).error("BSON field '" + path + "." + name + "' is an unknown field.");
+    }
+    if (value.isNull() || value.getBsonType() == BsonType.UNDEFINED) {
+      return Optional.empty();
+    }
+    return Optional.of(name.equals("strength") ? new BsonInt32(strength(value, path)) : typed(name, value, path));
   }
 
   private static BsonValue typed(String name, BsonValue value, String path) {
