@@ -25,8 +25,11 @@ import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Collation through the real driver: queries, sorts, aggregation, collection defaults and collated indexes. */
-class CollationTest extends ServerTestSupport {
+/**
+ * Collation through the real driver: queries, sorts, aggregation, collection defaults and collated indexes; run on
+ * each storage engine.
+ */
+public abstract class CollationBehaviourSuite extends ServerTestSupport {
   private static final Collation CASE_INSENSITIVE =
       Collation.builder().locale("en").collationStrength(CollationStrength.SECONDARY).build();
   private static final Document FULL_EN_STRENGTH_2 = Document.parse("{locale: 'en', caseLevel: false,"

@@ -1,0 +1,4 @@
+package io.tributary.server.crud;
+
+/** {@link CollationBehaviourSuite} on the in-memory storage engine. */
+class InMemoryCollationTest extends CollationBehaviourSuite {}
