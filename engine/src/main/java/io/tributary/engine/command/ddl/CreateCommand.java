@@ -1,8 +1,8 @@
 package io.tributary.engine.command.ddl;
 
 import io.tributary.engine.Namespace;
-import io.tributary.engine.collation.Collation;
 import io.tributary.engine.catalog.CollectionMetadata;
+import io.tributary.engine.collation.Collation;
 import io.tributary.engine.command.CommandContext;
 import io.tributary.engine.command.SyncCommand;
 import io.tributary.engine.command.crud.CommandArguments;
@@ -55,6 +55,7 @@ public final class CreateCommand implements SyncCommand {
     Transactions.write(context, command, unit -> {
       Optional<CollectionMetadata> existing = unit.collection(namespace);
       if (existing.isEmpty()) {
+        ViewCollations.check(namespace, options, unit::collection);
         return unit.createCollection(namespace, options);
       }
       if (!existing.get().options().equals(options)) {

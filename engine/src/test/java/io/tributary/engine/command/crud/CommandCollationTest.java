@@ -53,6 +53,10 @@ class CommandCollationTest {
     assertThat(run("{find: 'v', filter: {x: 'PING'}}").getDocument("cursor").getArray("firstBatch")).hasSize(1);
     assertThatThrownBy(() -> run("{find: 'v', filter: {}, collation: {locale: 'fr'}}"))
         .isInstanceOfSatisfying(MongoError.class, e -> assertThat(e.code().code()).isEqualTo(167));
+    assertThatThrownBy(() -> run("{create: 'vv', viewOn: 'v', pipeline: []}"))
+        .isInstanceOfSatisfying(MongoError.class, e -> assertThat(e.getMessage())
+            .isEqualTo("View db.vv has conflicting collation with view db.v"));
+    run("{create: 'vv', viewOn: 'v', pipeline: [], " + CI + "}");
   }
 
   @Test
