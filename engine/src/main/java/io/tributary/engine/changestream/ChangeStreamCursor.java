@@ -85,7 +85,7 @@ public final class ChangeStreamCursor implements ServerCursor {
     this.position = start.scanAfter();
     this.readPosition = position;
     this.postBatchResumeToken = start.initialToken();
-    runtime.notifier().streamOpened();
+    runtime.notifier().streamOpened(shared);
   }
 
   @Override
@@ -146,7 +146,7 @@ public final class ChangeStreamCursor implements ServerCursor {
     if (!closed) {
       closed = true;
       shared.release();
-      runtime.notifier().streamClosed();
+      runtime.notifier().streamClosed(shared);
     }
   }
 

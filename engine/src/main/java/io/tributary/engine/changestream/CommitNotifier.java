@@ -125,7 +125,8 @@ final class CommitNotifier {
    * current. When it starts from idle it starts from the newest entry: streams opened now read the older ones
    * themselves.
    */
-  synchronized void streamOpened() {
+  synchronized void streamOpened(SharedEvents shape) {
+    parked.open(shape);
     if (openStreams++ == 0 && armed == null) {
       activity = new NamespaceActivity(oplog.lastVisible());
       arm();
@@ -133,7 +134,8 @@ final class CommitNotifier {
   }
 
   /** A change stream closed. */
-  synchronized void streamClosed() {
+  synchronized void streamClosed(SharedEvents shape) {
+    parked.close(shape);
     openStreams--;
   }
 

@@ -12,9 +12,9 @@ import java.util.Set;
 import org.bson.BsonTimestamp;
 
 /**
- * The parked streams of a {@link CommitNotifier}, indexed by what they watch and grouped by {@link SharedEvents
- * shape}, so that a new oplog entry costs one evaluation per shape that might see it plus one step per stream it
- * wakes, and nothing for the streams it leaves quiet. Not thread-safe: guarded by the notifier.
+ * The shapes of the open streams of a {@link CommitNotifier} with their parked streams, indexed by what they watch,
+ * so that a new oplog entry costs one evaluation per shape that might see it plus one step per stream it wakes, and
+ * nothing for the streams it leaves quiet. Not thread-safe: guarded by the notifier.
  *
  * <p>Implementation notes.
  * <ul>
@@ -23,9 +23,10 @@ import org.bson.BsonTimestamp;
  *       other operation (DDL, renames, no-ops: rare) visits every group. So a group that is not visited is one
  *       whose scope cannot see the entry.</li>
  *   <li>Evaluation: a visited group asks its shape once whether the entry yields anything
- *       ({@link SharedEvents#yieldsOutput}, which the woken streams read back from its memo). If it does, every
- *       subscription parked before the entry is woken; if not, no subscription is touched: a parked filtered stream
- *       is quiet through the newest entry the notifier read.</li>
+ *       ({@link SharedEvents#yieldsOutput}). If it does, every subscription parked before the entry is woken; if
+ *       not, no subscription is touched: a parked filtered stream is quiet through the newest entry the notifier
+ *       read. Every shape with open streams is evaluated, parked or not: its streams that are busy returning a batch
+ *       read the entry back from the shape's memo rather than computing it each.</li>
  *   <li>Unfiltered subscriptions (a resume token still to verify: the stream must read the entry itself) are woken
  *       by every entry of a visited group.</li>
  *   <li>A group links its subscriptions into a list through the subscriptions themselves, so parking and waking
@@ -39,10 +40,11 @@ final class ParkedStreams {
   private final List<Group> visiting = new ArrayList<>();
   private int size;
 
-  /** The parked subscriptions of one shape, linked through {@link CommitNotifier.Subscription#next}. */
+  /** One shape: its open streams, and its parked subscriptions linked through their {@code next}. */
   static final class Group {
     final SharedEvents shape;
     CommitNotifier.Subscription head;
+    int streams;
     int size;
     int unfiltered;
 
@@ -55,9 +57,20 @@ final class ParkedStreams {
     return size;
   }
 
+  /** A stream of {@code shape} opened: the shape is evaluated for every new entry it might see. */
+  void open(SharedEvents shape) {
+    group(shape).streams++;
+  }
+
+  /** A stream of {@code shape} closed. */
+  void close(SharedEvents shape) {
+    Group group = group(shape);
+    group.streams--;
+    forgetIfUnused(group);
+  }
+
   void add(CommitNotifier.Subscription subscription) {
-    Group group = byKey.computeIfAbsent(key(subscription.shape.scope()), k -> new HashMap<>())
-        .computeIfAbsent(subscription.shape, Group::new);
+    Group group = group(subscription.shape);
     subscription.group = group;
     subscription.next = group.head;
     if (group.head != null) {
@@ -87,13 +100,23 @@ final class ParkedStreams {
     subscription.next = null;
     group.unfiltered -= subscription.filtered ? 0 : 1;
     size--;
-    if (--group.size == 0) {
-      Object key = key(group.shape.scope());
-      Map<SharedEvents, Group> groups = byKey.get(key);
-      groups.remove(group.shape);
-      if (groups.isEmpty()) {
-        byKey.remove(key);
-      }
+    group.size--;
+    forgetIfUnused(group);
+  }
+
+  private Group group(SharedEvents shape) {
+    return byKey.computeIfAbsent(key(shape.scope()), k -> new HashMap<>()).computeIfAbsent(shape, Group::new);
+  }
+
+  private void forgetIfUnused(Group group) {
+    if (group.streams > 0 || group.size > 0) {
+      return;
+    }
+    Object key = key(group.shape.scope());
+    Map<SharedEvents, Group> groups = byKey.get(key);
+    groups.remove(group.shape);
+    if (groups.isEmpty()) {
+      byKey.remove(key);
     }
   }
 
@@ -111,8 +134,8 @@ final class ParkedStreams {
 
   private void wake(Group group, OplogEntry entry, BsonTimestamp quietBefore,
       List<CommitNotifier.Subscription> ready) {
-    boolean yields = group.size > group.unfiltered && yieldsOutput(group.shape, entry);
-    if (!yields && group.unfiltered == 0) {
+    boolean yields = yieldsOutput(group.shape, entry);
+    if (group.size == 0 || !yields && group.unfiltered == 0) {
       return;
     }
     BsonTimestamp time = entry.clusterTime();

@@ -5,44 +5,82 @@ import org.bson.BsonTimestamp;
 
 /**
  * What the newest oplog entries became for one stream shape, remembered by cluster time: the notifier computes an
- * entry once per shape and the streams it wakes read it back moments later. Thread-safe.
+ * entry once per shape and the streams of that shape read it back, moments or (when they trail) a few thousand
+ * entries later. Thread-safe.
  *
- * <p>Implementation notes. A direct-mapped table: consecutive entries (consecutive increments within a second) land
- * in consecutive slots, so the last {@value #SLOTS} entries are usually all present; a collision only costs a
- * recomputation, whose result is equal. The table is allocated on first use, so a shape nobody reads costs nothing.
+ * <p>Implementation notes.
+ * <ul>
+ *   <li>A direct-mapped table: consecutive entries (consecutive increments within a second) land in consecutive
+ *       slots, so the last {@code slots} entries are usually all present; a collision only costs a recomputation,
+ *       whose result is equal.</li>
+ *   <li>The table starts small ({@value #INITIAL_SLOTS}) and is allocated on first use, so a shape nobody reads
+ *       costs nothing. It doubles, up to {@value #MAX_SLOTS}, whenever a lookup finds its slot taken by a newer
+ *       entry: a stream of this shape trails the others by more than the table holds, and without the table it
+ *       would compute every entry again (and fall further behind).</li>
+ *   <li>An older entry never replaces a newer one: a lagging stream must not evict what the live tail needs.</li>
+ * </ul>
  *
  * @param <V> what an entry became
  */
 final class RecentEntries<V> {
-  private static final int SLOTS = 128; // a power of two, twice the notifier's chunk
+  private static final int INITIAL_SLOTS = 128; // powers of two; twice the notifier's chunk
+  private static final int MAX_SLOTS = 4096;
 
   private BsonTimestamp[] times; // guarded by this
   private Object[] values; // guarded by this
 
   /** The value remembered for the entry at {@code time}, else computed by {@code compute} (outside the lock). */
   V computeIfAbsent(BsonTimestamp time, Supplier<V> compute) {
-    int slot = slot(time);
     synchronized (this) {
-      if (times != null && time.equals(times[slot])) {
-        @SuppressWarnings("unchecked")
-        V known = (V) values[slot];
-        return known;
+      if (times != null) {
+        int slot = slot(time, times.length);
+        if (time.equals(times[slot])) {
+          @SuppressWarnings("unchecked")
+          V known = (V) values[slot];
+          return known;
+        }
+        if (times[slot] != null && times[slot].compareTo(time) > 0 && times.length < MAX_SLOTS) {
+          resize(times.length * 2);
+        }
       }
     }
     // Two threads may race to compute the same entry; both results are equal and either may stay.
     V computed = compute.get();
     synchronized (this) {
       if (times == null) {
-        times = new BsonTimestamp[SLOTS];
-        values = new Object[SLOTS];
+        resize(INITIAL_SLOTS);
       }
-      times[slot] = time;
-      values[slot] = computed;
+      put(time, computed);
     }
     return computed;
   }
 
-  private static int slot(BsonTimestamp time) {
-    return (time.getTime() + time.getInc()) & (SLOTS - 1);
+  /** Slots in use; for tests. */
+  synchronized int capacity() {
+    return times == null ? 0 : times.length;
+  }
+
+  private void put(BsonTimestamp time, Object value) {
+    int slot = slot(time, times.length);
+    if (times[slot] == null || times[slot].compareTo(time) <= 0) {
+      times[slot] = time;
+      values[slot] = value;
+    }
+  }
+
+  private void resize(int slots) {
+    BsonTimestamp[] oldTimes = times;
+    Object[] oldValues = values;
+    times = new BsonTimestamp[slots];
+    values = new Object[slots];
+    for (int i = 0; oldTimes != null && i < oldTimes.length; i++) {
+      if (oldTimes[i] != null) {
+        put(oldTimes[i], oldValues[i]);
+      }
+    }
+  }
+
+  private static int slot(BsonTimestamp time, int slots) {
+    return (time.getTime() + time.getInc()) & (slots - 1);
   }
 }
