@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
  * that changes it, so readers never lock.
  *
  * <p>The id counters (collection ids, index ids in METADATA; record ids per collection, derived from the last
- * stored document) are only used by a {@link WriteUnit} under the {@link Writer}'s lock. An aborted unit leaves
+ * stored document) and the usage of capped collections ({@link CappedUsage}) are only used by a {@link WriteUnit}
+ * under the {@link Writer}'s lock. An aborted unit leaves
  * a gap in the ids, which is harmless. Thread-safe for readers; mutators require the writer's lock.
  */
 public final class Catalog {
@@ -32,6 +33,8 @@ public final class Catalog {
   private final StorageEngine storage;
   private volatile Map<Namespace, CollectionMetadata> collections;
   private final Map<Long, Long> nextRecordIds = new HashMap<>();
+  /** Committed usage of the capped collections written since start, by collection id. */
+  private final Map<Long, CappedUsage> cappedUsage = new HashMap<>();
   private long nextCollectionId;
   private long nextIndexId;
 
@@ -105,8 +108,20 @@ public final class Catalog {
     return next;
   }
 
-  void forgetRecordIds(long collectionId) {
+  /** Forgets what is kept in memory about a collection's documents (it is dropped). */
+  void forgetDocuments(long collectionId) {
     nextRecordIds.remove(collectionId);
+    cappedUsage.remove(collectionId);
+  }
+
+  /** The committed usage of a capped collection: counted by one scan the first time, then kept by commits. */
+  CappedUsage cappedUsage(CollectionMetadata collection) {
+    return cappedUsage.computeIfAbsent(collection.id(), id -> CappedUsage.scan(storage, collection));
+  }
+
+  /** Publishes the usage of the capped collections a commit wrote. */
+  void applyCappedUsage(Map<Long, CappedUsage> changes) {
+    cappedUsage.putAll(changes);
   }
 
   private long lastStoredRecordId(long collectionId) {

@@ -30,6 +30,15 @@ public record CollectionMetadata(Namespace namespace, UUID uuid, long id, BsonDo
     return setting.getBoolean("enabled", org.bson.BsonBoolean.FALSE).getValue();
   }
 
+  /** The limits of a capped collection, or null when it is not capped. */
+  public CappedLimits cappedLimits() {
+    return CappedLimits.of(options);
+  }
+
+  public boolean isCapped() {
+    return cappedLimits() != null;
+  }
+
   public boolean isView() {
     return options.containsKey("viewOn");
   }

@@ -18,7 +18,17 @@ public final class Documents {
   /** All documents in natural order ({@code reverse}: newest first). */
   public static DocumentCursor scan(ReadView view, CollectionMetadata collection, boolean reverse) {
     byte[] prefix = KeyLayout.longKey(collection.id());
-    KeyValueIterator it = view.scan(KeySpace.DOCUMENTS, prefix, KeyLayout.prefixEnd(prefix), reverse);
+    return documents(view.scan(KeySpace.DOCUMENTS, prefix, KeyLayout.prefixEnd(prefix), reverse));
+  }
+
+  /** The documents from record id {@code fromRecordId} on, in natural order. */
+  public static DocumentCursor scanFrom(ReadView view, CollectionMetadata collection, long fromRecordId) {
+    byte[] prefix = KeyLayout.longKey(collection.id());
+    return documents(view.scan(KeySpace.DOCUMENTS, KeyLayout.documentKey(collection.id(), fromRecordId),
+        KeyLayout.prefixEnd(prefix), false));
+  }
+
+  private static DocumentCursor documents(KeyValueIterator it) {
     return DocumentCursor.map(it,
         kv -> new StoredDocument(KeyLayout.recordIdOf(kv.key()), BsonBytes.decode(kv.value())), it::close);
   }

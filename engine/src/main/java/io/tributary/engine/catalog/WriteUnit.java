@@ -12,6 +12,7 @@ import io.tributary.engine.storage.WriteBatch;
 import io.tributary.engine.update.UpdateDescription;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,8 @@ public final class WriteUnit {
   private final List<Operation> operations = new ArrayList<>();
   private final Map<Namespace, CollectionMetadata> catalogChanges = new LinkedHashMap<>();
   private final IndexEntries indexEntries;
+  /** The usage of the capped collections this unit writes, with its writes applied. */
+  private final Map<Long, CappedUsage> cappedUsage = new HashMap<>();
 
   WriteUnit(Catalog catalog, StorageEngine storage) {
     this.catalog = catalog;
@@ -93,15 +96,58 @@ public final class WriteUnit {
     return metadata;
   }
 
+  /**
+   * Inserts a document. Into a capped collection, it then deletes the oldest documents (logged as deletes after the
+   * insert, in this commit, as mongod 5.0+ replicates them) until the collection is within its limits, never the
+   * document just inserted: one larger than the collection's size leaves it alone in the collection.
+   */
   public void insert(CollectionMetadata collection, BsonDocument document) {
+    CappedLimits capped = collection.cappedLimits();
+    byte[] encoded = BsonBytes.encode(document);
+    if (capped != null) {
+      noteCappedUsage(collection, 1, encoded.length);
+    }
     long recordId = catalog.allocateRecordId(collection.id());
     for (IndexDescriptor index : collection.indexes()) {
       indexEntries.add(collection, index, document, recordId);
     }
     noteMultikey(collection, document);
-    staged.put(KeySpace.DOCUMENTS, KeyLayout.documentKey(collection.id(), recordId), BsonBytes.encode(document));
+    staged.put(KeySpace.DOCUMENTS, KeyLayout.documentKey(collection.id(), recordId), encoded);
     operations.add(new Operation.Insert(collection.namespace(), collection.uuid(), documentKey(document),
         document));
+    if (capped != null) {
+      deleteOldest(collection, capped, recordId);
+    }
+  }
+
+  /** mongod's {@code cappedDeleteUntilBelowConfiguredMaximum}, oldest first from the usage's hint. */
+  private void deleteOldest(CollectionMetadata collection, CappedLimits limits, long inserted) {
+    CappedUsage usage = cappedUsage.get(collection.id());
+    long count = usage.count();
+    long bytes = usage.bytes();
+    List<StoredDocument> oldest = new ArrayList<>();
+    try (DocumentCursor documents = Documents.scanFrom(staged, collection, usage.oldestRecordId())) {
+      while (limits.exceededBy(count, bytes) && documents.hasNext()) {
+        StoredDocument next = documents.next();
+        if (next.recordId() == inserted) {
+          break;
+        }
+        oldest.add(next);
+        count--;
+        bytes -= BsonBytes.size(next.document());
+      }
+    }
+    oldest.forEach(stored -> delete(collection, stored));
+    if (!oldest.isEmpty()) {
+      long next = oldest.get(oldest.size() - 1).recordId() + 1;
+      cappedUsage.computeIfPresent(collection.id(), (id, current) -> current.oldestFrom(next));
+    }
+  }
+
+  /** Counts a change to a capped collection; the first one in this unit starts from the committed usage. */
+  private void noteCappedUsage(CollectionMetadata collection, long documents, long bytes) {
+    cappedUsage.merge(collection.id(), catalog.cappedUsage(collection).plus(documents, bytes),
+        (current, ignored) -> current.plus(documents, bytes));
   }
 
   /**
@@ -110,6 +156,9 @@ public final class WriteUnit {
    */
   public void update(CollectionMetadata collection, StoredDocument before, BsonDocument after,
       UpdateDescription description) {
+    if (collection.isCapped()) {
+      noteCappedUsage(collection, 0, BsonBytes.size(after) - BsonBytes.size(before.document()));
+    }
     for (IndexDescriptor index : collection.indexes()) {
       indexEntries.replace(collection, index, before, after);
     }
@@ -125,6 +174,9 @@ public final class WriteUnit {
   }
 
   public void delete(CollectionMetadata collection, StoredDocument stored) {
+    if (collection.isCapped()) {
+      noteCappedUsage(collection, -1, -BsonBytes.size(stored.document()));
+    }
     for (IndexDescriptor index : collection.indexes()) {
       indexEntries.remove(index, stored);
     }
@@ -139,7 +191,8 @@ public final class WriteUnit {
     collection.indexes().forEach(index -> deletePrefix(KeySpace.INDEXES, KeyLayout.longKey(index.id())));
     staged.delete(KeySpace.CATALOG, KeyLayout.catalogKey(collection.namespace()));
     catalogChanges.put(collection.namespace(), null);
-    catalog.forgetRecordIds(collection.id());
+    catalog.forgetDocuments(collection.id());
+    cappedUsage.remove(collection.id());
     operations.add(new Operation.Drop(collection.namespace(), collection.uuid()));
   }
 
@@ -148,7 +201,8 @@ public final class WriteUnit {
     if (droppedTarget != null) {
       deletePrefix(KeySpace.DOCUMENTS, KeyLayout.longKey(droppedTarget.id()));
       droppedTarget.indexes().forEach(i -> deletePrefix(KeySpace.INDEXES, KeyLayout.longKey(i.id())));
-      catalog.forgetRecordIds(droppedTarget.id());
+      catalog.forgetDocuments(droppedTarget.id());
+      cappedUsage.remove(droppedTarget.id());
     }
     staged.delete(KeySpace.CATALOG, KeyLayout.catalogKey(collection.namespace()));
     catalogChanges.put(collection.namespace(), null);
@@ -201,6 +255,10 @@ public final class WriteUnit {
 
   List<Operation> operations() {
     return Collections.unmodifiableList(operations);
+  }
+
+  Map<Long, CappedUsage> cappedUsage() {
+    return cappedUsage;
   }
 
   Map<Namespace, CollectionMetadata> catalogChanges() {

@@ -126,5 +126,6 @@ public final class Writer {
   private void publish(WriteUnit unit, List<Operation> operations, SessionInfo session) {
     sequencer.commit(unit.batch(), operations, session);
     catalog.apply(unit.catalogChanges());
+    catalog.applyCappedUsage(unit.cappedUsage());
   }
 }

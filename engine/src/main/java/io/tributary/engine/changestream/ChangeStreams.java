@@ -21,6 +21,7 @@ import org.bson.BsonArray;
 import org.bson.BsonDateTime;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
+import org.bson.BsonTimestamp;
 import org.bson.BsonValue;
 
 /**
@@ -70,6 +71,16 @@ public final class ChangeStreams implements ChangeStreamOpener {
   /** How many {@code getMore}s are parked waiting for a commit; a gauge for monitoring and tests. */
   public int waitingStreams() {
     return runtime.notifier().waitingStreams();
+  }
+
+  /**
+   * Runs {@code onCommit} once on the worker executor when an oplog entry later than {@code after} that writes
+   * {@code namespace} becomes visible (or at once if one may already be): how a tailable awaitData cursor waits
+   * for inserts without a thread, through the same one oplog reader as the change streams. The wake-up may be
+   * spurious; the caller looks and waits again.
+   */
+  public CommitWait awaitWrite(Namespace namespace, BsonTimestamp after, Runnable onCommit) {
+    return runtime.notifier().awaitWrite(namespace, after, onCommit);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.tributary.engine.changestream;
 
+import io.tributary.engine.Namespace;
 import io.tributary.engine.oplog.Oplog;
 import io.tributary.engine.oplog.OplogEntry;
 import java.util.ArrayList;
@@ -42,6 +43,7 @@ final class CommitNotifier {
   private final Oplog oplog;
   private final Executor worker;
   private final ParkedStreams parked = new ParkedStreams(); // guarded by this
+  private final CollectionWaiters waiters = new CollectionWaiters(this); // guarded by this
   private NamespaceActivity activity; // guarded by this
   private int openStreams; // guarded by this
   /** The reader's registration; also set while it reads, so one reader runs at a time. Guarded by this. */
@@ -104,6 +106,29 @@ final class CommitNotifier {
     }
     worker.execute(onCommit);
     return subscription;
+  }
+
+  /**
+   * Runs {@code onCommit} once on the worker as soon as an oplog entry later than {@code after} that writes
+   * {@code namespace} (or any DDL entry) is visible: the wait of a tailable awaitData cursor, read by the same one
+   * reader as the streams'. When entries after {@code after} were already read it runs at once (the caller looks
+   * again and waits from a later time if it finds nothing).
+   */
+  CommitWait awaitWrite(Namespace namespace, BsonTimestamp after, Runnable onCommit) {
+    synchronized (this) {
+      if (armed == null && openStreams == 0 && parked.size() == 0 && waiters.isEmpty()) {
+        activity = new NamespaceActivity(oplog.lastVisible()); // an idle reader restarts at the head
+      }
+      if (after.compareTo(activity.last()) >= 0) {
+        CommitWait wait = waiters.add(namespace, after, onCommit);
+        if (armed == null) {
+          arm();
+        }
+        return wait;
+      }
+    }
+    worker.execute(onCommit);
+    return CommitWait.NONE;
   }
 
   /** How far a stream of {@code scope} that has read up to {@code position} may skip without reading. */
@@ -179,13 +204,14 @@ final class CommitNotifier {
     List<OplogEntry> entries = oplog.readAfter(activity.last(), CHUNK);
     if (entries.isEmpty()) {
       armed = null;
-      if (parked.size() > 0 || openStreams > 0) {
+      if (parked.size() > 0 || openStreams > 0 || !waiters.isEmpty()) {
         arm();
       }
       return false;
     }
     for (OplogEntry entry : entries) {
       parked.wake(entry, activity.last(), ready);
+      waiters.wake(entry, worker);
       activity.record(entry);
     }
     return true;

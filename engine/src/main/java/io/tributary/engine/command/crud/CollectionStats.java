@@ -3,6 +3,7 @@ package io.tributary.engine.command.crud;
 import io.tributary.engine.Engine;
 import io.tributary.engine.Namespace;
 import io.tributary.engine.bson.BsonBytes;
+import io.tributary.engine.catalog.CappedLimits;
 import io.tributary.engine.catalog.CollectionMetadata;
 import io.tributary.engine.catalog.DocumentCursor;
 import io.tributary.engine.catalog.Documents;
@@ -68,20 +69,28 @@ final class CollectionStats {
     BsonDocument indexSizes = new BsonDocument();
     collection.indexes().stream().map(IndexDescriptor::name).forEach(name -> indexSizes.append(name,
         new BsonInt32(0)));
-    boolean capped = collection.options().getBoolean("capped", BsonBoolean.FALSE).getValue();
-    return new BsonDocument("size", new BsonInt64(size / scale))
+    BsonDocument stats = new BsonDocument("size", new BsonInt64(size / scale))
         .append("count", new BsonInt64(count))
         .append("avgObjSize", new BsonInt64(count == 0 ? 0 : size / count))
         .append("numOrphanDocs", new BsonInt32(0))
         .append("storageSize", new BsonInt64(size / scale))
-        .append("freeStorageSize", new BsonInt32(0))
-        .append("capped", BsonBoolean.valueOf(capped))
-        .append("nindexes", new BsonInt32(collection.indexes().size()))
+        .append("freeStorageSize", new BsonInt32(0));
+    appendCapped(stats, collection.cappedLimits(), scale);
+    return stats.append("nindexes", new BsonInt32(collection.indexes().size()))
         .append("indexBuilds", new BsonArray())
         .append("totalIndexSize", new BsonInt32(0))
         .append("totalSize", new BsonInt64(size / scale))
         .append("indexSizes", indexSizes)
         .append("scaleFactor", new BsonInt32(scale));
+  }
+
+  /** mongod's {@code capped}, and for a capped collection {@code max} and {@code maxSize} (scaled). */
+  private static void appendCapped(BsonDocument stats, CappedLimits limits, int scale) {
+    stats.append("capped", BsonBoolean.valueOf(limits != null));
+    if (limits != null) {
+      stats.append("max", CappedLimits.number(limits.maxDocuments()))
+          .append("maxSize", CappedLimits.number(limits.maxBytes() / scale));
+    }
   }
 
   /** The number of documents and their total BSON size, counted from a snapshot. */

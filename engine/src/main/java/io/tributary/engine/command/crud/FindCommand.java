@@ -17,7 +17,9 @@ import org.bson.BsonValue;
 
 /**
  * {@code find}: filter, sort (by an index when the planner finds one, else in memory), projection, skip, limit,
- * batchSize, singleBatch, {@code hint}; {@code allowDiskUse}, {@code comment}, {@code maxTimeMS} are accepted.
+ * batchSize, singleBatch, {@code hint} (a {@code $natural} sort is a collection scan in that direction);
+ * {@code allowDiskUse}, {@code comment}, {@code maxTimeMS} are accepted. {@code tailable} ({@code awaitData}) on a
+ * capped collection: {@link TailableFind}.
  * Reads one storage snapshot for the cursor's whole life. A missing collection yields an empty, exhausted cursor;
  * a view is read through its pipeline.
  */
@@ -54,6 +56,9 @@ public final class FindCommand implements SyncCommand {
     FindOptions options = FindOptions.parse(command, collation);
     Matcher matcher = Matcher.compile(options.filter(),
         EnginePipelineContext.of(context, command).variables().withCollation(collation));
+    if (TailableFind.requested(command) && !OplogCollection.is(namespace)) {
+      return TailableFind.open(context, namespace, command, options, matcher);
+    }
     ReadSnapshot read = ReadSnapshot.open(context, command);
     Stream<BsonDocument> results = options.apply(
         ReadTarget.query(context.engine(), read.view(), namespace, options.request(), matcher));
@@ -81,11 +86,22 @@ public final class FindCommand implements SyncCommand {
       }
       BsonDocument projection = CommandArguments.document(command, "projection");
       BsonDocument sort = CommandArguments.document(command, "sort");
+      BsonValue hint = command.get("hint");
+      if (isNatural(sort)) {
+        // A $natural sort is a collection scan in that direction: the storage order, no sort stage.
+        hint = hint == null ? sort : hint;
+        sort = null;
+      }
       return new FindOptions(CommandArguments.document(command, "filter", new BsonDocument()), sort,
           sort == null || sort.isEmpty() ? null : SortOrder.parse(sort, collation),
           projection == null || projection.isEmpty() ? null : Projection.parse(projection), skip, limit,
           QueryCursors.batchSize(command, "batchSize"), CommandArguments.bool(command, "singleBatch", false),
-          CommandArguments.bool(command, "noCursorTimeout", false), command.get("hint"));
+          CommandArguments.bool(command, "noCursorTimeout", false), hint);
+    }
+
+    /** {@code {$natural: 1}} or {@code {$natural: -1}}. */
+    static boolean isNatural(BsonDocument sort) {
+      return sort != null && sort.size() == 1 && sort.containsKey("$natural");
     }
 
     QueryRequest request() {

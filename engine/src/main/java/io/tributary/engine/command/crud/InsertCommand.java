@@ -21,10 +21,15 @@ public final class InsertCommand implements SyncCommand {
     return "insert";
   }
 
-  /** See {@link QuickWrites#bounded}; the dispatcher still runs it on a worker when the write permit is taken. */
+  /**
+   * See {@link QuickWrites#bounded}; the dispatcher still runs it on a worker when the write permit is taken. Not
+   * into a capped collection: one insert may delete any number of old documents there.
+   */
   @Override
   public boolean isQuick(Engine engine, String database, BsonDocument command) {
-    return QuickWrites.bounded(engine, command.get("documents"));
+    return QuickWrites.bounded(engine, command.get("documents")) && command.isString(name())
+        && !engine.catalog().lookup(Namespace.of(database, command.getString(name()).getValue()))
+            .map(CollectionMetadata::isCapped).orElse(false);
   }
 
   @Override

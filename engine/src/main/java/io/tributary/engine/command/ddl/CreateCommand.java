@@ -14,8 +14,9 @@ import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
 /**
- * {@code create}: a collection (options such as {@code capped}, {@code size}, {@code validator},
- * {@code changeStreamPreAndPostImages} are stored and reported by {@code listCollections}) or a view
+ * {@code create}: a collection (options such as {@code validator}, {@code changeStreamPreAndPostImages} are stored
+ * and reported by {@code listCollections}; {@code capped}, {@code size}, {@code max} as {@link CappedOptions}
+ * checks and normalizes them) or a view
  * ({@code viewOn}, {@code pipeline}). Creating an existing namespace with identical options succeeds (mongod
  * 7.0, SERVER-60064); with other options it fails with {@code NamespaceExists}. In a transaction the collection is
  * created by the transaction's commit.
@@ -39,12 +40,13 @@ public final class CreateCommand implements SyncCommand {
   @Override
   public BsonDocument run(CommandContext context, BsonDocument command) {
     Namespace namespace = CommandArguments.namespace(context, command);
-    BsonDocument options = new BsonDocument();
+    BsonDocument given = new BsonDocument();
     command.forEach((field, value) -> {
       if (!NOT_OPTIONS.contains(field)) {
-        options.append(field, value);
+        given.append(field, value);
       }
     });
+    BsonDocument options = CappedOptions.normalize(given);
     defaultCollation(options);
     if (options.containsKey("pipeline") && !options.containsKey("viewOn")) {
       throw ErrorCode.BAD_VALUE.error("'pipeline' requires 'viewOn' to also be specified");

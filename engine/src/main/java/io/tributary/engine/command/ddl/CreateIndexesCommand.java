@@ -74,6 +74,10 @@ public final class CreateIndexesCommand implements SyncCommand {
     for (BsonValue index : requested) {
       BsonDocument spec = IndexSpecs.withCollation(IndexSpecs.normalize(index), CommandCollation.defaultOf(collection));
       if (IndexSpecs.existing(collection, spec).isEmpty()) {
+        if (collection.isCapped() && spec.containsKey("expireAfterSeconds")) {
+          // mongod 7.0.0 (TTL indexes on capped collections came with 7.1, SERVER-77586).
+          throw ErrorCode.CANNOT_CREATE_INDEX.error("Cannot create TTL index on a capped collection");
+        }
         if (inTransaction) {
           requireBuildableInTransaction(unit, collection);
         }

@@ -1,0 +1,241 @@
+package io.tributary.engine.command.crud;
+
+import io.tributary.engine.Engine;
+import io.tributary.engine.Namespace;
+import io.tributary.engine.bson.BsonBytes;
+import io.tributary.engine.catalog.CollectionMetadata;
+import io.tributary.engine.catalog.DocumentCursor;
+import io.tributary.engine.catalog.Documents;
+import io.tributary.engine.catalog.StoredDocument;
+import io.tributary.engine.changestream.CommitWait;
+import io.tributary.engine.cursor.BatchBudget;
+import io.tributary.engine.cursor.CursorBatch;
+import io.tributary.engine.cursor.ServerCursor;
+import io.tributary.engine.error.ErrorCode;
+import io.tributary.engine.error.MongoError;
+import io.tributary.engine.query.MatchResult;
+import io.tributary.engine.query.Matcher;
+import io.tributary.engine.query.Projection;
+import io.tributary.engine.storage.ReadView;
+import io.tributary.engine.storage.Snapshot;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.bson.BsonDocument;
+import org.bson.BsonTimestamp;
+
+/**
+ * A tailable cursor on a capped collection ({@code find} with {@code tailable}, optionally {@code awaitData}): it
+ * remembers the last record it examined and each batch reads, from a fresh snapshot, the documents inserted after
+ * it, so an exhausted batch leaves the cursor open instead of closing it. Thread-safe: state is guarded by
+ * {@code this}; a {@code getMore} uses it at a time, but commit wake-ups, the await timer and {@code killCursors}
+ * race with it.
+ *
+ * <p>Implementation notes.
+ * <ul>
+ *   <li>Position: {@code lastRecordId} is the newest record examined (matched or not); the next batch scans from the
+ *       record after it in natural order. If that record is gone when a getMore starts (capped deletion, or a user's
+ *       delete), the cursor dies with CappedPositionLost (136), as mongod's collection scan does on restore.</li>
+ *   <li>Waiting (awaitData): with nothing to return, a getMore subscribes to the change streams' one oplog reader
+ *       for writes to its namespace after the oplog time it read up to ({@link
+ *       io.tributary.engine.changestream.ChangeStreams#awaitWrite}) and arms one timer for the getMore's
+ *       {@code maxTimeMS}; a wake-up scans again on the worker and re-subscribes if still nothing matched. No thread
+ *       waits and nothing polls.</li>
+ *   <li>{@code skip} and {@code limit} count over the cursor's whole life; it ends (id 0) once the limit is
+ *       reached.</li>
+ * </ul>
+ */
+final class TailableCursor implements ServerCursor {
+  private static final ErrorCode CURSOR_KILLED = new ErrorCode(237, "CursorKilled");
+  private static final ErrorCode QUERY_PLAN_KILLED = new ErrorCode(175, "QueryPlanKilled");
+
+  private final long id;
+  private final Namespace namespace;
+  private final BsonDocument lsid;
+  private final Engine engine;
+  private final UUID collectionUuid;
+  private final Matcher matcher;
+  private final Projection projection;
+  private final boolean awaitData;
+  private long skip;
+  private long remaining;
+  private long lastRecordId;
+  private boolean closed;
+  private Wait wait;
+
+  /**
+   * @param limit the most documents to return over the cursor's life, 0 for no limit
+   */
+  TailableCursor(long id, Namespace namespace, BsonDocument lsid, Engine engine, CollectionMetadata collection,
+      Matcher matcher, Projection projection, boolean awaitData, long skip, long limit) {
+    this.id = id;
+    this.namespace = namespace;
+    this.lsid = lsid;
+    this.engine = engine;
+    this.collectionUuid = collection.uuid();
+    this.matcher = matcher;
+    this.projection = projection;
+    this.awaitData = awaitData;
+    this.skip = skip;
+    this.remaining = limit > 0 ? limit : Long.MAX_VALUE;
+  }
+
+  @Override
+  public long id() {
+    return id;
+  }
+
+  @Override
+  public Namespace namespace() {
+    return namespace;
+  }
+
+  @Override
+  public BsonDocument lsid() {
+    return lsid;
+  }
+
+  /** The find's first batch, read from its snapshot. */
+  synchronized CursorBatch firstBatch(ReadView view, CollectionMetadata collection, int batchSize) {
+    return new CursorBatch(scan(view, collection, batchSize), null, remaining == 0);
+  }
+
+  @Override
+  public CompletableFuture<CursorBatch> next(int batchSize, long maxAwaitMillis) {
+    CompletableFuture<CursorBatch> result = new CompletableFuture<>();
+    synchronized (this) {
+      if (closed) {
+        return CompletableFuture.failedFuture(CURSOR_KILLED.error("cursor id " + id + " was killed"));
+      }
+      BsonTimestamp readUpTo = engine.oplog().lastVisible();
+      CursorBatch batch = tryBatch(batchSize, result);
+      if (batch == null) {
+        return result;
+      }
+      if (!batch.documents().isEmpty() || batch.exhausted() || !awaitData || maxAwaitMillis <= 0) {
+        result.complete(batch);
+        return result;
+      }
+      wait = new Wait(result, batchSize);
+      wait.timer = engine.scheduler().schedule(() -> ForkJoinPool.commonPool().execute(() -> wake(result, true)),
+          maxAwaitMillis, TimeUnit.MILLISECONDS);
+      wait.commit = engine.changeStreams().awaitWrite(namespace, readUpTo, () -> wake(result, false));
+    }
+    return result;
+  }
+
+  @Override
+  public void close() {
+    Wait pending;
+    synchronized (this) {
+      closed = true;
+      pending = wait;
+      wait = null;
+    }
+    if (pending != null) {
+      pending.cancel();
+      pending.result.completeExceptionally(CURSOR_KILLED.error("cursor id " + id + " was killed"));
+    }
+  }
+
+  /** Answers a parked getMore if it is still the current wait: with documents, or empty at the deadline. */
+  private void wake(CompletableFuture<CursorBatch> result, boolean atDeadline) {
+    CursorBatch batch;
+    synchronized (this) {
+      if (wait == null || wait.result != result) {
+        return;
+      }
+      BsonTimestamp readUpTo = engine.oplog().lastVisible();
+      batch = tryBatch(wait.batchSize, result);
+      if (batch == null) {
+        return;
+      }
+      if (!atDeadline && batch.documents().isEmpty() && !batch.exhausted()) {
+        wait.commit = engine.changeStreams().awaitWrite(namespace, readUpTo, () -> wake(result, false));
+        return;
+      }
+      wait.cancel();
+      wait = null;
+    }
+    result.complete(batch);
+  }
+
+  /** The next batch from a fresh snapshot, or null after failing {@code result} and ending the cursor. */
+  private CursorBatch tryBatch(int batchSize, CompletableFuture<CursorBatch> result) {
+    try (Snapshot snapshot = engine.storage().snapshot()) {
+      CollectionMetadata collection = engine.catalog().lookup(namespace)
+          .filter(c -> c.uuid().equals(collectionUuid))
+          .orElseThrow(() -> QUERY_PLAN_KILLED.error("collection dropped. UUID " + collectionUuid));
+      checkPosition(snapshot, collection);
+      return new CursorBatch(scan(snapshot, collection, batchSize), null, remaining == 0);
+    } catch (RuntimeException e) {
+      closed = true;
+      if (wait != null) {
+        wait.cancel();
+        wait = null;
+      }
+      result.completeExceptionally(e instanceof MongoError ? e
+          : new MongoError(ErrorCode.INTERNAL_ERROR, String.valueOf(e), e));
+      return null;
+    }
+  }
+
+  private void checkPosition(ReadView view, CollectionMetadata collection) {
+    if (lastRecordId > 0 && Documents.get(view, collection, lastRecordId).isEmpty()) {
+      throw ErrorCode.CAPPED_POSITION_LOST.error("CollectionScan died due to position in capped collection being"
+          + " deleted. Last seen record id: RecordId(" + lastRecordId + ")");
+    }
+  }
+
+  /** Up to {@code batchSize} (0: no limit) matching documents after the last record examined. */
+  private List<BsonDocument> scan(ReadView view, CollectionMetadata collection, int batchSize) {
+    List<BsonDocument> batch = new ArrayList<>();
+    BatchBudget budget = new BatchBudget();
+    try (DocumentCursor documents = Documents.scanFrom(view, collection, lastRecordId + 1)) {
+      while (remaining > 0 && (batchSize == 0 || batch.size() < batchSize) && documents.hasNext()) {
+        StoredDocument stored = documents.next();
+        MatchResult match = matcher.match(stored.document());
+        if (match.matched() && skip > 0) {
+          skip--;
+        } else if (match.matched()) {
+          BsonDocument output = projection == null ? stored.document() : projection.apply(stored.document(), match);
+          int size = BsonBytes.size(output);
+          if (!budget.admits(size)) {
+            break; // read again by the next batch
+          }
+          batch.add(output);
+          budget.add(size);
+          remaining--;
+        }
+        lastRecordId = stored.recordId();
+      }
+    }
+    return batch;
+  }
+
+  /** One parked {@code getMore}. */
+  private static final class Wait {
+    final CompletableFuture<CursorBatch> result;
+    final int batchSize;
+    Future<?> timer;
+    CommitWait commit;
+
+    Wait(CompletableFuture<CursorBatch> result, int batchSize) {
+      this.result = result;
+      this.batchSize = batchSize;
+    }
+
+    void cancel() {
+      if (timer != null) {
+        timer.cancel(false);
+      }
+      if (commit != null) {
+        commit.cancel();
+      }
+    }
+  }
+}
