@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
+import org.bson.RawBsonDocument;
 
 /**
  * The stages a user put after {@code $changeStream}, run on each event. Immutable and thread-safe.
@@ -55,16 +56,20 @@ final class ChangeStreamPipeline {
     return new ChangeStreamPipeline(Pipeline.parse(userStages, context), split);
   }
 
-  /** What {@code event} becomes: nothing if filtered out, one document, or the fragments of a split event. */
+  /**
+   * What {@code event} becomes: nothing if filtered out, one document, or the fragments of a split event. The
+   * documents are encoded here, once for every stream of the shape ({@link EventSize#encode}).
+   */
   List<StreamOutput> apply(ChangeEvent event, PipelineContext context) {
     BsonDocument document = pipeline.applyTo(event.document(), context);
     if (document == null) {
       return List.of();
     }
     checkIdUnchanged(document, event);
-    int size = EventSize.of(document);
+    RawBsonDocument encoded = EventSize.encode(document);
+    int size = encoded.getByteBuffer().remaining();
     if (size <= EventSize.MAX_BSON_SIZE) {
-      return List.of(new StreamOutput(event.token(), document, size));
+      return List.of(new StreamOutput(event.token(), encoded, size));
     }
     if (!splitLargeEvents) {
       throw ErrorCode.BSON_OBJECT_TOO_LARGE.error("BSONObj size: " + size + " (0x"
@@ -72,8 +77,9 @@ final class ChangeStreamPipeline {
     }
     List<StreamOutput> fragments = new ArrayList<>();
     for (BsonDocument fragment : EventSplitter.split(document, event.token())) {
-      fragments.add(new StreamOutput(ResumeToken.parse(fragment.getDocument("_id")), fragment,
-          EventSize.of(fragment)));
+      RawBsonDocument encodedFragment = EventSize.encode(fragment);
+      fragments.add(new StreamOutput(ResumeToken.parse(fragment.getDocument("_id")), encodedFragment,
+          encodedFragment.getByteBuffer().remaining()));
     }
     return fragments;
   }

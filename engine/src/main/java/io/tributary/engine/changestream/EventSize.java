@@ -3,6 +3,7 @@ package io.tributary.engine.changestream;
 import io.tributary.engine.command.ServerLimits;
 import org.bson.BsonBinaryWriter;
 import org.bson.BsonDocument;
+import org.bson.RawBsonDocument;
 import org.bson.codecs.BsonDocumentCodec;
 import org.bson.codecs.EncoderContext;
 import org.bson.io.BasicOutputBuffer;
@@ -15,6 +16,17 @@ final class EventSize {
   private static final BsonDocumentCodec CODEC = new BsonDocumentCodec();
 
   private EventSize() {}
+
+  /**
+   * {@code document} encoded once, as the immutable document a stream returns: every stream of a shape shares it and
+   * the replies copy its bytes instead of encoding the event again for each stream.
+   */
+  static RawBsonDocument encode(BsonDocument document) {
+    try (BasicOutputBuffer buffer = new BasicOutputBuffer(); BsonBinaryWriter writer = new BsonBinaryWriter(buffer)) {
+      CODEC.encode(writer, document, EncoderContext.builder().build());
+      return new RawBsonDocument(buffer.toByteArray());
+    }
+  }
 
   static int of(BsonDocument document) {
     try (BasicOutputBuffer buffer = new BasicOutputBuffer(); BsonBinaryWriter writer = new BsonBinaryWriter(buffer)) {

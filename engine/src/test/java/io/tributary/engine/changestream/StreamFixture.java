@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
@@ -28,8 +29,12 @@ final class StreamFixture implements AutoCloseable {
   final Map<BsonDocument, BsonDocument> currentDocuments = new ConcurrentHashMap<>();
   final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
   final ExecutorService worker = Executors.newSingleThreadExecutor();
-  final ChangeStreams streams = new ChangeStreams(oplog, (ns, key) -> currentDocuments.get(key), scheduler,
-      worker, Clock.systemUTC());
+  /** How many times a stream looked a document up ({@code fullDocument: updateLookup}). */
+  final AtomicInteger lookups = new AtomicInteger();
+  final ChangeStreams streams = new ChangeStreams(oplog, (ns, key) -> {
+    lookups.incrementAndGet();
+    return currentDocuments.get(key);
+  }, scheduler, worker, Clock.systemUTC());
   private long nextId = 1;
 
   ChangeStreamCursor open(BsonDocument changeStreamOptions, BsonDocument... stages) {
