@@ -10,7 +10,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rocksdb.RocksDBException;
@@ -77,6 +79,63 @@ class GroupCommitTest {
     commit.sync();
     assertThat(calls).hasValue(2);
     assertThat(commit.syncs()).isEqualTo(1);
+  }
+
+  @Test
+  void noCallerReturnsBeforeItsBatchIsDurable() throws Exception {
+    AtomicLong appended = new AtomicLong(); // the model log: batches appended, in order
+    AtomicLong durable = new AtomicLong(); // a sync makes durable what was appended when it began
+    GroupCommit commit = new GroupCommit(() -> {
+      long upTo = appended.get();
+      Thread.yield();
+      durable.accumulateAndGet(upTo, Math::max);
+    });
+    List<Future<Long>> writers = new ArrayList<>();
+    for (int t = 0; t < 16; t++) {
+      writers.add(pool.submit(() -> {
+        long returnedEarly = 0;
+        for (int i = 0; i < 500; i++) {
+          long mine = appended.incrementAndGet();
+          commit.written();
+          commit.sync();
+          returnedEarly += durable.get() < mine ? 1 : 0;
+        }
+        return returnedEarly;
+      }));
+    }
+    for (Future<Long> writer : writers) {
+      assertThat(writer.get(60, TimeUnit.SECONDS)).isZero();
+    }
+    assertThat(commit.followers()).isZero();
+    assertThat(commit.syncs()).isBetween(1L, 16L * 500);
+  }
+
+  @Test
+  void anInterruptedFollowerStillWaitsForItsSyncAndKeepsTheInterrupt() throws Exception {
+    GroupCommit commit = new GroupCommit(this::blockFirstSync);
+    commit.written();
+    Future<?> leader = pool.submit(() -> sync(commit));
+    firstSyncStarted.await();
+    commit.written();
+    AtomicBoolean interruptKept = new AtomicBoolean();
+    Thread follower = new Thread(() -> {
+      try {
+        commit.sync();
+      } catch (RocksDBException e) {
+        throw new IllegalStateException(e);
+      }
+      interruptKept.set(Thread.currentThread().isInterrupted());
+    });
+    follower.start();
+    while (commit.followers() < 1) {
+      Thread.onSpinWait();
+    }
+    follower.interrupt();
+    releaseFirstSync.countDown();
+    leader.get(30, TimeUnit.SECONDS);
+    follower.join();
+    assertThat(interruptKept).isTrue();
+    assertThat(walSyncs).hasValue(2); // the first sync began before the follower's batch: it needed its own
   }
 
   private void blockFirstSync() {
