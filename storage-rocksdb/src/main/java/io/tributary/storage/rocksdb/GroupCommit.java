@@ -29,6 +29,7 @@ final class GroupCommit {
   private long synced; // guarded by lock
   private boolean syncing; // guarded by lock
   private final AtomicLong syncs = new AtomicLong();
+  private final AtomicLong syncNanos = new AtomicLong();
 
   /** {@code walSync} makes everything written so far durable. */
   GroupCommit(NativeGuard.Action walSync) {
@@ -63,6 +64,7 @@ final class GroupCommit {
     long covered = written.get();
     boolean done = false;
     lock.unlock();
+    long start = System.nanoTime();
     try {
       walSync.run();
       done = true;
@@ -72,6 +74,7 @@ final class GroupCommit {
       if (done) {
         synced = Math.max(synced, covered);
         syncs.incrementAndGet();
+        syncNanos.addAndGet(System.nanoTime() - start);
       }
       syncDone.signalAll();
     }
@@ -94,5 +97,10 @@ final class GroupCommit {
   /** How many WAL syncs ran: with many concurrent syncing writers, far fewer than their sync calls. */
   long syncs() {
     return syncs.get();
+  }
+
+  /** Time spent in the WAL syncs that succeeded, from the call until it returned on the leader's thread. */
+  long syncMicros() {
+    return syncNanos.get() / 1_000;
   }
 }

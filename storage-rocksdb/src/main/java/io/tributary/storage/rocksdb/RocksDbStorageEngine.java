@@ -234,6 +234,7 @@ public final class RocksDbStorageEngine implements StorageEngine {
       return new BsonDocument("columnFamilies", columnFamilies)
           .append("batches", new BsonInt64(groupCommit.batches()))
           .append("walSyncs", new BsonInt64(groupCommit.syncs()))
+          .append("walSyncMicros", new BsonInt64(groupCommit.syncMicros()))
           .append("blockCacheBytes", new BsonInt64(tuning.blockCacheUsage()))
           .append("blockCacheMaxBytes", new BsonInt64(RocksDbTuning.BLOCK_CACHE_BYTES));
     });

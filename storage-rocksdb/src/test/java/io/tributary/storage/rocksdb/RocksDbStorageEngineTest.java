@@ -67,6 +67,7 @@ class RocksDbStorageEngineTest extends StorageEngineContract {
         .isEqualTo(1);
     assertThat(stats.getInt64("batches").getValue()).isEqualTo(1);
     assertThat(stats.getInt64("walSyncs").getValue()).isEqualTo(1);
+    assertThat(stats.getInt64("walSyncMicros").getValue()).isNotNegative();
   }
 
   @Test
