@@ -62,9 +62,14 @@ final class Crud {
 
   /** Durable single inserts per second with {@code j: true} from {@code threads} writers. */
   double journaledInserts(Servers.Running server, int threads) {
+    return inserts(server, threads, WriteConcern.W1.withJournal(true));
+  }
+
+  /** Single inserts per second with {@code concern} from {@code threads} writers. */
+  double inserts(Servers.Running server, int threads, WriteConcern concern) {
     try (MongoClient client = server.client()) {
       MongoCollection<Document> collection = client.getDatabase("bench").getCollection("durable")
-          .withWriteConcern(WriteConcern.W1.withJournal(true));
+          .withWriteConcern(concern);
       return Load.throughput(threads, warmup, measure, (t, i) -> {
         collection.insertOne(document(i));
         return 1;
