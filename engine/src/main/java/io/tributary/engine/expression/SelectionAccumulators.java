@@ -1,10 +1,12 @@
 package io.tributary.engine.expression;
 
+import io.tributary.engine.collation.Collation;
 import io.tributary.engine.error.ErrorCode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonNull;
@@ -31,7 +33,7 @@ final class SelectionAccumulators {
             throw ErrorCode.location(5788200).error("Input must be an array");
           }
           Accumulator accumulator = accumulation.accumulator().get();
-          input.asArray().forEach(accumulator::accumulate);
+          input.asArray().forEach(element -> accumulator.accumulate(element, scope.collation()));
           return accumulator.result();
         };
       });
@@ -52,13 +54,15 @@ final class SelectionAccumulators {
     if (!arguments.has("sortBy")) {
       throw ErrorCode.location(5788005).error("Missing value for 'sortBy'");
     }
-    Comparator<BsonDocument> byKey = SortKey.comparator(arguments.raw("sortBy"));
-    Comparator<BsonDocument> order = name.startsWith("$top") ? byKey : byKey.reversed();
+    List<SortKey> keys = SortKey.parse(arguments.raw("sortBy"));
+    boolean top = name.startsWith("$top");
     Expression output = arguments.required("output", 5788004);
     Expression pair = scope -> new BsonDocument("key", scope.variable("CURRENT"))
         .append("value", orNull(output.evaluate(scope)));
-    return new Accumulation(pair, () -> new Bounded(n, single,
-        Comparator.comparing(value -> value.asDocument().getDocument("key"), order), "value"));
+    return new Accumulation(pair, () -> new Bounded(n, single, collation -> {
+      Comparator<BsonDocument> byKey = SortKey.comparator(keys, collation);
+      return Comparator.comparing(value -> value.asDocument().getDocument("key"), top ? byKey : byKey.reversed());
+    }, "value"));
   }
 
   private static long count(String name, NamedArguments arguments) {
@@ -81,12 +85,16 @@ final class SelectionAccumulators {
       case "$firstN":
         return new Bounded(n, false, null, null);
       case "$lastN":
-        return new Bounded(n, false, (a, b) -> 0, null).keepingLast();
+        return new Bounded(n, false, collation -> (a, b) -> 0, null).keepingLast();
       case "$maxN":
-        return new Bounded(n, false, Values.ORDER.reversed(), null).skippingNulls();
+        return new Bounded(n, false, collation -> ascending(collation).reversed(), null).skippingNulls();
       default:
-        return new Bounded(n, false, Values.ORDER, null).skippingNulls();
+        return new Bounded(n, false, SelectionAccumulators::ascending, null).skippingNulls();
     }
+  }
+
+  private static Comparator<BsonValue> ascending(Collation collation) {
+    return (left, right) -> Values.compare(left, right, collation);
   }
 
   private static BsonValue orNull(BsonValue value) {
@@ -94,22 +102,26 @@ final class SelectionAccumulators {
   }
 
   /**
-   * Keeps the first {@code n} values in {@code order} (arrival order when null, or the last n when keeping last);
-   * ties keep arrival order. {@code field} extracts the reported value from a kept pair document.
+   * Keeps the first {@code n} values in the order {@code orderFor} gives under the run's collation (arrival order
+   * when null, or the last n when keeping last); ties keep arrival order. {@code field} extracts the reported value
+   * from a kept pair document.
    */
   private static final class Bounded implements Accumulator {
     private final long n;
     private final boolean single;
-    private final Comparator<BsonValue> order;
+    private final Function<Collation, Comparator<BsonValue>> orderFor;
     private final String field;
     private final List<BsonValue> kept = new ArrayList<>();
+    private Comparator<BsonValue> order;
+    private boolean collated;
     private boolean last;
     private boolean skipNulls;
 
-    Bounded(long n, boolean single, Comparator<BsonValue> order, String field) {
+    Bounded(long n, boolean single, Function<Collation, Comparator<BsonValue>> orderFor, String field) {
       this.n = n;
       this.single = single;
-      this.order = order;
+      this.orderFor = orderFor;
+      this.order = orderFor == null ? null : orderFor.apply(Collation.SIMPLE);
       this.field = field;
     }
 
@@ -121,6 +133,16 @@ final class SelectionAccumulators {
     Bounded skippingNulls() {
       skipNulls = true;
       return this;
+    }
+
+    /** The collation is the same for every value of a run: the order is adapted once. */
+    @Override
+    public void accumulate(BsonValue value, Collation collation) {
+      if (orderFor != null && !collated && !collation.isSimple()) {
+        order = orderFor.apply(collation);
+        collated = true;
+      }
+      accumulate(value);
     }
 
     @Override

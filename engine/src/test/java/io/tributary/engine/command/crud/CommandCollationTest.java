@@ -75,6 +75,11 @@ class CommandCollationTest {
         + " top: {$max: '$x'}}}], cursor: {}, " + CI + "}").getDocument("cursor").getArray("firstBatch").get(0)
         .asDocument();
     assertThat(group.getArray("xs")).hasSize(1);
+    BsonDocument selected = run("{aggregate: 'c', pipeline: [{$group: {_id: null, top: {$top: {sortBy: {x: 1},"
+        + " output: '$_id'}}, least: {$minN: {input: '$x', n: 1}}}}], cursor: {}, " + CI + "}")
+        .getDocument("cursor").getArray("firstBatch").get(0).asDocument();
+    assertThat(selected.getInt32("top").getValue()).as("equal under the collation: the first").isEqualTo(1);
+    assertThat(selected.getArray("least")).isEqualTo(BsonArray.parse("['ping']"));
     BsonDocument windowed = run("{aggregate: 'c', pipeline: [{$setWindowFields: {partitionBy: '$x',"
         + " output: {n: {$count: {}}}}}, {$limit: 1}], cursor: {}, " + CI + "}").getDocument("cursor")
         .getArray("firstBatch").get(0).asDocument();
