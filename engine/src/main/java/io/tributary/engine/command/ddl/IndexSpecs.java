@@ -66,17 +66,26 @@ public final class IndexSpecs {
   /**
    * {@code spec} (normalized) with its collation as mongod stores and lists it: the full specification of the
    * requested collation, or of the collection's default when none is requested; no {@code collation} field when
-   * that is simple.
+   * that is simple. An {@code _id} index must have the collection's default (CannotCreateIndex).
    */
   public static BsonDocument withCollation(BsonDocument spec, Collation collectionDefault) {
     BsonValue requested = spec.get("collation");
     Collation collation = requested == null ? collectionDefault : Collation.parse(requested);
+    if (isIdPattern(spec.getDocument("key")) && !collation.equals(collectionDefault)) {
+      throw ErrorCode.CANNOT_CREATE_INDEX.error("_id index must have the collection default collation");
+    }
     if (collation.isSimple()) {
       spec.remove("collation");
     } else {
       spec.put("collation", collation.spec());
     }
     return spec;
+  }
+
+  /** {@code {_id: 1}}: the key pattern of an {@code _id} index. */
+  private static boolean isIdPattern(BsonDocument key) {
+    return key.size() == 1 && key.containsKey("_id") && key.get("_id").isNumber()
+        && key.get("_id").asNumber().doubleValue() == 1;
   }
 
   private static void validateKeyPattern(BsonDocument spec, BsonDocument key) {

@@ -89,6 +89,18 @@ class CommandCollationTest {
     assertThat(bucket.getInt32("count").getValue()).as("'PING' is below 'a' only in binary order").isEqualTo(2);
   }
 
+  @Test
+  void anIdIndexHasTheCollectionsDefaultCollation() {
+    run("{create: 'd', " + CI + "}");
+    assertThatThrownBy(() -> run("{createIndexes: 'd', indexes: [{key: {_id: 1}, name: '_id_',"
+        + " collation: {locale: 'simple'}}]}")).isInstanceOfSatisfying(MongoError.class, e -> {
+          assertThat(e.code().code()).isEqualTo(67);
+          assertThat(e.getMessage()).isEqualTo("_id index must have the collection default collation");
+        });
+    BsonDocument note = run("{createIndexes: 'd', indexes: [{key: {_id: 1}, name: '_id_'}]}");
+    assertThat(note.getInt32("numIndexesAfter").getValue()).isEqualTo(1);
+  }
+
   private BsonDocument find(int id) {
     return run("{find: 'c', filter: {_id: " + id + "}}").getDocument("cursor").getArray("firstBatch").get(0)
         .asDocument();
