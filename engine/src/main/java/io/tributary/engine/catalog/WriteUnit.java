@@ -36,8 +36,12 @@ public final class WriteUnit {
   /** The usage of the capped collections this unit writes, with its writes applied. */
   private final Map<Long, CappedUsage> cappedUsage = new HashMap<>();
 
-  WriteUnit(Catalog catalog, StorageEngine storage) {
+  /** A multi-document transaction's unit: it may not write capped collections. */
+  private final boolean transaction;
+
+  WriteUnit(Catalog catalog, StorageEngine storage, boolean transaction) {
     this.catalog = catalog;
+    this.transaction = transaction;
     this.staged = new StagedWrites(storage);
     this.indexEntries = new IndexEntries(staged);
   }
@@ -144,8 +148,15 @@ public final class WriteUnit {
     }
   }
 
-  /** Counts a change to a capped collection; the first one in this unit starts from the committed usage. */
+  /**
+   * Counts a change to a capped collection; the first one in this unit starts from the committed usage. A
+   * transaction may not write one (mongod: OperationNotSupportedInTransaction).
+   */
   private void noteCappedUsage(CollectionMetadata collection, long documents, long bytes) {
+    if (transaction) {
+      throw ErrorCode.OPERATION_NOT_SUPPORTED_IN_TRANSACTION.error("Collection '" + collection.namespace()
+          + "' is a capped collection. Writes in transactions are not allowed on capped collections.");
+    }
     cappedUsage.merge(collection.id(), catalog.cappedUsage(collection).plus(documents, bytes),
         (current, ignored) -> current.plus(documents, bytes));
   }

@@ -45,7 +45,7 @@ public final class Writer {
    */
   public <T> T write(SessionInfo session, Function<WriteUnit, T> work) {
     return exclusively(() -> {
-      WriteUnit unit = new WriteUnit(catalog, storage);
+      WriteUnit unit = new WriteUnit(catalog, storage, false);
       T result = work.apply(unit);
       publish(unit, unit.operations(), session);
       return result;
@@ -102,7 +102,7 @@ public final class Writer {
       Thread.currentThread().interrupt();
       throw ErrorCode.INTERRUPTED.error("interrupted while waiting for the write lock");
     }
-    return new WriteUnit(catalog, storage);
+    return new WriteUnit(catalog, storage, true);
   }
 
   /**

@@ -34,7 +34,9 @@ import io.tributary.engine.command.crud.GetMoreCommand;
 import io.tributary.engine.command.crud.InsertCommand;
 import io.tributary.engine.command.crud.KillCursorsCommand;
 import io.tributary.engine.command.crud.UpdateCommand;
+import io.tributary.engine.command.ddl.CloneCollectionAsCappedCommand;
 import io.tributary.engine.command.ddl.CollModCommand;
+import io.tributary.engine.command.ddl.ConvertToCappedCommand;
 import io.tributary.engine.command.ddl.CreateCommand;
 import io.tributary.engine.command.ddl.CreateIndexesCommand;
 import io.tributary.engine.command.ddl.DropCommand;
@@ -100,6 +102,8 @@ public final class CommandRegistry {
       new DropCommand(),
       new DropDatabaseCommand(),
       new RenameCollectionCommand(),
+      new ConvertToCappedCommand(),
+      new CloneCollectionAsCappedCommand(),
       new CollModCommand(),
       new CreateIndexesCommand(),
       new DropIndexesCommand(),

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.CursorType;
 import com.mongodb.MongoCommandException;
+import com.mongodb.MongoException;
 import com.mongodb.MongoQueryException;
+import com.mongodb.client.ClientSession;
 import com.mongodb.client.MongoChangeStreamCursor;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
@@ -248,5 +250,50 @@ public abstract class CappedCollectionSuite extends ServerTestSupport {
       assertThatThrownBy(cursor::tryNext).isInstanceOfSatisfying(MongoQueryException.class,
           e -> assertThat(e.getErrorCode()).isEqualTo(136));
     }
+  }
+
+  @Test
+  void convertToCappedKeepsTheNewestDocumentsAndOnlyTheIdIndex() {
+    MongoCollection<Document> coll = db.getCollection("c");
+    IntStream.range(0, 10).forEach(i -> coll.insertOne(new Document("_id", i).append("p", "x".repeat(1000))));
+    coll.createIndex(Indexes.ascending("p"));
+    db.runCommand(new Document("convertToCapped", "c").append("size", 4096));
+    assertThat(ids(coll.find())).containsExactly(6, 7, 8, 9);
+    assertThat(db.listCollections().first().get("options", Document.class))
+        .isEqualTo(new Document("capped", true).append("size", 4096));
+    assertThat(coll.listIndexes().into(new ArrayList<>())).extracting(i -> i.get("name")).containsExactly("_id_");
+    assertThat(db.listCollectionNames().into(new ArrayList<>())).containsExactly("c");
+    assertThatThrownBy(() -> db.runCommand(new Document("convertToCapped", "missing").append("size", 4096)))
+        .isInstanceOfSatisfying(MongoCommandException.class, e -> assertThat(e.getErrorCode()).isEqualTo(26));
+  }
+
+  @Test
+  void cloneCollectionAsCappedCopiesIntoANewCappedCollection() {
+    MongoCollection<Document> coll = db.getCollection("source");
+    IntStream.range(0, 5).forEach(i -> coll.insertOne(new Document("_id", i)));
+    db.runCommand(new Document("cloneCollectionAsCapped", "source").append("toCollection", "copy")
+        .append("size", 1 << 20));
+    assertThat(ids(db.getCollection("copy").find())).containsExactly(0, 1, 2, 3, 4);
+    assertThat(ids(coll.find())).containsExactly(0, 1, 2, 3, 4);
+    assertThat(db.runCommand(new Document("collStats", "copy")).get("capped")).isEqualTo(true);
+    assertThatThrownBy(() -> db.runCommand(new Document("cloneCollectionAsCapped", "source")
+        .append("toCollection", "copy").append("size", 4096)))
+        .isInstanceOfSatisfying(MongoCommandException.class, e -> assertThat(e.getErrorCode()).isEqualTo(48));
+  }
+
+  @Test
+  void transactionsMayNotWriteCappedCollections() {
+    MongoCollection<Document> coll = capped("c", 4096, 0);
+    try (ClientSession session = client().startSession()) {
+      session.startTransaction();
+      assertThatThrownBy(() -> coll.insertOne(session, new Document("_id", 1)))
+          .isInstanceOfSatisfying(MongoException.class, e -> {
+            assertThat(e.getCode()).isEqualTo(263);
+            assertThat(e.getMessage()).contains("Collection 'capped.c' is a capped collection. Writes in"
+                + " transactions are not allowed on capped collections.");
+          });
+      session.abortTransaction();
+    }
+    assertThat(coll.countDocuments()).isZero();
   }
 }
