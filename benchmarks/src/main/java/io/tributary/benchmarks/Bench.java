@@ -23,13 +23,15 @@ public final class Bench {
 
   /** How long and how much to measure. */
   record Settings(String mode, Duration warmup, Duration measure, int events, int echoes, List<Integer> streams,
-      int resumeEntries, int resumeRepeats, long idleMillis) {
+      int resumeEntries, int resumeRepeats, long idleMillis, Interleaved.Plan crud) {
     static Settings of(boolean quick) {
       return quick
           ? new Settings("quick", Duration.ofMillis(300), Duration.ofSeconds(1), 400, 4_000,
-              List.of(0, 100, 1_000, 10_000), 30_000, 5, 1_000)
+              List.of(0, 100, 1_000, 10_000), 30_000, 5, 1_000,
+              new Interleaved.Plan(Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofSeconds(2), 6))
           : new Settings("full", Duration.ofSeconds(1), Duration.ofSeconds(4), 3_000, 20_000,
-              List.of(0, 100, 1_000, 10_000), 200_000, 15, 3_000);
+              List.of(0, 100, 1_000, 10_000), 200_000, 15, 3_000,
+              new Interleaved.Plan(Duration.ofMillis(500), Duration.ofSeconds(3), Duration.ofSeconds(8), 8));
     }
   }
 
@@ -99,16 +101,13 @@ public final class Bench {
 
   private void crud() throws Exception {
     Crud crud = new Crud(settings.warmup(), settings.measure());
-    Crud.Result peer = section("CRUD: peer", () -> {
-      try (Servers.Running server = Servers.peer()) {
-        return crud.run(server);
+    Crud.Compared compared = section("CRUD: peer and Tributary inMemory, interleaved", () -> {
+      try (Servers.Running peerServer = Servers.peer(); Servers.Running server = Servers.tributaryInMemory()) {
+        return crud.run(peerServer, server, settings.crud());
       }
     });
-    Crud.Result ours = section("CRUD: Tributary inMemory", () -> {
-      try (Servers.Running server = Servers.tributaryInMemory()) {
-        return crud.run(server);
-      }
-    });
+    Crud.Result peer = compared.peer();
+    Crud.Result ours = compared.ours();
     report.add(Figure.throughput("insertOne, 1 client (inMemory)", ours.insertOne(), "peer", peer.insertOne()));
     report.add(Figure.throughput("insertMany ×" + Crud.BATCH + ", docs/s (inMemory)", ours.insertMany(), "peer",
         peer.insertMany()));

@@ -25,32 +25,62 @@ final class Crud {
     this.measure = measure;
   }
 
-  /** The figures of one server, in the order {@link #NAMES} lists them. */
+  /** The figures of one server. */
   record Result(double insertOne, double insertMany, double findById) {}
 
-  Result run(Servers.Running server) {
-    try (MongoClient client = server.client()) {
-      MongoCollection<Document> collection = client.getDatabase("bench").getCollection("crud");
+  /** The peer's and Tributary's figures, measured in interleaved slices. */
+  record Compared(Result peer, Result ours) {}
+
+  /**
+   * Measures each operation on both servers in interleaved slices (see {@link Interleaved}): insertOne, then
+   * insertMany, then find by {@code _id} over up to 10,000 of the inserted ids.
+   */
+  Compared run(Servers.Running peer, Servers.Running ours, Interleaved.Plan plan) {
+    try (MongoClient peerClient = peer.client(); MongoClient ourClient = ours.client()) {
+      Side p = new Side(peerClient);
+      Side o = new Side(ourClient);
+      Interleaved.Pair one = Interleaved.throughput(plan, p::insertOne, o::insertOne);
+      Interleaved.Pair many = Interleaved.throughput(plan, p::insertMany, o::insertMany);
+      p.loadIds();
+      o.loadIds();
+      Interleaved.Pair find = Interleaved.throughput(plan, p::findById, o::findById);
+      return new Compared(new Result(one.first(), many.first(), find.first()),
+          new Result(one.second(), many.second(), find.second()));
+    }
+  }
+
+  /** One server's collection, the next document number (distinct across slices) and the ids to find. */
+  private static final class Side {
+    private final MongoCollection<Document> collection;
+    private final List<Object> ids = new ArrayList<>();
+    private long next;
+
+    Side(MongoClient client) {
+      collection = client.getDatabase("bench").getCollection("crud");
       collection.drop();
-      double one = Load.throughput(1, warmup, measure, (t, i) -> {
-        collection.insertOne(document(i));
-        return 1;
-      });
-      double many = Load.throughput(1, warmup, measure, (t, i) -> {
-        List<Document> batch = new ArrayList<>(BATCH);
-        for (int k = 0; k < BATCH; k++) {
-          batch.add(document(i * BATCH + k));
-        }
-        collection.insertMany(batch);
-        return BATCH;
-      });
-      List<Object> ids = new ArrayList<>();
+    }
+
+    int insertOne(int thread, long i) {
+      collection.insertOne(document(next++));
+      return 1;
+    }
+
+    int insertMany(int thread, long i) {
+      List<Document> batch = new ArrayList<>(BATCH);
+      for (int k = 0; k < BATCH; k++) {
+        batch.add(document(next++));
+      }
+      collection.insertMany(batch);
+      return BATCH;
+    }
+
+    void loadIds() {
       collection.find().projection(new Document("_id", 1)).limit(10_000).forEach(d -> ids.add(d.get("_id")));
-      double find = Load.throughput(1, warmup, measure, (t, i) -> {
-        collection.find(eq("_id", ids.get((int) (i % ids.size())))).first();
-        return 1;
-      });
-      return new Result(one, many, find);
+    }
+
+    int findById(int thread, long i) {
+      collection.find(eq("_id", ids.get((int) (next++ % ids.size())))).first();
+      return 1;
     }
   }
 

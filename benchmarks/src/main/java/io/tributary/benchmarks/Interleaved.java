@@ -1,0 +1,73 @@
+package io.tributary.benchmarks;
+
+import java.time.Duration;
+import java.util.Arrays;
+
+/**
+ * Measures one operation against two servers in alternating time slices, so that swings of the shared machine's
+ * load hit both alike, and reports each side's median slice.
+ *
+ * <p>Warm-up alternates slices too and lasts until both sides' throughput is steady (two consecutive slices within
+ * {@link #STEADY}) after at least {@link Plan#minWarmup()}, or until {@link Plan#maxWarmup()}: the server code on
+ * either side must be JIT-compiled before measurement starts, and both sides get the same treatment. Measured
+ * slices run in ABBA order so neither side always goes first. Not thread-safe; one measurement at a time.
+ */
+final class Interleaved {
+  /** Largest relative change between two consecutive warm-up slices that counts as steady. */
+  static final double STEADY = 0.10;
+
+  private Interleaved() {}
+
+  /** Slice length, warm-up bounds (per side) and measured slices per side. */
+  record Plan(Duration slice, Duration minWarmup, Duration maxWarmup, int slices) {}
+
+  /** Each side's median items per second. */
+  record Pair(double first, double second) {}
+
+  static Pair throughput(Plan plan, Load.Operation first, Load.Operation second) {
+    warmUp(plan, first, second);
+    double[] a = new double[plan.slices()];
+    double[] b = new double[plan.slices()];
+    for (int s = 0; s < plan.slices(); s++) {
+      if (s % 2 == 0) {
+        a[s] = slice(plan, first);
+        b[s] = slice(plan, second);
+      } else {
+        b[s] = slice(plan, second);
+        a[s] = slice(plan, first);
+      }
+    }
+    return new Pair(median(a), median(b));
+  }
+
+  private static void warmUp(Plan plan, Load.Operation first, Load.Operation second) {
+    long min = plan.minWarmup().toNanos();
+    long max = plan.maxWarmup().toNanos();
+    double lastA = 0;
+    double lastB = 0;
+    for (long spent = 0; spent < max; spent += plan.slice().toNanos()) {
+      double a = slice(plan, first);
+      double b = slice(plan, second);
+      if (spent >= min && steady(lastA, a) && steady(lastB, b)) {
+        return;
+      }
+      lastA = a;
+      lastB = b;
+    }
+  }
+
+  private static boolean steady(double previous, double current) {
+    return previous > 0 && Math.abs(current / previous - 1) <= STEADY;
+  }
+
+  private static double slice(Plan plan, Load.Operation operation) {
+    return Load.throughput(1, Duration.ZERO, plan.slice(), operation);
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
+}
