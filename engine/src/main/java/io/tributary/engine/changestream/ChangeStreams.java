@@ -75,7 +75,7 @@ public final class ChangeStreams implements ChangeStreamOpener {
 
   /**
    * Runs {@code onCommit} once on the worker executor when an oplog entry later than {@code after} that writes
-   * {@code namespace} becomes visible (or at once if one may already be): how a tailable awaitData cursor waits
+   * {@code namespace} (null: any entry) becomes visible (or at once if one may already be): how a tailable awaitData cursor waits
    * for inserts without a thread, through the same one oplog reader as the change streams. The wake-up may be
    * spurious; the caller looks and waits again.
    */

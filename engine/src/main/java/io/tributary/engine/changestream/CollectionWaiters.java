@@ -13,10 +13,10 @@ import java.util.concurrent.Executor;
 import org.bson.BsonTimestamp;
 
 /**
- * Waits of {@link CommitNotifier} for a write to one collection (tailable awaitData cursors), by namespace, so
- * that the notifier's one oplog reader wakes them with the change streams: an entry wakes the waiters of the
- * collections its document operations write, and any other entry (DDL: a drop, a rename) wakes every waiter, whose
- * cursor then finds out for itself. Not thread-safe: guarded by the notifier, whose monitor is {@code lock}.
+ * Waits of {@link CommitNotifier} for a write to one collection, or for any oplog entry (namespace null), from
+ * tailable awaitData cursors, by namespace, so that the notifier's one oplog reader wakes them with the change
+ * streams: an entry wakes the waiters of the collections its document operations write and those of any entry,
+ * and any other entry (DDL: a drop, a rename) wakes every waiter, whose cursor then finds out for itself. Not thread-safe: guarded by the notifier, whose monitor is {@code lock}.
  */
 final class CollectionWaiters {
   private final Object lock;
@@ -62,6 +62,7 @@ final class CollectionWaiters {
       return;
     }
     List<Waiter> woken = new ArrayList<>();
+    collect(byNamespace.get(null), entry.clusterTime(), woken);
     for (Operation operation : entry.operations()) {
       if (NamespaceActivity.isDocumentOperation(operation)) {
         collect(byNamespace.get(operation.namespace()), entry.clusterTime(), woken);

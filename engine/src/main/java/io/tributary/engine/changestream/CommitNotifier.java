@@ -110,7 +110,7 @@ final class CommitNotifier {
 
   /**
    * Runs {@code onCommit} once on the worker as soon as an oplog entry later than {@code after} that writes
-   * {@code namespace} (or any DDL entry) is visible: the wait of a tailable awaitData cursor, read by the same one
+   * {@code namespace} (null: any entry; and any DDL entry) is visible: the wait of a tailable awaitData cursor, read by the same one
    * reader as the streams'. When entries after {@code after} were already read it runs at once (the caller looks
    * again and waits from a later time if it finds nothing).
    */

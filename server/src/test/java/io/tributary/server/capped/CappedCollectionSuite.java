@@ -25,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.bson.BsonDocument;
+import org.bson.BsonTimestamp;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -295,5 +296,22 @@ public abstract class CappedCollectionSuite extends ServerTestSupport {
       session.abortTransaction();
     }
     assertThat(coll.countDocuments()).isZero();
+  }
+
+  @Test
+  void theOplogCanBeTailedFromATimestamp() throws Exception {
+    MongoCollection<Document> coll = db.getCollection("c");
+    coll.insertOne(new Document("_id", 1));
+    MongoCollection<Document> oplog = client().getDatabase("local").getCollection("oplog.rs");
+    BsonTimestamp last = oplog.find().sort(new Document("$natural", -1)).first().get("ts", BsonTimestamp.class);
+    try (MongoCursor<Document> cursor = oplog.find(Filters.and(Filters.gt("ts", last), Filters.eq("ns", "capped.c")))
+        .cursorType(CursorType.TailableAwait).maxAwaitTime(60, TimeUnit.SECONDS).cursor()) {
+      assertThat(cursor.getServerCursor()).isNotNull();
+      CompletableFuture<Document> next = CompletableFuture.supplyAsync(cursor::tryNext);
+      coll.insertOne(new Document("_id", 2));
+      Document entry = next.get(30, TimeUnit.SECONDS);
+      assertThat(entry.get("op")).isEqualTo("i");
+      assertThat(entry.get("o")).isEqualTo(new Document("_id", 2));
+    }
   }
 }

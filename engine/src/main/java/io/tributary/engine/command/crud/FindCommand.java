@@ -56,7 +56,7 @@ public final class FindCommand implements SyncCommand {
     FindOptions options = FindOptions.parse(command, collation);
     Matcher matcher = Matcher.compile(options.filter(),
         EnginePipelineContext.of(context, command).variables().withCollation(collation));
-    if (TailableFind.requested(command) && !OplogCollection.is(namespace)) {
+    if (TailableFind.requested(command)) {
       return TailableFind.open(context, namespace, command, options, matcher);
     }
     ReadSnapshot read = ReadSnapshot.open(context, command);

@@ -3,9 +3,7 @@ package io.tributary.engine.command.crud;
 import io.tributary.engine.Engine;
 import io.tributary.engine.Namespace;
 import io.tributary.engine.bson.BsonBytes;
-import io.tributary.engine.catalog.CollectionMetadata;
 import io.tributary.engine.catalog.DocumentCursor;
-import io.tributary.engine.catalog.Documents;
 import io.tributary.engine.catalog.StoredDocument;
 import io.tributary.engine.changestream.CommitWait;
 import io.tributary.engine.cursor.BatchBudget;
@@ -20,7 +18,6 @@ import io.tributary.engine.storage.ReadView;
 import io.tributary.engine.storage.Snapshot;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
@@ -29,19 +26,21 @@ import org.bson.BsonDocument;
 import org.bson.BsonTimestamp;
 
 /**
- * A tailable cursor on a capped collection ({@code find} with {@code tailable}, optionally {@code awaitData}): it
- * remembers the last record it examined and each batch reads, from a fresh snapshot, the documents inserted after
- * it, so an exhausted batch leaves the cursor open instead of closing it. Thread-safe: state is guarded by
+ * A tailable cursor on a capped collection or the oplog ({@code find} with {@code tailable}, optionally
+ * {@code awaitData}; a {@link TailSource}): it remembers the position of the last document it examined and each
+ * batch reads, from a fresh snapshot, the documents inserted after it, so an exhausted batch leaves the cursor open
+ * instead of closing it. Thread-safe: state is guarded by
  * {@code this}; a {@code getMore} uses it at a time, but commit wake-ups, the await timer and {@code killCursors}
  * race with it.
  *
  * <p>Implementation notes.
  * <ul>
- *   <li>Position: {@code lastRecordId} is the newest record examined (matched or not); the next batch scans from the
- *       record after it in natural order. If that record is gone when a getMore starts (capped deletion, or a user's
- *       delete), the cursor dies with CappedPositionLost (136), as mongod's collection scan does on restore.</li>
+ *   <li>Position: {@code lastPosition} is that of the newest document examined (matched or not); the next batch
+ *       scans from the one after it in natural order. If that document is gone when a getMore starts (capped
+ *       deletion, a user's delete, oplog truncation), the cursor dies with CappedPositionLost (136), as mongod's
+ *       collection scan does on restore.</li>
  *   <li>Waiting (awaitData): with nothing to return, a getMore subscribes to the change streams' one oplog reader
- *       for writes to its namespace after the oplog time it read up to ({@link
+ *       for writes to its source after the oplog time it read up to ({@link
  *       io.tributary.engine.changestream.ChangeStreams#awaitWrite}) and arms one timer for the getMore's
  *       {@code maxTimeMS}; a wake-up scans again on the worker and re-subscribes if still nothing matched. No thread
  *       waits and nothing polls.</li>
@@ -51,32 +50,31 @@ import org.bson.BsonTimestamp;
  */
 final class TailableCursor implements ServerCursor {
   private static final ErrorCode CURSOR_KILLED = new ErrorCode(237, "CursorKilled");
-  private static final ErrorCode QUERY_PLAN_KILLED = new ErrorCode(175, "QueryPlanKilled");
 
   private final long id;
   private final Namespace namespace;
   private final BsonDocument lsid;
   private final Engine engine;
-  private final UUID collectionUuid;
+  private final TailSource source;
   private final Matcher matcher;
   private final Projection projection;
   private final boolean awaitData;
   private long skip;
   private long remaining;
-  private long lastRecordId;
+  private long lastPosition;
   private boolean closed;
   private Wait wait;
 
   /**
    * @param limit the most documents to return over the cursor's life, 0 for no limit
    */
-  TailableCursor(long id, Namespace namespace, BsonDocument lsid, Engine engine, CollectionMetadata collection,
+  TailableCursor(long id, Namespace namespace, BsonDocument lsid, Engine engine, TailSource source,
       Matcher matcher, Projection projection, boolean awaitData, long skip, long limit) {
     this.id = id;
     this.namespace = namespace;
     this.lsid = lsid;
     this.engine = engine;
-    this.collectionUuid = collection.uuid();
+    this.source = source;
     this.matcher = matcher;
     this.projection = projection;
     this.awaitData = awaitData;
@@ -99,9 +97,13 @@ final class TailableCursor implements ServerCursor {
     return lsid;
   }
 
-  /** The find's first batch, read from its snapshot. */
-  synchronized CursorBatch firstBatch(ReadView view, CollectionMetadata collection, int batchSize) {
-    return new CursorBatch(scan(view, collection, batchSize), null, remaining == 0);
+  /**
+   * The find's first batch, read from its snapshot after {@code position} (0: from the first document; a filter's
+   * lower bound on the oplog's {@code ts} may start later).
+   */
+  synchronized CursorBatch firstBatch(ReadView view, long position, int batchSize) {
+    lastPosition = position;
+    return new CursorBatch(scan(view, batchSize), null, remaining == 0);
   }
 
   @Override
@@ -123,7 +125,7 @@ final class TailableCursor implements ServerCursor {
       wait = new Wait(result, batchSize);
       wait.timer = engine.scheduler().schedule(() -> ForkJoinPool.commonPool().execute(() -> wake(result, true)),
           maxAwaitMillis, TimeUnit.MILLISECONDS);
-      wait.commit = engine.changeStreams().awaitWrite(namespace, readUpTo, () -> wake(result, false));
+      wait.commit = engine.changeStreams().awaitWrite(source.watched(), readUpTo, () -> wake(result, false));
     }
     return result;
   }
@@ -155,7 +157,7 @@ final class TailableCursor implements ServerCursor {
         return;
       }
       if (!atDeadline && batch.documents().isEmpty() && !batch.exhausted()) {
-        wait.commit = engine.changeStreams().awaitWrite(namespace, readUpTo, () -> wake(result, false));
+        wait.commit = engine.changeStreams().awaitWrite(source.watched(), readUpTo, () -> wake(result, false));
         return;
       }
       wait.cancel();
@@ -167,11 +169,7 @@ final class TailableCursor implements ServerCursor {
   /** The next batch from a fresh snapshot, or null after failing {@code result} and ending the cursor. */
   private CursorBatch tryBatch(int batchSize, CompletableFuture<CursorBatch> result) {
     try (Snapshot snapshot = engine.storage().snapshot()) {
-      CollectionMetadata collection = engine.catalog().lookup(namespace)
-          .filter(c -> c.uuid().equals(collectionUuid))
-          .orElseThrow(() -> QUERY_PLAN_KILLED.error("collection dropped. UUID " + collectionUuid));
-      checkPosition(snapshot, collection);
-      return new CursorBatch(scan(snapshot, collection, batchSize), null, remaining == 0);
+      return new CursorBatch(scan(snapshot, batchSize), null, remaining == 0);
     } catch (RuntimeException e) {
       closed = true;
       if (wait != null) {
@@ -184,18 +182,11 @@ final class TailableCursor implements ServerCursor {
     }
   }
 
-  private void checkPosition(ReadView view, CollectionMetadata collection) {
-    if (lastRecordId > 0 && Documents.get(view, collection, lastRecordId).isEmpty()) {
-      throw ErrorCode.CAPPED_POSITION_LOST.error("CollectionScan died due to position in capped collection being"
-          + " deleted. Last seen record id: RecordId(" + lastRecordId + ")");
-    }
-  }
-
-  /** Up to {@code batchSize} (0: no limit) matching documents after the last record examined. */
-  private List<BsonDocument> scan(ReadView view, CollectionMetadata collection, int batchSize) {
+  /** Up to {@code batchSize} (0: no limit) matching documents after the last one examined. */
+  private List<BsonDocument> scan(ReadView view, int batchSize) {
     List<BsonDocument> batch = new ArrayList<>();
     BatchBudget budget = new BatchBudget();
-    try (DocumentCursor documents = Documents.scanFrom(view, collection, lastRecordId + 1)) {
+    try (DocumentCursor documents = source.after(view, lastPosition)) {
       while (remaining > 0 && (batchSize == 0 || batch.size() < batchSize) && documents.hasNext()) {
         StoredDocument stored = documents.next();
         MatchResult match = matcher.match(stored.document());
@@ -211,7 +202,7 @@ final class TailableCursor implements ServerCursor {
           budget.add(size);
           remaining--;
         }
-        lastRecordId = stored.recordId();
+        lastPosition = stored.recordId();
       }
     }
     return batch;

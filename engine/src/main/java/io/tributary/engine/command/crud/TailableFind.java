@@ -3,20 +3,22 @@ package io.tributary.engine.command.crud;
 import io.tributary.engine.Namespace;
 import io.tributary.engine.catalog.CollectionMetadata;
 import io.tributary.engine.catalog.DocumentCursor;
-import io.tributary.engine.catalog.Documents;
 import io.tributary.engine.command.CommandContext;
 import io.tributary.engine.cursor.CursorBatch;
 import io.tributary.engine.cursor.CursorRegistry;
 import io.tributary.engine.error.ErrorCode;
+import io.tributary.engine.oplog.OplogCollection;
 import io.tributary.engine.query.Matcher;
 import java.util.List;
 import java.util.Optional;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
+import org.bson.BsonTimestamp;
 
 /**
- * A {@code find} with {@code tailable} (and {@code awaitData}): checked as mongod checks it, then answered by a
- * {@link TailableCursor}, which stays open while the collection has documents (mongod keeps no tailable cursor on
+ * A {@code find} with {@code tailable} (and {@code awaitData}) on a capped collection or {@code local.oplog.rs}:
+ * checked as mongod checks it, then answered by a {@link TailableCursor}, which stays open while the collection has
+ * documents (mongod keeps no tailable cursor on
  * an empty collection, SERVER-13955) until its {@code limit} is reached. Stateless.
  */
 final class TailableFind {
@@ -40,21 +42,17 @@ final class TailableFind {
     if (options.singleBatch()) {
       throw ErrorCode.BAD_VALUE.error("cannot use tailable option with the 'singleBatch' option");
     }
-    Optional<CollectionMetadata> collection = context.engine().catalog().lookup(namespace);
-    if (collection.isEmpty()) {
+    Optional<TailSource> source = source(context, namespace, options);
+    if (source.isEmpty()) {
       return CursorReply.first(namespace, 0, new CursorBatch(List.of(), null, true));
-    }
-    if (!collection.get().isCapped()) {
-      throw ErrorCode.BAD_VALUE.error("error processing query: " + describe(namespace, options)
-          + " tailable cursor requested on non capped collection");
     }
     CursorRegistry cursors = context.engine().cursors();
     TailableCursor cursor = new TailableCursor(cursors.newCursorId(), namespace, context.lsid(), context.engine(),
-        collection.get(), matcher, options.projection(), CommandArguments.bool(command, "awaitData", false),
+        source.get(), matcher, options.projection(), CommandArguments.bool(command, "awaitData", false),
         options.skip(), options.limit());
     try (ReadSnapshot read = ReadSnapshot.open(context, command)) {
-      CursorBatch batch = cursor.firstBatch(read.view(), collection.get(), options.firstBatchSize());
-      boolean open = !batch.exhausted() && hasDocuments(read, collection.get());
+      CursorBatch batch = cursor.firstBatch(read.view(), start(source.get(), options), options.firstBatchSize());
+      boolean open = !batch.exhausted() && hasDocuments(read, source.get());
       if (open) {
         cursors.register(cursor, options.noCursorTimeout());
       }
@@ -62,8 +60,28 @@ final class TailableFind {
     }
   }
 
-  private static boolean hasDocuments(ReadSnapshot read, CollectionMetadata collection) {
-    try (DocumentCursor documents = Documents.scan(read.view(), collection, false)) {
+  /** What the cursor follows: the oplog, a capped collection, or nothing when the namespace does not exist. */
+  private static Optional<TailSource> source(CommandContext context, Namespace namespace,
+      FindCommand.FindOptions options) {
+    if (OplogCollection.is(namespace)) {
+      return Optional.of(new TailSource.Oplog(context.engine()));
+    }
+    Optional<CollectionMetadata> collection = context.engine().catalog().lookup(namespace);
+    if (collection.isPresent() && !collection.get().isCapped()) {
+      throw ErrorCode.BAD_VALUE.error("error processing query: " + describe(namespace, options)
+          + " tailable cursor requested on non capped collection");
+    }
+    return collection.map(c -> TailSource.Collection.of(context.engine(), c));
+  }
+
+  /** Where the first batch starts: on the oplog, just before a {@code ts} lower bound in the filter, if any. */
+  private static long start(TailSource source, FindCommand.FindOptions options) {
+    BsonTimestamp from = source instanceof TailSource.Oplog ? OplogTarget.lowerBound(options.filter()) : null;
+    return from == null || from.getValue() == 0 ? 0 : from.getValue() - 1;
+  }
+
+  private static boolean hasDocuments(ReadSnapshot read, TailSource source) {
+    try (DocumentCursor documents = source.after(read.view(), 0)) {
       return documents.hasNext();
     }
   }
