@@ -24,10 +24,12 @@ import org.bson.BsonDocument;
 public final class Pipeline {
   private final List<Stage> stages;
   private final PipelineOutput output;
+  private final boolean documentWise; // computed once: change streams apply the pipeline to every event
 
   private Pipeline(List<Stage> stages, PipelineOutput output) {
     this.stages = List.copyOf(stages);
     this.output = output;
+    this.documentWise = output == null && this.stages.stream().allMatch(stage -> stage instanceof DocumentStage);
   }
 
   /** Parses {@code stages}; the variables of {@code context.let()} are in scope. */
@@ -72,7 +74,7 @@ public final class Pipeline {
 
   /** True when every stage maps one document to at most one document, so {@link #applyTo} may be used. */
   public boolean isDocumentWise() {
-    return output == null && stages.stream().allMatch(stage -> stage instanceof DocumentStage);
+    return documentWise;
   }
 
   /**

@@ -31,7 +31,7 @@ final class ChangeStreamPipeline {
       "$planCacheStats", "$densify", "$fill", "$setWindowFields", "$unionWith", "$documents", "$search",
       "$searchMeta", "$vectorSearch", "$listSearchIndexes", "$changeStreamSplitLargeEvent");
 
-  private final Pipeline pipeline;
+  private final Pipeline pipeline; // null when there are no stages: every event passes as it is
   private final boolean splitLargeEvents;
 
   private ChangeStreamPipeline(Pipeline pipeline, boolean splitLargeEvents) {
@@ -53,7 +53,7 @@ final class ChangeStreamPipeline {
         userStages.add(stages.get(i));
       }
     }
-    return new ChangeStreamPipeline(Pipeline.parse(userStages, context), split);
+    return new ChangeStreamPipeline(userStages.isEmpty() ? null : Pipeline.parse(userStages, context), split);
   }
 
   /**
@@ -61,7 +61,7 @@ final class ChangeStreamPipeline {
    * documents are encoded here, once for every stream of the shape ({@link EventSize#encode}).
    */
   List<StreamOutput> apply(ChangeEvent event, PipelineContext context) {
-    BsonDocument document = pipeline.applyTo(event.document(), context);
+    BsonDocument document = pipeline == null ? event.document() : pipeline.applyTo(event.document(), context);
     if (document == null) {
       return List.of();
     }
