@@ -7,6 +7,8 @@ import io.tributary.engine.error.ErrorLabels;
 import io.tributary.engine.error.MongoError;
 import io.tributary.engine.failpoint.FailCommand;
 import io.tributary.engine.failpoint.FailPoints;
+import io.tributary.engine.operation.MaxTimeMS;
+import io.tributary.engine.operation.OperationDeadline;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -36,7 +38,9 @@ import org.slf4j.LoggerFactory;
  *   <li>The {@code failCommand} fail point is evaluated (never for {@code configureFailPoint} itself): it may close
  *       the connection without running the command, delay it (scheduled, no thread is held), fail it with a code,
  *       or add a {@code writeConcernError}; its {@code errorLabels} replace the reply's own.
- *   <li>The command runs; its reply gets {@code ok: 1.0}, a failure becomes the error reply of {@link ErrorReply}.
+ *   <li>The command runs, under the deadline of its {@code maxTimeMS} ({@link OperationDeadline}: long loops and
+ *       waits fail with {@code MaxTimeMSExpired} once it passes; {@code maxTimeAlwaysTimeOut} makes it passed at
+ *       once); its reply gets {@code ok: 1.0}, a failure becomes the error reply of {@link ErrorReply}.
  *   <li>Every reply gets {@code $clusterTime} and {@code operationTime} from the cluster clock; an unacknowledged
  *       write ({@code writeConcern: {w: 0}}) is answered {@code {ok: 1}} whatever happened.
  * </ol>
@@ -130,13 +134,36 @@ public final class ServiceEntryPoint implements CommandDispatcher {
     return failPoints.failCommand(names, connection.appName(), namespace(database, request));
   }
 
-  private static CompletableFuture<BsonDocument> execute(Command command, CommandContext context,
-      BsonDocument request) {
+  private CompletableFuture<BsonDocument> execute(Command command, CommandContext context, BsonDocument request) {
     try {
-      return command.execute(context, request);
+      Optional<OperationDeadline> deadline = deadline(command, request);
+      if (deadline.isEmpty()) {
+        return command.execute(context, request);
+      }
+      return deadline.get().run(() -> {
+        deadline.get().check();
+        return command.execute(context, request);
+      });
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
+  }
+
+  /**
+   * The deadline of a request's {@code maxTimeMS}, validated as mongod does; none for 0 or absent. A
+   * {@code getMore}'s {@code maxTimeMS} is its cursor's await time, not a deadline of its own.
+   */
+  private Optional<OperationDeadline> deadline(Command command, BsonDocument request) {
+    if (command.name().equals("getMore")) {
+      return Optional.empty();
+    }
+    long maxTimeMS = MaxTimeMS.of(request);
+    if (maxTimeMS == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(engine.failPoints().maxTimeAlwaysTimeOut()
+        ? OperationDeadline.alwaysExpired(engine.clock())
+        : OperationDeadline.after(engine.clock(), maxTimeMS));
   }
 
   private static CompletableFuture<BsonDocument> after(long delayMillis, Supplier<CompletableFuture<BsonDocument>> step) {

@@ -17,11 +17,13 @@ public final class FailPoints {
   public static final String FAIL_COMMAND = "failCommand";
   public static final String FAIL_GET_MORE_AFTER_CURSOR_CHECKOUT = "failGetMoreAfterCursorCheckout";
   public static final String ON_PRIMARY_TRANSACTIONAL_WRITE = "onPrimaryTransactionalWrite";
+  public static final String MAX_TIME_ALWAYS_TIME_OUT = "maxTimeAlwaysTimeOut";
 
   private final Map<String, FailPoint> points = Map.of(
       FAIL_COMMAND, new FailPoint(FAIL_COMMAND),
       FAIL_GET_MORE_AFTER_CURSOR_CHECKOUT, new FailPoint(FAIL_GET_MORE_AFTER_CURSOR_CHECKOUT),
-      ON_PRIMARY_TRANSACTIONAL_WRITE, new FailPoint(ON_PRIMARY_TRANSACTIONAL_WRITE));
+      ON_PRIMARY_TRANSACTIONAL_WRITE, new FailPoint(ON_PRIMARY_TRANSACTIONAL_WRITE),
+      MAX_TIME_ALWAYS_TIME_OUT, new FailPoint(MAX_TIME_ALWAYS_TIME_OUT));
 
   /**
    * Applies {@code {configureFailPoint: name, mode, data}}.
@@ -72,5 +74,13 @@ public final class FailPoints {
    */
   public Optional<BsonDocument> onPrimaryTransactionalWrite() {
     return points.get(ON_PRIMARY_TRANSACTIONAL_WRITE).evaluate(data -> true);
+  }
+
+  /**
+   * Evaluates {@code maxTimeAlwaysTimeOut} for an operation that has a time limit: when it fires, the operation's
+   * deadline counts as already passed, so it fails with {@code MaxTimeMSExpired} at its first check.
+   */
+  public boolean maxTimeAlwaysTimeOut() {
+    return !isOff(MAX_TIME_ALWAYS_TIME_OUT) && points.get(MAX_TIME_ALWAYS_TIME_OUT).evaluate(data -> true).isPresent();
   }
 }

@@ -1,0 +1,153 @@
+package io.tributary.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.MongoCommandException;
+import com.mongodb.MongoExecutionTimeoutException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * {@code maxTimeMS} as mongod enforces it, through the Java driver: long scans stop with {@code MaxTimeMSExpired}
+ * (50), measured on the injected clock (a clock that moves one second whenever it is read while a test arms it,
+ * so no test sleeps), and the {@code maxTimeAlwaysTimeOut} fail point drivers' own tests use.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MaxTimeMSTest extends ServerTestSupport {
+  private static final int DOCUMENTS = 20_000;
+  private final SteppingClock clock = new SteppingClock();
+
+  @Override
+  protected Tributary.Builder configure(Tributary.Builder builder) {
+    return builder.clock(clock);
+  }
+
+  @BeforeAll
+  void fill() {
+    List<Document> documents = new ArrayList<>();
+    for (int i = 0; i < DOCUMENTS; i++) {
+      documents.add(new Document("_id", i).append("x", i));
+    }
+    collection().drop();
+    collection().insertMany(documents);
+  }
+
+  @AfterEach
+  void reset() {
+    clock.step.set(0);
+    adminCommand("{configureFailPoint: 'maxTimeAlwaysTimeOut', mode: 'off'}");
+  }
+
+  @Test
+  void aScanPastItsDeadlineFailsWithMaxTimeMSExpired() {
+    clock.step.set(1000);
+
+    assertTimesOut(() -> collection().find(Filters.eq("x", -1)).maxTime(10, TimeUnit.SECONDS).first());
+    assertTimesOut(() -> collection().countDocuments(Filters.eq("x", -1),
+        new com.mongodb.client.model.CountOptions().maxTime(10, TimeUnit.SECONDS)));
+    assertTimesOut(() -> collection().distinct("x", Filters.eq("x", -1), Integer.class)
+        .maxTime(10, TimeUnit.SECONDS).first());
+    assertTimesOut(() -> collection().aggregate(List.of(new Document("$match", new Document("x", -1))))
+        .maxTime(10, TimeUnit.SECONDS).first());
+  }
+
+  @Test
+  void writesThatScanPastTheirDeadlineFail() {
+    clock.step.set(1000);
+    Document update = new Document("update", "items")
+        .append("updates", List.of(new Document("q", new Document("x", -1))
+            .append("u", new Document("$set", new Document("y", 1))).append("multi", true)))
+        .append("maxTimeMS", 10_000);
+    Document delete = new Document("delete", "items")
+        .append("deletes", List.of(new Document("q", new Document("x", -1)).append("limit", 0)))
+        .append("maxTimeMS", 10_000);
+
+    assertTimesOut(() -> client().getDatabase("test").runCommand(update));
+    assertTimesOut(() -> client().getDatabase("test").runCommand(delete));
+  }
+
+  @Test
+  void withoutALimitOrWithinItTheSameScanCompletes() {
+    clock.step.set(1000);
+
+    assertThat(collection().find(Filters.eq("x", -1)).first()).isNull();
+    assertThat(collection().find(Filters.eq("_id", 5)).maxTime(10, TimeUnit.SECONDS).first()).isNotNull();
+    clock.step.set(0);
+    assertThat(collection().find(Filters.eq("x", -1)).maxTime(10, TimeUnit.SECONDS).first()).isNull();
+    assertThat(collection().updateMany(Filters.eq("x", -1), Updates.set("y", 1)).getMatchedCount()).isZero();
+  }
+
+  @Test
+  void theFailPointTimesOutEveryCommandThatHasALimit() {
+    adminCommand("{configureFailPoint: 'maxTimeAlwaysTimeOut', mode: {times: 2}}");
+
+    assertTimesOut(() -> adminCommand("{ping: 1, maxTimeMS: 10000}"));
+    assertThat(adminCommand("{ping: 1}").getDouble("ok").getValue()).isEqualTo(1.0);
+    assertTimesOut(() -> collection().find(Filters.eq("_id", 1)).maxTime(1, TimeUnit.SECONDS).first());
+    assertThat(collection().find(Filters.eq("_id", 1)).maxTime(1, TimeUnit.SECONDS).first()).isNotNull();
+  }
+
+  @Test
+  void aBadMaxTimeMSIsBadValue() {
+    assertThatThrownBy(() -> adminCommand("{ping: 1, maxTimeMS: -1}"))
+        .isInstanceOfSatisfying(MongoCommandException.class, e -> {
+          assertThat(e.getErrorCode()).isEqualTo(2);
+          assertThat(e.getErrorMessage()).isEqualTo("maxTimeMS is out of range");
+        });
+    assertThatThrownBy(() -> adminCommand("{ping: 1, maxTimeMS: 'soon'}"))
+        .isInstanceOfSatisfying(MongoCommandException.class,
+            e -> assertThat(e.getErrorMessage()).isEqualTo("maxTimeMS must be a number"));
+  }
+
+  private MongoCollection<Document> collection() {
+    return client().getDatabase("test").getCollection("items");
+  }
+
+  private static void assertTimesOut(Runnable operation) {
+    assertThatThrownBy(operation::run).isInstanceOfSatisfying(MongoExecutionTimeoutException.class, e -> {
+      assertThat(e.getCode()).isEqualTo(50);
+      assertThat(e.getMessage()).contains("operation exceeded time limit");
+    });
+  }
+
+  /** A UTC clock that moves {@code step} milliseconds each time it is read. Thread-safe. */
+  private static final class SteppingClock extends Clock {
+    private final AtomicLong millis = new AtomicLong(Instant.parse("2026-01-01T00:00:00Z").toEpochMilli());
+    final AtomicLong step = new AtomicLong();
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public long millis() {
+      return millis.addAndGet(step.get());
+    }
+
+    @Override
+    public Instant instant() {
+      return Instant.ofEpochMilli(millis());
+    }
+  }
+}
