@@ -314,4 +314,22 @@ public abstract class CappedCollectionSuite extends ServerTestSupport {
       assertThat(entry.get("o")).isEqualTo(new Document("_id", 2));
     }
   }
+
+  @Test
+  void collModChangesTheLimitsAndTheNextInsertApplies() {
+    MongoCollection<Document> coll = capped("c", 1 << 20, 0);
+    IntStream.range(0, 6).forEach(i -> coll.insertOne(new Document("_id", i)));
+    db.runCommand(new Document("collMod", "c").append("cappedMax", 3).append("cappedSize", 100_000));
+    assertThat(db.listCollections().first().get("options", Document.class))
+        .isEqualTo(new Document("capped", true).append("size", 100_000).append("max", 3));
+    assertThat(coll.countDocuments()).as("nothing is deleted before the next insert").isEqualTo(6);
+    coll.insertOne(new Document("_id", 6));
+    assertThat(ids(coll.find())).containsExactly(4, 5, 6);
+    db.createCollection("plain");
+    assertThatThrownBy(() -> db.runCommand(new Document("collMod", "plain").append("cappedSize", 4096)))
+        .isInstanceOfSatisfying(MongoCommandException.class, e -> {
+          assertThat(e.getErrorCode()).isEqualTo(72);
+          assertThat(e.getErrorMessage()).isEqualTo("Collection must be capped.");
+        });
+  }
 }

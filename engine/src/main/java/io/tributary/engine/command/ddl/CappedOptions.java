@@ -3,6 +3,7 @@ package io.tributary.engine.command.ddl;
 import io.tributary.engine.bson.BsonTypeName;
 import io.tributary.engine.error.ErrorCode;
 import io.tributary.engine.catalog.CappedLimits;
+import io.tributary.engine.catalog.CollectionMetadata;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
@@ -22,8 +23,8 @@ final class CappedOptions {
   /** {@code options} with the capped options checked and moved to the front in mongod's form. */
   static BsonDocument normalize(BsonDocument options) {
     boolean capped = safeBool(options.get("capped"));
-    Long size = safeInt64("size", options.get("size"));
-    Long max = safeInt64("max", options.get("max"));
+    Long size = safeInt64("create.size", options.get("size"));
+    Long max = safeInt64("create.max", options.get("max"));
     checkLimits(size, max);
     if (capped && size == null) {
       throw ErrorCode.INVALID_OPTIONS.error("the 'size' field is required when 'capped' is true");
@@ -39,6 +40,36 @@ final class CappedOptions {
       }
     });
     return normalized;
+  }
+
+  /**
+   * {@code collMod}'s {@code cappedSize} and {@code cappedMax} (mongod 6.0+): the new limits go into
+   * {@code options} and the values given into {@code changes}; the next insert deletes what they exclude.
+   */
+  static void modify(CollectionMetadata collection, BsonDocument command, BsonDocument options,
+      BsonDocument changes) {
+    Long size = safeInt64("collMod.cappedSize", command.get("cappedSize"));
+    Long max = safeInt64("collMod.cappedMax", command.get("cappedMax"));
+    if (size == null && max == null) {
+      return;
+    }
+    if (!collection.isCapped()) {
+      throw ErrorCode.INVALID_OPTIONS.error("Collection must be capped.");
+    }
+    if (size != null) {
+      if (size < 0 || size > MAX_SIZE) {
+        throw ErrorCode.BAD_VALUE.error(size < 0 ? "size has to be >= 0" : "size cannot exceed 1 PB");
+      }
+      options.put("size", CappedLimits.number(size));
+      changes.append("cappedSize", command.get("cappedSize"));
+    }
+    if (max != null) {
+      if (max >= 1L << 31) {
+        throw ErrorCode.BAD_VALUE.error("max in a capped collection has to be < 2^31 or not set");
+      }
+      options.put("max", CappedLimits.number(max <= 0 ? NO_MAX : max));
+      changes.append("cappedMax", command.get("cappedMax"));
+    }
   }
 
   /** {@code {capped: true, size, [max]}}; the caller checked them ({@link #checkLimits}). */
@@ -74,7 +105,7 @@ final class CappedOptions {
     if (value.isNumber()) {
       return value.asNumber().doubleValue() != 0;
     }
-    throw wrongType("capped", value, "[bool, long, int, decimal, double]");
+    throw wrongType("create.capped", value, "[bool, long, int, decimal, double]");
   }
 
   static Long safeInt64(String field, BsonValue value) {
@@ -91,7 +122,7 @@ final class CappedOptions {
   }
 
   private static RuntimeException wrongType(String field, BsonValue value, String expected) {
-    return ErrorCode.TYPE_MISMATCH.error("BSON field 'create." + field + "' is the wrong type '"
+    return ErrorCode.TYPE_MISMATCH.error("BSON field '" + field + "' is the wrong type '"
         + BsonTypeName.nameOf(value.getBsonType()) + "', expected types '" + expected + "'");
   }
 }

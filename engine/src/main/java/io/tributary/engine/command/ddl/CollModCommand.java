@@ -17,7 +17,8 @@ import org.bson.BsonValue;
 
 /**
  * {@code collMod}: changes collection options ({@code changeStreamPreAndPostImages}, {@code validator},
- * {@code validationLevel}, {@code validationAction}, {@code expireAfterSeconds}) and index options
+ * {@code validationLevel}, {@code validationAction}, {@code expireAfterSeconds}, a capped collection's
+ * {@code cappedSize}/{@code cappedMax}: {@link CappedOptions#modify}) and index options
  * ({@code index: {name | keyPattern, hidden, expireAfterSeconds}}), and logs one modify entry whose changes are
  * the options given and whose state before is what they replaced. Even a {@code collMod} without options is
  * logged. Reply: the index option transitions ({@code hidden_old}, {@code hidden_new}, ...).
@@ -54,6 +55,7 @@ public final class CollModCommand implements SyncCommand {
         options.put(option, value);
       }
     }
+    CappedOptions.modify(collection, command, options, changes);
     BsonDocument reply = new BsonDocument();
     CollectionMetadata changed = collection.withOptions(options);
     BsonDocument indexChange = CommandArguments.document(command, "index");
@@ -74,6 +76,9 @@ public final class CollModCommand implements SyncCommand {
         .findFirst()
         .orElseThrow(() -> ErrorCode.INDEX_NOT_FOUND.error("cannot find index " + change.toJson() + " for ns "
             + collection.namespace()));
+    if (change.containsKey("expireAfterSeconds") && collection.isCapped()) {
+      throw ErrorCode.INVALID_OPTIONS.error("TTL indexes are not supported for capped collections.");
+    }
     BsonDocument spec = index.spec().clone();
     for (String option : List.of("hidden", "expireAfterSeconds")) {
       BsonValue value = change.get(option);
