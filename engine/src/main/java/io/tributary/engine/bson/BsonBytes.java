@@ -17,10 +17,13 @@ import org.bson.io.OutputBuffer;
 public final class BsonBytes {
   private static final BsonDocumentCodec CODEC = new BsonDocumentCodec();
 
+  /** Room for a typical small document or oplog entry; the default 1 KiB was a large part of an insert's garbage. */
+  private static final int INITIAL_BUFFER_BYTES = 256;
+
   private BsonBytes() {}
 
   public static byte[] encode(BsonDocument document) {
-    BasicOutputBuffer buffer = new BasicOutputBuffer();
+    BasicOutputBuffer buffer = new BasicOutputBuffer(INITIAL_BUFFER_BYTES);
     try (BsonBinaryWriter writer = new BsonBinaryWriter(buffer)) {
       CODEC.encode(writer, document, EncoderContext.builder().build());
     }

@@ -25,6 +25,8 @@ import org.bson.BsonDocument;
 import org.bson.BsonDouble;
 import org.bson.BsonInt64;
 import org.bson.BsonTimestamp;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.BsonDocumentCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +55,10 @@ import org.slf4j.LoggerFactory;
 public final class ServiceEntryPoint implements CommandDispatcher {
   private static final Logger LOG = LoggerFactory.getLogger(ServiceEntryPoint.class);
   private static final int SIGNATURE_HASH_BYTES = 20;
+  /** Every reply's (unsigned) signature; raw, so it is immutable when shared and is copied, not re-encoded. */
+  private static final RawBsonDocument SIGNATURE = new RawBsonDocument(
+      new BsonDocument("hash", new BsonBinary(new byte[SIGNATURE_HASH_BYTES])).append("keyId", new BsonInt64(0)),
+      new BsonDocumentCodec());
 
   private final Engine engine;
   private final CommandRegistry registry;
@@ -237,9 +243,7 @@ public final class ServiceEntryPoint implements CommandDispatcher {
 
   /** {@code {clusterTime, signature: {hash: 20 zero bytes, keyId: 0}}}: unsigned, as with auth disabled. */
   static BsonDocument clusterTime(BsonTimestamp time) {
-    BsonDocument signature = new BsonDocument("hash", new BsonBinary(new byte[SIGNATURE_HASH_BYTES]))
-        .append("keyId", new BsonInt64(0));
-    return new BsonDocument("clusterTime", time).append("signature", signature);
+    return new BsonDocument("clusterTime", time).append("signature", SIGNATURE);
   }
 
   private static String database(BsonDocument request) {

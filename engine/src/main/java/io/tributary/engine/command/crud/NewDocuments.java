@@ -21,13 +21,20 @@ public final class NewDocuments {
 
   private NewDocuments() {}
 
-  /** The document to store: a copy with {@code _id} first. */
+  /**
+   * The document to store, with {@code _id} first: {@code document} itself when it already begins with its
+   * {@code _id} (as drivers send it; nothing mutates a stored document), else a reordered copy.
+   */
   public static BsonDocument prepare(BsonDocument document) {
     BsonValue id = document.get("_id");
     if (id == null) {
       id = new BsonObjectId();
     }
     validateId(id);
+    if (!document.isEmpty() && document.getFirstKey().equals("_id")) {
+      validateSize(document);
+      return document;
+    }
     BsonDocument prepared = new BsonDocument("_id", id);
     document.forEach((field, value) -> {
       if (!field.equals("_id")) {

@@ -76,8 +76,11 @@ final class PersistentSortedMap {
   }
 
   PersistentSortedMap with(byte[] key, byte[] value) {
-    long newSize = get(key) == null ? size + 1 : size;
-    return new PersistentSortedMap(put(root, key, value), newSize);
+    // One descent, not a get and a put: replacing an entry takes the key's and its old value's lengths off the
+    // byte total, adding one takes nothing off; only the empty key (with an empty old value) needs a lookup.
+    Node newRoot = put(root, key, value);
+    boolean added = key.length > 0 ? bytes(root) + key.length + value.length == newRoot.bytes : get(key) == null;
+    return new PersistentSortedMap(newRoot, added ? size + 1 : size);
   }
 
   PersistentSortedMap without(byte[] key) {
