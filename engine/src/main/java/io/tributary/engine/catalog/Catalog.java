@@ -114,9 +114,9 @@ public final class Catalog {
     cappedUsage.remove(collectionId);
   }
 
-  /** The committed usage of a capped collection: counted by one scan the first time, then kept by commits. */
-  CappedUsage cappedUsage(CollectionMetadata collection) {
-    return cappedUsage.computeIfAbsent(collection.id(), id -> CappedUsage.scan(storage, collection));
+  /** The committed usage of a capped collection, or null until a commit that inserted into it published it. */
+  CappedUsage cappedUsage(long collectionId) {
+    return cappedUsage.get(collectionId);
   }
 
   /** Publishes the usage of the capped collections a commit wrote. */

@@ -109,7 +109,7 @@ public final class WriteUnit {
     CappedLimits capped = collection.cappedLimits();
     byte[] encoded = BsonBytes.encode(document);
     if (capped != null) {
-      noteCappedUsage(collection, 1, encoded.length);
+      noteCappedUsage(collection, 1, encoded.length, true);
     }
     long recordId = catalog.allocateRecordId(collection.id());
     for (IndexDescriptor index : collection.indexes()) {
@@ -149,16 +149,26 @@ public final class WriteUnit {
   }
 
   /**
-   * Counts a change to a capped collection; the first one in this unit starts from the committed usage. A
-   * transaction may not write one (mongod: OperationNotSupportedInTransaction).
+   * Counts a change to a capped collection, called before it is staged. The first in this unit starts from the
+   * committed usage; when none is kept yet, an insert ({@code counted}) counts the collection as staged so far by
+   * one scan, while an update or delete leaves it to that scan (so they never scan). A transaction may not write a
+   * capped collection (mongod: OperationNotSupportedInTransaction).
    */
-  private void noteCappedUsage(CollectionMetadata collection, long documents, long bytes) {
+  private void noteCappedUsage(CollectionMetadata collection, long documents, long bytes, boolean counted) {
     if (transaction) {
       throw ErrorCode.OPERATION_NOT_SUPPORTED_IN_TRANSACTION.error("Collection '" + collection.namespace()
           + "' is a capped collection. Writes in transactions are not allowed on capped collections.");
     }
-    cappedUsage.merge(collection.id(), catalog.cappedUsage(collection).plus(documents, bytes),
-        (current, ignored) -> current.plus(documents, bytes));
+    CappedUsage current = cappedUsage.get(collection.id());
+    if (current == null) {
+      current = catalog.cappedUsage(collection.id());
+    }
+    if (current == null && counted) {
+      current = CappedUsage.scan(staged, collection);
+    }
+    if (current != null) {
+      cappedUsage.put(collection.id(), current.plus(documents, bytes));
+    }
   }
 
   /**
@@ -168,7 +178,7 @@ public final class WriteUnit {
   public void update(CollectionMetadata collection, StoredDocument before, BsonDocument after,
       UpdateDescription description) {
     if (collection.isCapped()) {
-      noteCappedUsage(collection, 0, BsonBytes.size(after) - BsonBytes.size(before.document()));
+      noteCappedUsage(collection, 0, BsonBytes.size(after) - BsonBytes.size(before.document()), false);
     }
     for (IndexDescriptor index : collection.indexes()) {
       indexEntries.replace(collection, index, before, after);
@@ -186,7 +196,7 @@ public final class WriteUnit {
 
   public void delete(CollectionMetadata collection, StoredDocument stored) {
     if (collection.isCapped()) {
-      noteCappedUsage(collection, -1, -BsonBytes.size(stored.document()));
+      noteCappedUsage(collection, -1, -BsonBytes.size(stored.document()), false);
     }
     for (IndexDescriptor index : collection.indexes()) {
       indexEntries.remove(index, stored);
