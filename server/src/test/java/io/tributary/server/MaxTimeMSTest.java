@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.MongoCommandException;
 import com.mongodb.MongoExecutionTimeoutException;
+import com.mongodb.client.ClientSession;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
@@ -100,6 +101,35 @@ class MaxTimeMSTest extends ServerTestSupport {
     assertThat(adminCommand("{ping: 1}").getDouble("ok").getValue()).isEqualTo(1.0);
     assertTimesOut(() -> collection().find(Filters.eq("_id", 1)).maxTime(1, TimeUnit.SECONDS).first());
     assertThat(collection().find(Filters.eq("_id", 1)).maxTime(1, TimeUnit.SECONDS).first()).isNotNull();
+  }
+
+  @Test
+  void theFailPointTimesOutTheGetMoreOfACursorOpenedWithALimit() {
+    try (var cursor = collection().find().batchSize(2).maxTime(10, TimeUnit.SECONDS).iterator();
+        var unlimited = collection().find().batchSize(2).iterator()) {
+      cursor.next();
+      cursor.next();
+      unlimited.next();
+      unlimited.next();
+      adminCommand("{configureFailPoint: 'maxTimeAlwaysTimeOut', mode: 'alwaysOn'}");
+
+      assertThat(unlimited.next()).isNotNull();
+      assertTimesOut(cursor::next);
+    }
+  }
+
+  @Test
+  void aWriteWaitingForTheWritePermitOfATransactionExpires() {
+    try (ClientSession session = client().startSession()) {
+      session.startTransaction();
+      collection().insertOne(session, new Document("_id", "in the transaction"));
+      Document insert = new Document("insert", "items")
+          .append("documents", List.of(new Document("_id", "waiting"))).append("maxTimeMS", 200);
+
+      assertTimesOut(() -> client().getDatabase("test").runCommand(insert));
+      session.abortTransaction();
+    }
+    assertThat(collection().countDocuments(Filters.in("_id", "waiting", "in the transaction"))).isZero();
   }
 
   @Test

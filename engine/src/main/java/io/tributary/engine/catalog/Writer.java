@@ -6,6 +6,7 @@ import io.tributary.engine.oplog.SessionInfo;
 import io.tributary.engine.storage.StorageEngine;
 import io.tributary.engine.error.ErrorCode;
 import io.tributary.engine.error.ErrorLabels;
+import io.tributary.engine.operation.OperationDeadline;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
@@ -55,14 +56,32 @@ public final class Writer {
   /**
    * Runs {@code work} holding the write permit, waiting for it if needed; the {@link #write}s it makes on this
    * thread commit under that permit (one statement and its bookkeeping as one step). Reentrant on one thread.
-   * Whoever holds the permit may then take a session's lock, never the other way round.
+   * Whoever holds the permit may then take a session's lock, never the other way round. The wait ends with
+   * {@code MaxTimeMSExpired} when the running operation's {@code maxTimeMS} runs out first.
    */
   public <T> T exclusively(Supplier<T> work) {
     if (holder == Thread.currentThread()) {
       return work.get();
     }
-    permit.acquireUninterruptibly();
+    acquireWithinDeadline();
     return holding(work);
+  }
+
+  private void acquireWithinDeadline() {
+    long remaining = OperationDeadline.remainingMillis();
+    if (remaining == Long.MAX_VALUE) {
+      permit.acquireUninterruptibly();
+      return;
+    }
+    try {
+      // The deadline is on the injected clock; the wait, like any lock wait, is in real time.
+      if (!permit.tryAcquire(remaining, TimeUnit.MILLISECONDS)) {
+        throw OperationDeadline.expiredError();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw ErrorCode.INTERRUPTED.error("interrupted while waiting for the write lock");
+    }
   }
 
   /**

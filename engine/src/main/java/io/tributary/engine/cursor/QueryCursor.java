@@ -2,6 +2,7 @@ package io.tributary.engine.cursor;
 
 import io.tributary.engine.Namespace;
 import io.tributary.engine.bson.BsonBytes;
+import io.tributary.engine.operation.CursorTimeLimit;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -21,6 +22,7 @@ public final class QueryCursor implements ServerCursor {
   private final AutoCloseable resources;
   private BsonDocument pending;
   private boolean closed;
+  private CursorTimeLimit timeLimit;
 
   /**
    * @param resources closed with the cursor (for example the storage iterator under {@code results})
@@ -49,9 +51,15 @@ public final class QueryCursor implements ServerCursor {
     return lsid;
   }
 
+  /** Bounds the server time of later batches by what the opening command's {@code maxTimeMS} left. */
+  public void limitTime(CursorTimeLimit limit) {
+    this.timeLimit = limit;
+  }
+
   @Override
   public CompletableFuture<CursorBatch> next(int batchSize, long maxAwaitMillis) {
-    return CompletableFuture.completedFuture(nextBatch(batchSize));
+    return CompletableFuture.completedFuture(
+        timeLimit == null ? nextBatch(batchSize) : timeLimit.run(() -> nextBatch(batchSize)));
   }
 
   /** The next batch, synchronously; {@code batchSize} 0 means only the byte limit applies. */

@@ -3,6 +3,7 @@ package io.tributary.engine.operation;
 import io.tributary.engine.error.ErrorCode;
 import io.tributary.engine.error.MongoError;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -72,6 +73,11 @@ public final class OperationDeadline {
     if (remaining() <= 0) {
       throw expiredError();
     }
+  }
+
+  /** The deadline of the operation running on the current thread, if it has one. */
+  public static Optional<OperationDeadline> current() {
+    return Optional.ofNullable(CURRENT.get());
   }
 
   /** Fails with {@code MaxTimeMSExpired} (50) if the current thread's operation has passed its deadline. */

@@ -6,12 +6,15 @@ import io.tributary.engine.cursor.CursorBatch;
 import io.tributary.engine.cursor.CursorRegistry;
 import io.tributary.engine.cursor.QueryCursor;
 import io.tributary.engine.error.ErrorCode;
+import io.tributary.engine.operation.CursorTimeLimit;
+import io.tributary.engine.operation.OperationDeadline;
 import java.util.Iterator;
 import org.bson.BsonDocument;
 
 /**
  * Opens a query cursor over results and answers with the first batch: the cursor is registered for
- * {@code getMore} only when results remain, otherwise the reply carries {@code id: 0}. Stateless.
+ * {@code getMore} only when results remain, otherwise the reply carries {@code id: 0}. A cursor opened under a
+ * {@code maxTimeMS} deadline keeps the time left for its {@code getMore}s ({@link CursorTimeLimit}). Stateless.
  */
 public final class QueryCursors {
   /** mongod's default size of a first batch when {@code batchSize} is not given. */
@@ -33,6 +36,8 @@ public final class QueryCursors {
       batch = new CursorBatch(batch.documents(), null, true);
     }
     if (!batch.exhausted()) {
+      OperationDeadline.current().ifPresent(deadline -> cursor.limitTime(new CursorTimeLimit(
+          context.engine().clock(), context.engine().failPoints()::maxTimeAlwaysTimeOut, deadline.remaining())));
       cursors.register(cursor, noCursorTimeout);
     }
     return CursorReply.first(namespace, cursor.id(), batch);
