@@ -67,11 +67,12 @@ final class FanOut {
   }
 
   private static BsonDocument aggregate(int n) {
-    String collection = n < 0 || n % 4 >= 2 ? "hot" : "c" + (n % 100);
+    String collection = n < 0 || n % 4 >= 2 ? "hot" : "c" + (n / 4 % 100);
     BsonArray pipeline = new BsonArray();
     pipeline.add(new BsonDocument("$changeStream", new BsonDocument()));
     if (n % 4 == 2) {
-      pipeline.add(new BsonDocument("$match", new BsonDocument("fullDocument.k", new BsonInt32(n % 100))));
+      // (n / 4) % 100: the streams with n % 4 == 2 spread over all 100 filters (n % 100 would reach only 25)
+      pipeline.add(new BsonDocument("$match", new BsonDocument("fullDocument.k", new BsonInt32(n / 4 % 100))));
     } else if (n % 4 == 3) {
       pipeline.add(new BsonDocument("$match", new BsonDocument("operationType", new BsonString("delete"))));
     }

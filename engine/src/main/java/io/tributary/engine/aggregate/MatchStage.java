@@ -60,6 +60,11 @@ final class MatchStage implements DocumentStage {
     return NAME;
   }
 
+  /** The matcher of a filter that needs no variables (no {@code $expr}) under the simple collation, else null. */
+  Matcher constant() {
+    return constant;
+  }
+
   @Override
   public BsonDocument applyTo(BsonDocument document, Execution execution) {
     return matcher(execution.variables()).matches(document) ? document : null;

@@ -2,6 +2,7 @@ package io.tributary.engine.aggregate;
 
 import io.tributary.engine.expression.ParseContext;
 import io.tributary.engine.expression.SystemVariables;
+import io.tributary.engine.query.Matcher;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
@@ -70,6 +71,23 @@ public final class Pipeline {
    */
   public Optional<PipelineOutput> output() {
     return Optional.ofNullable(output);
+  }
+
+  /**
+   * The filters of a pipeline made only of {@code $match} stages that need no variables (no {@code $expr}), else
+   * null. Under the simple collation such a pipeline keeps exactly the documents all of them match, so a caller
+   * running it on many single documents (change-stream events) may test them directly, without an execution
+   * context per document.
+   */
+  public List<Matcher> constantFilters() {
+    List<Matcher> filters = new ArrayList<>();
+    for (Stage stage : stages) {
+      if (!(stage instanceof MatchStage match) || match.constant() == null) {
+        return null;
+      }
+      filters.add(match.constant());
+    }
+    return output == null ? filters : null;
   }
 
   /** True when every stage maps one document to at most one document, so {@link #applyTo} may be used. */

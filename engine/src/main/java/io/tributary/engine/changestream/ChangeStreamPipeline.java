@@ -4,6 +4,7 @@ import io.tributary.engine.aggregate.Pipeline;
 import io.tributary.engine.aggregate.PipelineContext;
 import io.tributary.engine.error.ErrorCode;
 import io.tributary.engine.error.ErrorLabels;
+import io.tributary.engine.query.Matcher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -31,11 +32,18 @@ final class ChangeStreamPipeline {
       "$planCacheStats", "$densify", "$fill", "$setWindowFields", "$unionWith", "$documents", "$search",
       "$searchMeta", "$vectorSearch", "$listSearchIndexes", "$changeStreamSplitLargeEvent");
 
-  private final Pipeline pipeline; // null when there are no stages: every event passes as it is
+  private final Pipeline pipeline;
+  /**
+   * The pipeline's filters when it is only {@code $match} stages without {@code $expr} (no stages: none), else null.
+   * The notifier runs every shape's stages on every new entry, so these are tested directly, without building an
+   * execution context per event.
+   */
+  private final List<Matcher> filters;
   private final boolean splitLargeEvents;
 
   private ChangeStreamPipeline(Pipeline pipeline, boolean splitLargeEvents) {
     this.pipeline = pipeline;
+    this.filters = pipeline.constantFilters();
     this.splitLargeEvents = splitLargeEvents;
   }
 
@@ -53,7 +61,7 @@ final class ChangeStreamPipeline {
         userStages.add(stages.get(i));
       }
     }
-    return new ChangeStreamPipeline(userStages.isEmpty() ? null : Pipeline.parse(userStages, context), split);
+    return new ChangeStreamPipeline(Pipeline.parse(userStages, context), split);
   }
 
   /**
@@ -61,7 +69,8 @@ final class ChangeStreamPipeline {
    * documents are encoded here, once for every stream of the shape ({@link EventSize#encode}).
    */
   List<StreamOutput> apply(ChangeEvent event, PipelineContext context) {
-    BsonDocument document = pipeline == null ? event.document() : pipeline.applyTo(event.document(), context);
+    BsonDocument document = filters != null ? filtered(event.document())
+        : pipeline.applyTo(event.document(), context);
     if (document == null) {
       return List.of();
     }
@@ -82,6 +91,15 @@ final class ChangeStreamPipeline {
           encodedFragment.getByteBuffer().remaining()));
     }
     return fragments;
+  }
+
+  private BsonDocument filtered(BsonDocument event) {
+    for (Matcher filter : filters) {
+      if (!filter.matches(event)) {
+        return null;
+      }
+    }
+    return event;
   }
 
   private static void checkAllowed(String name) {
