@@ -109,13 +109,16 @@ public final class Writer {
   /**
    * Opens a unit that stays open until {@link #commit} or {@link #abort} (a multi-document transaction), holding
    * the write permit meanwhile. Waits at most {@code waitMillis} for the permit (mongod's
-   * {@code maxTransactionLockRequestTimeoutMillis}), then fails with a transient {@code WriteConflict}.
+   * {@code maxTransactionLockRequestTimeoutMillis}), then fails with a transient {@code WriteConflict}; if the
+   * running operation's {@code maxTimeMS} runs out first, with {@code MaxTimeMSExpired} instead.
    */
   public WriteUnit begin(long waitMillis) {
+    long remaining = OperationDeadline.remainingMillis();
     try {
-      if (!permit.tryAcquire(waitMillis, TimeUnit.MILLISECONDS)) {
-        throw ErrorCode.WRITE_CONFLICT.error("Unable to acquire the write lock within " + waitMillis + "ms")
-            .withLabel(ErrorLabels.TRANSIENT_TRANSACTION_ERROR);
+      if (!permit.tryAcquire(Math.min(waitMillis, remaining), TimeUnit.MILLISECONDS)) {
+        throw remaining < waitMillis ? OperationDeadline.expiredError()
+            : ErrorCode.WRITE_CONFLICT.error("Unable to acquire the write lock within " + waitMillis + "ms")
+                .withLabel(ErrorLabels.TRANSIENT_TRANSACTION_ERROR);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -9,6 +9,7 @@ import io.tributary.engine.catalog.CollectionMetadata;
 import io.tributary.engine.catalog.DocumentCursor;
 import io.tributary.engine.command.CommandContext;
 import io.tributary.engine.catalog.Documents;
+import io.tributary.engine.operation.OperationDeadline;
 import io.tributary.engine.storage.Snapshot;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -120,7 +121,12 @@ public final class EnginePipelineContext implements PipelineContext {
     if (collection.isPresent()) {
       try (Snapshot snapshot = engine.storage().snapshot();
           DocumentCursor cursor = Documents.scan(snapshot, collection.get(), false)) {
-        cursor.forEachRemaining(stored -> documents.add(stored.document()));
+        cursor.forEachRemaining(stored -> {
+          documents.add(stored.document());
+          if (documents.size() % OperationDeadline.CHECK_INTERVAL == 0) {
+            OperationDeadline.checkForInterrupt();
+          }
+        });
       }
     }
     return documents;
