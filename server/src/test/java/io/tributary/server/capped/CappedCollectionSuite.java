@@ -171,6 +171,9 @@ public abstract class CappedCollectionSuite extends ServerTestSupport {
     List.of(3, 1, 2).forEach(i -> plain.insertOne(new Document("_id", i)));
     assertThat(ids(plain.find().sort(new Document("$natural", -1)))).containsExactly(2, 1, 3);
     assertThat(ids(plain.find(Filters.gt("_id", 1)).sort(new Document("$natural", 1)))).containsExactly(3, 2);
+    assertThatThrownBy(() -> plain.find().sort(new Document("$natural", 2)).first())
+        .isInstanceOfSatisfying(MongoQueryException.class, e -> assertThat(e.getErrorMessage())
+            .isEqualTo("$natural sort cannot be set to a value other than -1 or 1."));
   }
 
   @Test

@@ -87,6 +87,8 @@ public final class FindCommand implements SyncCommand {
       BsonDocument projection = CommandArguments.document(command, "projection");
       BsonDocument sort = CommandArguments.document(command, "sort");
       BsonValue hint = command.get("hint");
+      checkNatural(sort, "sort");
+      checkNatural(hint != null && hint.isDocument() ? hint.asDocument() : null, "hint");
       if (isNatural(sort)) {
         // A $natural sort is a collection scan in that direction: the storage order, no sort stage.
         hint = hint == null ? sort : hint;
@@ -97,6 +99,15 @@ public final class FindCommand implements SyncCommand {
           projection == null || projection.isEmpty() ? null : Projection.parse(projection), skip, limit,
           QueryCursors.batchSize(command, "batchSize"), CommandArguments.bool(command, "singleBatch", false),
           CommandArguments.bool(command, "noCursorTimeout", false), hint);
+    }
+
+    /** A {@code $natural} order is alone and 1 or -1 (BadValue, as mongod 7.0 checks it). */
+    private static void checkNatural(BsonDocument spec, String option) {
+      BsonValue direction = spec == null ? null : spec.get("$natural");
+      if (direction != null && (spec.size() > 1 || !direction.isNumber()
+          || Math.abs(direction.asNumber().doubleValue()) != 1)) {
+        throw ErrorCode.BAD_VALUE.error("$natural " + option + " cannot be set to a value other than -1 or 1.");
+      }
     }
 
     /** {@code {$natural: 1}} or {@code {$natural: -1}}. */
