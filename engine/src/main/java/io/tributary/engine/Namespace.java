@@ -12,6 +12,7 @@ import java.util.Objects;
  */
 public record Namespace(String db, String collection) {
   private static final int MAX_DB_NAME_LENGTH = 64;
+  private static final String FORBIDDEN_IN_DB_NAME = "/\\. \"$\0";
 
   public Namespace {
     Objects.requireNonNull(db, "db");
@@ -38,9 +39,19 @@ public record Namespace(String db, String collection) {
   }
 
   public static void validateDatabaseName(String db) {
-    if (db.isEmpty() || db.length() >= MAX_DB_NAME_LENGTH || db.chars().anyMatch(c -> "/\\. \"$\0".indexOf(c) >= 0)) {
+    if (db.isEmpty() || db.length() >= MAX_DB_NAME_LENGTH || hasForbiddenCharacter(db)) {
       throw ErrorCode.INVALID_NAMESPACE.error("Invalid database name: '" + db + "'");
     }
+  }
+
+  /** A plain loop, not a char stream: every request validates its database name. */
+  private static boolean hasForbiddenCharacter(String db) {
+    for (int i = 0; i < db.length(); i++) {
+      if (FORBIDDEN_IN_DB_NAME.indexOf(db.charAt(i)) >= 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public String fullName() {
