@@ -53,6 +53,11 @@ public final class IndexKeys {
     if (index.isSparse() && !anyPresent) {
       return Set.of();
     }
+    if (components.size() == 1 && components.get(0).size() == 1) {
+      // The usual case (every insert's _id key, a single-field index of a scalar): one key, nothing to combine.
+      BsonDocument value = new BsonDocument(pattern.getFirstKey(), components.get(0).get(0));
+      return Set.of(new IndexKey(value, encode(pattern, value, index.collation())));
+    }
     Set<IndexKey> keys = new LinkedHashSet<>();
     combine(pattern, index.collation(), components, 0, new BsonDocument(), keys);
     return keys;
