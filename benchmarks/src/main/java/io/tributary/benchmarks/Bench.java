@@ -28,10 +28,10 @@ public final class Bench {
       return quick
           ? new Settings("quick", Duration.ofMillis(300), Duration.ofSeconds(1), 400, 4_000,
               List.of(0, 100, 1_000, 10_000), 30_000, 5, 1_000,
-              new Interleaved.Plan(Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofSeconds(2), 6))
+              new Interleaved.Plan(Duration.ofMillis(200), 5_000, Duration.ofSeconds(5), 6))
           : new Settings("full", Duration.ofSeconds(1), Duration.ofSeconds(4), 3_000, 20_000,
               List.of(0, 100, 1_000, 10_000), 200_000, 15, 3_000,
-              new Interleaved.Plan(Duration.ofMillis(500), Duration.ofSeconds(3), Duration.ofSeconds(8), 8));
+              new Interleaved.Plan(Duration.ofMillis(500), 20_000, Duration.ofSeconds(20), 8));
     }
   }
 

@@ -7,9 +7,10 @@ import java.util.Arrays;
  * Measures one operation against two servers in alternating time slices, so that swings of the shared machine's
  * load hit both alike, and reports each side's median slice.
  *
- * <p>Warm-up alternates slices too and lasts until both sides' throughput is steady (two consecutive slices within
- * {@link #STEADY}) after at least {@link Plan#minWarmup()}, or until {@link Plan#maxWarmup()}: the server code on
- * either side must be JIT-compiled before measurement starts, and both sides get the same treatment. Measured
+ * <p>Warm-up alternates slices too and lasts until each side has made {@link Plan#warmupCalls()} calls and both
+ * sides' throughput is steady (two consecutive slices within {@link #STEADY}), or until {@link Plan#maxWarmup()}:
+ * the server code on either side must be JIT-compiled before measurement starts (a time alone is not enough on a
+ * loaded machine, where a second may be a few hundred calls), and both sides get the same treatment. Measured
  * slices run in ABBA order so neither side always goes first. Not thread-safe; one measurement at a time.
  */
 final class Interleaved {
@@ -19,7 +20,7 @@ final class Interleaved {
   private Interleaved() {}
 
   /** Slice length, warm-up bounds (per side) and measured slices per side. */
-  record Plan(Duration slice, Duration minWarmup, Duration maxWarmup, int slices) {}
+  record Plan(Duration slice, long warmupCalls, Duration maxWarmup, int slices) {}
 
   /** Each side's median items per second. */
   record Pair(double first, double second) {}
@@ -41,18 +42,26 @@ final class Interleaved {
   }
 
   private static void warmUp(Plan plan, Load.Operation first, Load.Operation second) {
-    long min = plan.minWarmup().toNanos();
-    long max = plan.maxWarmup().toNanos();
+    long[] calls = new long[2];
+    Load.Operation a = (thread, i) -> {
+      calls[0]++;
+      return first.run(thread, i);
+    };
+    Load.Operation b = (thread, i) -> {
+      calls[1]++;
+      return second.run(thread, i);
+    };
     double lastA = 0;
     double lastB = 0;
-    for (long spent = 0; spent < max; spent += plan.slice().toNanos()) {
-      double a = slice(plan, first);
-      double b = slice(plan, second);
-      if (spent >= min && steady(lastA, a) && steady(lastB, b)) {
+    for (long spent = 0; spent < plan.maxWarmup().toNanos(); spent += plan.slice().toNanos()) {
+      double rateA = slice(plan, a);
+      double rateB = slice(plan, b);
+      boolean enough = calls[0] >= plan.warmupCalls() && calls[1] >= plan.warmupCalls();
+      if (enough && steady(lastA, rateA) && steady(lastB, rateB)) {
         return;
       }
-      lastA = a;
-      lastB = b;
+      lastA = rateA;
+      lastB = rateB;
     }
   }
 
