@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.bson.BsonDocument;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -130,6 +131,22 @@ class MaxTimeMSTest extends ServerTestSupport {
       session.abortTransaction();
     }
     assertThat(collection().countDocuments(Filters.in("_id", "waiting", "in the transaction"))).isZero();
+  }
+
+  @Test
+  void aGetMoreOfAQueryCursorRefusesAnAwaitTime() {
+    BsonDocument first = client().getDatabase("test").runCommand(
+        new Document("find", "items").append("batchSize", 1), BsonDocument.class);
+    long id = first.getDocument("cursor").getInt64("id").getValue();
+    Document getMore = new Document("getMore", id).append("collection", "items").append("maxTimeMS", 100);
+
+    assertThatThrownBy(() -> client().getDatabase("test").runCommand(getMore))
+        .isInstanceOfSatisfying(MongoCommandException.class, e -> {
+          assertThat(e.getErrorCode()).isEqualTo(2);
+          assertThat(e.getErrorMessage())
+              .isEqualTo("cannot set maxTimeMS on getMore command for a non-awaitData cursor");
+        });
+    client().getDatabase("test").runCommand(new Document("killCursors", "items").append("cursors", List.of(id)));
   }
 
   @Test

@@ -6,9 +6,11 @@ import io.tributary.engine.changestream.ChangeStreamErrorLabels;
 import io.tributary.engine.command.Command;
 import io.tributary.engine.command.CommandContext;
 import io.tributary.engine.cursor.CursorRegistry;
+import io.tributary.engine.cursor.QueryCursor;
 import io.tributary.engine.cursor.ServerCursor;
 import io.tributary.engine.error.ErrorCode;
 import io.tributary.engine.error.MongoError;
+import io.tributary.engine.operation.MaxTimeMS;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import org.bson.BsonDocument;
@@ -18,7 +20,8 @@ import org.bson.BsonValue;
  * {@code getMore}: the next batch of an open cursor ({@code {cursor: {nextBatch, id, ns}}}). The cursor is
  * checked out for the duration, so an awaitData cursor may complete later without holding a thread; an
  * exhausted cursor is closed and reported with {@code id: 0}. {@code maxTimeMS} bounds an awaitData wait
- * (default one second, as mongod).
+ * (default one second, as mongod); a query cursor refuses it ({@code BadValue}): its time limit is the one its
+ * opening command set.
  */
 public final class GetMoreCommand implements Command {
   private static final long DEFAULT_AWAIT_MILLIS = 1000;
@@ -51,6 +54,10 @@ public final class GetMoreCommand implements Command {
     long maxAwait = CommandArguments.longValue(command, "maxTimeMS", DEFAULT_AWAIT_MILLIS);
     CursorRegistry cursors = context.engine().cursors();
     ServerCursor cursor = cursors.checkOut(id.asInt64().getValue(), namespace, context.lsid());
+    if (MaxTimeMS.of(command) > 0 && cursor instanceof QueryCursor) {
+      cursors.checkIn(cursor, false); // mongod refuses the request before it touches the cursor
+      throw ErrorCode.BAD_VALUE.error("cannot set maxTimeMS on getMore command for a non-awaitData cursor");
+    }
     OptionalInt injected = context.engine().failPoints().failGetMoreAfterCursorCheckout();
     if (injected.isPresent()) {
       cursors.checkIn(cursor, true);
