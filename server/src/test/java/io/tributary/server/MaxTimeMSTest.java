@@ -66,6 +66,23 @@ class MaxTimeMSTest extends ServerTestSupport {
         .maxTime(10, TimeUnit.SECONDS).first());
     assertTimesOut(() -> collection().aggregate(List.of(new Document("$match", new Document("x", -1))))
         .maxTime(10, TimeUnit.SECONDS).first());
+    assertTimesOut(() -> client().getDatabase("test").runCommand(new Document("count", "items")
+        .append("query", new Document("x", -1)).append("maxTimeMS", 10_000)));
+  }
+
+  @Test
+  void aLookupReadingPastTheDeadlineFails() {
+    MongoCollection<Document> orders = client().getDatabase("test").getCollection("orders");
+    orders.drop();
+    orders.insertOne(new Document("_id", 1).append("item", 7));
+    clock.step.set(1000);
+    List<Document> lookup = List.of(new Document("$lookup", new Document("from", "items")
+        .append("localField", "item").append("foreignField", "x").append("as", "items")));
+
+    assertTimesOut(() -> orders.aggregate(lookup).maxTime(10, TimeUnit.SECONDS).first());
+    clock.step.set(0);
+    assertThat(orders.aggregate(lookup).maxTime(10, TimeUnit.SECONDS).first().getList("items", Document.class))
+        .hasSize(1);
   }
 
   @Test
