@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.bson.BsonDocument;
+import org.bson.RawBsonDocument;
 
 /**
  * The changes of one atomic commit, staged by a write command under the {@link Writer}'s lock: documents,
@@ -117,8 +118,10 @@ public final class WriteUnit {
     }
     noteMultikey(collection, document);
     staged.put(KeySpace.DOCUMENTS, KeyLayout.documentKey(collection.id(), recordId), encoded);
+    // The oplog entry keeps the stored bytes, not the parsed document: its encoding copies them instead of
+    // encoding the document again, and the oplog's in-memory tail retains a byte array, not a map of fields.
     operations.add(new Operation.Insert(collection.namespace(), collection.uuid(), documentKey(document),
-        document));
+        new RawBsonDocument(encoded)));
     if (capped != null) {
       deleteOldest(collection, capped, recordId);
     }
