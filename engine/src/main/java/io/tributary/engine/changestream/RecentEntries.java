@@ -17,7 +17,11 @@ import org.bson.BsonTimestamp;
  *       costs nothing. It doubles, up to {@value #MAX_SLOTS}, whenever a lookup finds its slot taken by a newer
  *       entry: a stream of this shape trails the others by more than the table holds, and without the table it
  *       would compute every entry again (and fall further behind).</li>
- *   <li>An older entry never replaces a newer one: a lagging stream must not evict what the live tail needs.</li>
+ *   <li>The latest computation takes the slot, even for an older entry: streams of one shape move through the
+ *       oplog together (the notifier at the head, trailing streams within a batch of each other), and those
+ *       computing now are the ones about to read it again; the head's entry costs one recomputation if it was
+ *       taken. (Keeping the newer entry made every trailing stream of a shape recompute every entry: 10 trailing
+ *       probes, 10 times the work, and they fell further behind.)</li>
  * </ul>
  *
  * @param <V> what an entry became
@@ -62,10 +66,8 @@ final class RecentEntries<V> {
 
   private void put(BsonTimestamp time, Object value) {
     int slot = slot(time, times.length);
-    if (times[slot] == null || times[slot].compareTo(time) <= 0) {
-      times[slot] = time;
-      values[slot] = value;
-    }
+    times[slot] = time;
+    values[slot] = value;
   }
 
   private void resize(int slots) {
