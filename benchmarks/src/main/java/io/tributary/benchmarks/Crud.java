@@ -40,7 +40,10 @@ final class Crud {
       Side p = new Side(peerClient);
       Side o = new Side(ourClient);
       Interleaved.Pair one = Interleaved.throughput(plan, p::insertOne, o::insertOne);
-      Interleaved.Pair many = Interleaved.throughput(plan, p::insertMany, o::insertMany);
+      Interleaved.Pair many = Interleaved.throughput(plan, p::insertMany, o::insertMany, () -> {
+        p.trimBatches();
+        o.trimBatches();
+      });
       p.loadIds();
       o.loadIds();
       Interleaved.Pair find = Interleaved.throughput(plan, p::findById, o::findById);
@@ -49,15 +52,26 @@ final class Crud {
     }
   }
 
-  /** One server's collection, the next document number (distinct across slices) and the ids to find. */
+  /**
+   * One server's collections (single inserts and finds in one, batches in another), the next document number
+   * (distinct across slices) and the ids to find.
+   */
   private static final class Side {
+    /** Documents the batch collection may hold before it is dropped between slices: a long warm-up at ~100k
+     * documents/s on both servers would otherwise fill the benchmark's heap. */
+    private static final long MAX_BATCHED = 200_000;
+
     private final MongoCollection<Document> collection;
+    private final MongoCollection<Document> batches;
     private final List<Object> ids = new ArrayList<>();
     private long next;
+    private long batched;
 
     Side(MongoClient client) {
       collection = client.getDatabase("bench").getCollection("crud");
+      batches = client.getDatabase("bench").getCollection("crudBatches");
       collection.drop();
+      batches.drop();
     }
 
     int insertOne(int thread, long i) {
@@ -70,8 +84,16 @@ final class Crud {
       for (int k = 0; k < BATCH; k++) {
         batch.add(document(next++));
       }
-      collection.insertMany(batch);
+      batches.insertMany(batch);
+      batched += BATCH;
       return BATCH;
+    }
+
+    void trimBatches() {
+      if (batched >= MAX_BATCHED) {
+        batches.drop();
+        batched = 0;
+      }
     }
 
     void loadIds() {

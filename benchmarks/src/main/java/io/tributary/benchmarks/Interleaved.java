@@ -26,22 +26,30 @@ final class Interleaved {
   record Pair(double first, double second) {}
 
   static Pair throughput(Plan plan, Load.Operation first, Load.Operation second) {
-    warmUp(plan, first, second);
+    return throughput(plan, first, second, () -> {});
+  }
+
+  /**
+   * As {@link #throughput(Plan, Load.Operation, Load.Operation)}, running {@code betweenSlices} after every slice,
+   * outside the timed part (e.g. to drop what the slices inserted, so a long warm-up cannot fill the heap).
+   */
+  static Pair throughput(Plan plan, Load.Operation first, Load.Operation second, Runnable betweenSlices) {
+    warmUp(plan, first, second, betweenSlices);
     double[] a = new double[plan.slices()];
     double[] b = new double[plan.slices()];
     for (int s = 0; s < plan.slices(); s++) {
       if (s % 2 == 0) {
-        a[s] = slice(plan, first);
-        b[s] = slice(plan, second);
+        a[s] = slice(plan, first, betweenSlices);
+        b[s] = slice(plan, second, betweenSlices);
       } else {
-        b[s] = slice(plan, second);
-        a[s] = slice(plan, first);
+        b[s] = slice(plan, second, betweenSlices);
+        a[s] = slice(plan, first, betweenSlices);
       }
     }
     return new Pair(median(a), median(b));
   }
 
-  private static void warmUp(Plan plan, Load.Operation first, Load.Operation second) {
+  private static void warmUp(Plan plan, Load.Operation first, Load.Operation second, Runnable betweenSlices) {
     long[] calls = new long[2];
     Load.Operation a = (thread, i) -> {
       calls[0]++;
@@ -54,8 +62,8 @@ final class Interleaved {
     double lastA = 0;
     double lastB = 0;
     for (long spent = 0; spent < plan.maxWarmup().toNanos(); spent += plan.slice().toNanos()) {
-      double rateA = slice(plan, a);
-      double rateB = slice(plan, b);
+      double rateA = slice(plan, a, betweenSlices);
+      double rateB = slice(plan, b, betweenSlices);
       boolean enough = calls[0] >= plan.warmupCalls() && calls[1] >= plan.warmupCalls();
       if (enough && steady(lastA, rateA) && steady(lastB, rateB)) {
         return;
@@ -69,8 +77,10 @@ final class Interleaved {
     return previous > 0 && Math.abs(current / previous - 1) <= STEADY;
   }
 
-  private static double slice(Plan plan, Load.Operation operation) {
-    return Load.throughput(1, Duration.ZERO, plan.slice(), operation);
+  private static double slice(Plan plan, Load.Operation operation, Runnable betweenSlices) {
+    double rate = Load.throughput(1, Duration.ZERO, plan.slice(), operation);
+    betweenSlices.run();
+    return rate;
   }
 
   private static double median(double[] values) {
