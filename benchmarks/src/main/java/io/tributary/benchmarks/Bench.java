@@ -31,7 +31,7 @@ public final class Bench {
               new Interleaved.Plan(Duration.ofMillis(200), 5_000, Duration.ofSeconds(5), 6))
           : new Settings("full", Duration.ofSeconds(1), Duration.ofSeconds(4), 3_000, 20_000,
               List.of(0, 100, 1_000, 10_000), 200_000, 15, 3_000,
-              new Interleaved.Plan(Duration.ofMillis(500), 20_000, Duration.ofSeconds(20), 8));
+              new Interleaved.Plan(Duration.ofMillis(500), 20_000, Duration.ofSeconds(10), 8));
     }
   }
 
@@ -101,11 +101,8 @@ public final class Bench {
 
   private void crud() throws Exception {
     Crud crud = new Crud(settings.warmup(), settings.measure());
-    Crud.Compared compared = section("CRUD: peer and Tributary inMemory, interleaved", () -> {
-      try (Servers.Running peerServer = Servers.peer(); Servers.Running server = Servers.tributaryInMemory()) {
-        return crud.run(peerServer, server, settings.crud());
-      }
-    });
+    Crud.Compared compared = section("CRUD: peer and Tributary inMemory, interleaved",
+        () -> crud.run(Servers::peer, Servers::tributaryInMemory, settings.crud()));
     Crud.Result peer = compared.peer();
     Crud.Result ours = compared.ours();
     report.add(Figure.throughput("insertOne, 1 client (inMemory)", ours.insertOne(), "peer", peer.insertOne()));

@@ -31,24 +31,45 @@ final class Crud {
   /** The peer's and Tributary's figures, measured in interleaved slices. */
   record Compared(Result peer, Result ours) {}
 
+  /** Starts a fresh server. */
+  @FunctionalInterface
+  interface Start {
+    Servers.Running start();
+  }
+
+  /** What one operation measures on a fresh pair of sides. */
+  @FunctionalInterface
+  private interface Measurement {
+    Interleaved.Pair on(Side peer, Side ours);
+  }
+
   /**
    * Measures each operation on both servers in interleaved slices (see {@link Interleaved}): insertOne, then
-   * insertMany, then find by {@code _id} over up to 10,000 of the inserted ids.
+   * insertMany, then find by {@code _id} over 10,000 seeded documents. Each operation gets fresh servers: the peer's
+   * oplog is never trimmed, so one server pair kept through all three would fill the benchmark's heap with the
+   * earlier operations' writes and the later figures would measure the garbage collector.
    */
-  Compared run(Servers.Running peer, Servers.Running ours, Interleaved.Plan plan) {
-    try (MongoClient peerClient = peer.client(); MongoClient ourClient = ours.client()) {
-      Side p = new Side(peerClient);
-      Side o = new Side(ourClient);
-      Interleaved.Pair one = Interleaved.throughput(plan, p::insertOne, o::insertOne);
-      Interleaved.Pair many = Interleaved.throughput(plan, p::insertMany, o::insertMany, () -> {
-        p.trimBatches();
-        o.trimBatches();
-      });
-      p.loadIds();
-      o.loadIds();
-      Interleaved.Pair find = Interleaved.throughput(plan, p::findById, o::findById);
-      return new Compared(new Result(one.first(), many.first(), find.first()),
-          new Result(one.second(), many.second(), find.second()));
+  Compared run(Start peer, Start ours, Interleaved.Plan plan) throws Exception {
+    Interleaved.Pair one = onFreshServers(peer, ours, (p, o) -> Interleaved.throughput(plan, p::insertOne,
+        o::insertOne));
+    Interleaved.Pair many = onFreshServers(peer, ours, (p, o) -> Interleaved.throughput(plan, p::insertMany,
+        o::insertMany, () -> {
+          p.trimBatches();
+          o.trimBatches();
+        }));
+    Interleaved.Pair find = onFreshServers(peer, ours, (p, o) -> {
+      p.seed();
+      o.seed();
+      return Interleaved.throughput(plan, p::findById, o::findById);
+    });
+    return new Compared(new Result(one.first(), many.first(), find.first()),
+        new Result(one.second(), many.second(), find.second()));
+  }
+
+  private static Interleaved.Pair onFreshServers(Start peer, Start ours, Measurement measurement) throws Exception {
+    try (Servers.Running peerServer = peer.start(); Servers.Running ourServer = ours.start();
+        MongoClient peerClient = peerServer.client(); MongoClient ourClient = ourServer.client()) {
+      return measurement.on(new Side(peerClient), new Side(ourClient));
     }
   }
 
@@ -60,6 +81,8 @@ final class Crud {
     /** Documents the batch collection may hold before it is dropped between slices: a long warm-up at ~100k
      * documents/s on both servers would otherwise fill the benchmark's heap. */
     private static final long MAX_BATCHED = 200_000;
+    /** Documents a find looks up. */
+    private static final int SEEDED = 10_000;
 
     private final MongoCollection<Document> collection;
     private final MongoCollection<Document> batches;
@@ -80,13 +103,17 @@ final class Crud {
     }
 
     int insertMany(int thread, long i) {
+      batches.insertMany(nextBatch());
+      batched += BATCH;
+      return BATCH;
+    }
+
+    private List<Document> nextBatch() {
       List<Document> batch = new ArrayList<>(BATCH);
       for (int k = 0; k < BATCH; k++) {
         batch.add(document(next++));
       }
-      batches.insertMany(batch);
-      batched += BATCH;
-      return BATCH;
+      return batch;
     }
 
     void trimBatches() {
@@ -96,8 +123,12 @@ final class Crud {
       }
     }
 
-    void loadIds() {
-      collection.find().projection(new Document("_id", 1)).limit(10_000).forEach(d -> ids.add(d.get("_id")));
+    /** Inserts the documents a find looks up and remembers their ids. */
+    void seed() {
+      for (int b = 0; b < SEEDED / BATCH; b++) {
+        collection.insertMany(nextBatch());
+      }
+      collection.find().projection(new Document("_id", 1)).forEach(d -> ids.add(d.get("_id")));
     }
 
     int findById(int thread, long i) {
