@@ -9,14 +9,12 @@ import com.mongodb.client.ClientSession;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
-import java.time.Clock;
+import io.tributary.engine.testing.ManualClock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.bson.BsonDocument;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -32,7 +30,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MaxTimeMSTest extends ServerTestSupport {
   private static final int DOCUMENTS = 20_000;
-  private final SteppingClock clock = new SteppingClock();
+  private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
 
   @Override
   protected Tributary.Builder configure(Tributary.Builder builder) {
@@ -51,13 +49,13 @@ class MaxTimeMSTest extends ServerTestSupport {
 
   @AfterEach
   void reset() {
-    clock.step.set(0);
+    clock.stepOnEveryRead(Duration.ZERO);
     adminCommand("{configureFailPoint: 'maxTimeAlwaysTimeOut', mode: 'off'}");
   }
 
   @Test
   void aScanPastItsDeadlineFailsWithMaxTimeMSExpired() {
-    clock.step.set(1000);
+    clock.stepOnEveryRead(Duration.ofSeconds(1));
 
     assertTimesOut(() -> collection().find(Filters.eq("x", -1)).maxTime(10, TimeUnit.SECONDS).first());
     assertTimesOut(() -> collection().countDocuments(Filters.eq("x", -1),
@@ -75,19 +73,19 @@ class MaxTimeMSTest extends ServerTestSupport {
     MongoCollection<Document> orders = client().getDatabase("test").getCollection("orders");
     orders.drop();
     orders.insertOne(new Document("_id", 1).append("item", 7));
-    clock.step.set(1000);
+    clock.stepOnEveryRead(Duration.ofSeconds(1));
     List<Document> lookup = List.of(new Document("$lookup", new Document("from", "items")
         .append("localField", "item").append("foreignField", "x").append("as", "items")));
 
     assertTimesOut(() -> orders.aggregate(lookup).maxTime(10, TimeUnit.SECONDS).first());
-    clock.step.set(0);
+    clock.stepOnEveryRead(Duration.ZERO);
     assertThat(orders.aggregate(lookup).maxTime(10, TimeUnit.SECONDS).first().getList("items", Document.class))
         .hasSize(1);
   }
 
   @Test
   void writesThatScanPastTheirDeadlineFail() {
-    clock.step.set(1000);
+    clock.stepOnEveryRead(Duration.ofSeconds(1));
     Document update = new Document("update", "items")
         .append("updates", List.of(new Document("q", new Document("x", -1))
             .append("u", new Document("$set", new Document("y", 1))).append("multi", true)))
@@ -102,11 +100,11 @@ class MaxTimeMSTest extends ServerTestSupport {
 
   @Test
   void withoutALimitOrWithinItTheSameScanCompletes() {
-    clock.step.set(1000);
+    clock.stepOnEveryRead(Duration.ofSeconds(1));
 
     assertThat(collection().find(Filters.eq("x", -1)).first()).isNull();
     assertThat(collection().find(Filters.eq("_id", 5)).maxTime(10, TimeUnit.SECONDS).first()).isNotNull();
-    clock.step.set(0);
+    clock.stepOnEveryRead(Duration.ZERO);
     assertThat(collection().find(Filters.eq("x", -1)).maxTime(10, TimeUnit.SECONDS).first()).isNull();
     assertThat(collection().updateMany(Filters.eq("x", -1), Updates.set("y", 1)).getMatchedCount()).isZero();
   }
@@ -187,31 +185,5 @@ class MaxTimeMSTest extends ServerTestSupport {
       assertThat(e.getCode()).isEqualTo(50);
       assertThat(e.getMessage()).contains("operation exceeded time limit");
     });
-  }
-
-  /** A UTC clock that moves {@code step} milliseconds each time it is read. Thread-safe. */
-  private static final class SteppingClock extends Clock {
-    private final AtomicLong millis = new AtomicLong(Instant.parse("2026-01-01T00:00:00Z").toEpochMilli());
-    final AtomicLong step = new AtomicLong();
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public long millis() {
-      return millis.addAndGet(step.get());
-    }
-
-    @Override
-    public Instant instant() {
-      return Instant.ofEpochMilli(millis());
-    }
   }
 }

@@ -8,11 +8,13 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A UTC clock that only moves when a test moves it, so expiry, retention and timeouts are tested without
- * sleeping. Millisecond resolution, like the engine's wall times. Thread-safe.
+ * A UTC clock that only moves when a test moves it — by {@link #advance}, or by a step on every read
+ * ({@link #stepOnEveryRead}, for work that must see time pass while it runs) — so expiry, retention and timeouts are
+ * tested without sleeping. Millisecond resolution, like the engine's wall times. Thread-safe.
  */
 public final class ManualClock extends Clock {
   private final AtomicLong millis;
+  private final AtomicLong stepMillis = new AtomicLong();
 
   public ManualClock(Instant start) {
     this.millis = new AtomicLong(start.toEpochMilli());
@@ -20,6 +22,11 @@ public final class ManualClock extends Clock {
 
   public void advance(Duration duration) {
     millis.addAndGet(duration.toMillis());
+  }
+
+  /** From now on, every read moves the clock forward by {@code step} first ({@link Duration#ZERO}: no longer). */
+  public void stepOnEveryRead(Duration step) {
+    stepMillis.set(step.toMillis());
   }
 
   @Override
@@ -34,7 +41,7 @@ public final class ManualClock extends Clock {
 
   @Override
   public long millis() {
-    return millis.get();
+    return millis.addAndGet(stepMillis.get());
   }
 
   @Override
