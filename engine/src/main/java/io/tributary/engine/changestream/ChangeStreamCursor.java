@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.bson.BsonDocument;
@@ -68,7 +67,7 @@ public final class ChangeStreamCursor implements ServerCursor {
   private ResumeToken endToken;
   private boolean exhausted;
   private boolean closed;
-  private Wait wait;
+  private ParkedGetMore<CommitNotifier.Subscription> wait;
 
   /** The services a cursor runs on: timers on the scheduler, wake-ups and scans on the worker executor. */
   record Runtime(ScheduledExecutorService scheduler, Executor worker, Clock clock, CommitNotifier notifier) {}
@@ -119,9 +118,9 @@ public final class ChangeStreamCursor implements ServerCursor {
         result.complete(reply(batch));
         return result;
       }
-      wait = new Wait(result, batchSize);
-      wait.timer = runtime.scheduler().schedule(
-          () -> runtime.worker().execute(() -> wake(result, true)), maxAwaitMillis, TimeUnit.MILLISECONDS);
+      wait = new ParkedGetMore<>(result, batchSize);
+      wait.timer(runtime.scheduler().schedule(
+          () -> runtime.worker().execute(() -> wake(result, true)), maxAwaitMillis, TimeUnit.MILLISECONDS));
       awaitCommit(result);
     }
     return result;
@@ -129,7 +128,7 @@ public final class ChangeStreamCursor implements ServerCursor {
 
   @Override
   public void close() {
-    Wait pending;
+    ParkedGetMore<CommitNotifier.Subscription> pending;
     synchronized (this) {
       markClosed();
       pending = wait;
@@ -137,7 +136,7 @@ public final class ChangeStreamCursor implements ServerCursor {
     }
     if (pending != null) {
       pending.cancel();
-      pending.result.completeExceptionally(CURSOR_KILLED.error("cursor id " + id + " was killed"));
+      pending.result().completeExceptionally(CURSOR_KILLED.error("cursor id " + id + " was killed"));
     }
   }
 
@@ -158,8 +157,8 @@ public final class ChangeStreamCursor implements ServerCursor {
   /** Subscribes to the next commit after what this cursor has read; the scan then runs on the worker. */
   private void awaitCommit(CompletableFuture<CursorBatch> result) {
     // While a resume token is unverified the stream must read its entry itself, so every entry it sees wakes it.
-    wait.subscription = runtime.notifier().subscribe(shared, readPosition, !resumeCheck.pending(),
-        () -> wake(result, false));
+    wait.commit(runtime.notifier().subscribe(shared, readPosition, !resumeCheck.pending(),
+        () -> wake(result, false)));
   }
 
   /**
@@ -169,10 +168,10 @@ public final class ChangeStreamCursor implements ServerCursor {
   private void wake(CompletableFuture<CursorBatch> result, boolean atDeadline) {
     CursorBatch reply;
     synchronized (this) {
-      if (wait == null || wait.result != result) {
+      if (wait == null || wait.result() != result) {
         return;
       }
-      Batch batch = tryBatch(wait.batchSize, result, false, runtime.notifier().frontier());
+      Batch batch = tryBatch(wait.batchSize(), result, false, runtime.notifier().frontier());
       if (batch == null) {
         return;
       }
@@ -295,8 +294,8 @@ public final class ChangeStreamCursor implements ServerCursor {
     if (resumeCheck.pending()) {
       return;
     }
-    if (wait != null && wait.subscription != null) {
-      skipTo(wait.subscription.quietThrough());
+    if (wait != null && wait.commit() != null) {
+      skipTo(wait.commit().quietThrough());
     }
     skipTo(runtime.notifier().quietUntil(shared.scope(), readPosition));
   }
@@ -362,28 +361,5 @@ public final class ChangeStreamCursor implements ServerCursor {
 
   private static MongoError asMongoError(RuntimeException e) {
     return e instanceof MongoError error ? error : new MongoError(ErrorCode.INTERNAL_ERROR, String.valueOf(e), e);
-  }
-
-  /** One parked {@code getMore}. */
-  private static final class Wait {
-    final CompletableFuture<CursorBatch> result;
-    final int batchSize;
-    Future<?> timer;
-    CommitNotifier.Subscription subscription;
-
-    Wait(CompletableFuture<CursorBatch> result, int batchSize) {
-      this.result = result;
-      this.batchSize = batchSize;
-    }
-
-    /** Lets go of the timer and of the commit subscription, so an idle stream leaves nothing behind. */
-    void cancel() {
-      if (timer != null) {
-        timer.cancel(false);
-      }
-      if (subscription != null) {
-        subscription.cancel();
-      }
-    }
   }
 }

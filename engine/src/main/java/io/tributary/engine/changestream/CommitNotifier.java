@@ -56,7 +56,7 @@ final class CommitNotifier {
   }
 
   /** A parked stream's registration; cancel it when the wait ends another way. State guarded by the notifier. */
-  final class Subscription {
+  final class Subscription implements CommitWait {
     final SharedEvents shape;
     final boolean filtered;
     private final Runnable onCommit;
@@ -80,7 +80,8 @@ final class CommitNotifier {
       }
     }
 
-    void cancel() {
+    @Override
+    public void cancel() {
       synchronized (CommitNotifier.this) {
         parked.remove(this);
       }

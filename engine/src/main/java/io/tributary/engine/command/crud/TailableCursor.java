@@ -6,6 +6,7 @@ import io.tributary.engine.bson.BsonBytes;
 import io.tributary.engine.catalog.DocumentCursor;
 import io.tributary.engine.catalog.StoredDocument;
 import io.tributary.engine.changestream.CommitWait;
+import io.tributary.engine.changestream.ParkedGetMore;
 import io.tributary.engine.cursor.BatchBudget;
 import io.tributary.engine.cursor.CursorBatch;
 import io.tributary.engine.cursor.ServerCursor;
@@ -20,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.bson.BsonDocument;
 import org.bson.BsonTimestamp;
@@ -63,7 +63,7 @@ final class TailableCursor implements ServerCursor {
   private long remaining;
   private long lastPosition;
   private boolean closed;
-  private Wait wait;
+  private ParkedGetMore<CommitWait> wait;
 
   /**
    * @param limit the most documents to return over the cursor's life, 0 for no limit
@@ -122,17 +122,17 @@ final class TailableCursor implements ServerCursor {
         result.complete(batch);
         return result;
       }
-      wait = new Wait(result, batchSize);
-      wait.timer = engine.scheduler().schedule(() -> ForkJoinPool.commonPool().execute(() -> wake(result, true)),
-          maxAwaitMillis, TimeUnit.MILLISECONDS);
-      wait.commit = engine.changeStreams().awaitWrite(source.watched(), readUpTo, () -> wake(result, false));
+      wait = new ParkedGetMore<>(result, batchSize);
+      wait.timer(engine.scheduler().schedule(() -> ForkJoinPool.commonPool().execute(() -> wake(result, true)),
+          maxAwaitMillis, TimeUnit.MILLISECONDS));
+      wait.commit(engine.changeStreams().awaitWrite(source.watched(), readUpTo, () -> wake(result, false)));
     }
     return result;
   }
 
   @Override
   public void close() {
-    Wait pending;
+    ParkedGetMore<CommitWait> pending;
     synchronized (this) {
       closed = true;
       pending = wait;
@@ -140,7 +140,7 @@ final class TailableCursor implements ServerCursor {
     }
     if (pending != null) {
       pending.cancel();
-      pending.result.completeExceptionally(CURSOR_KILLED.error("cursor id " + id + " was killed"));
+      pending.result().completeExceptionally(CURSOR_KILLED.error("cursor id " + id + " was killed"));
     }
   }
 
@@ -148,16 +148,16 @@ final class TailableCursor implements ServerCursor {
   private void wake(CompletableFuture<CursorBatch> result, boolean atDeadline) {
     CursorBatch batch;
     synchronized (this) {
-      if (wait == null || wait.result != result) {
+      if (wait == null || wait.result() != result) {
         return;
       }
       BsonTimestamp readUpTo = engine.oplog().lastVisible();
-      batch = tryBatch(wait.batchSize, result);
+      batch = tryBatch(wait.batchSize(), result);
       if (batch == null) {
         return;
       }
       if (!atDeadline && batch.documents().isEmpty() && !batch.exhausted()) {
-        wait.commit = engine.changeStreams().awaitWrite(source.watched(), readUpTo, () -> wake(result, false));
+        wait.commit(engine.changeStreams().awaitWrite(source.watched(), readUpTo, () -> wake(result, false)));
         return;
       }
       wait.cancel();
@@ -206,27 +206,5 @@ final class TailableCursor implements ServerCursor {
       }
     }
     return batch;
-  }
-
-  /** One parked {@code getMore}. */
-  private static final class Wait {
-    final CompletableFuture<CursorBatch> result;
-    final int batchSize;
-    Future<?> timer;
-    CommitWait commit;
-
-    Wait(CompletableFuture<CursorBatch> result, int batchSize) {
-      this.result = result;
-      this.batchSize = batchSize;
-    }
-
-    void cancel() {
-      if (timer != null) {
-        timer.cancel(false);
-      }
-      if (commit != null) {
-        commit.cancel();
-      }
-    }
   }
 }
