@@ -47,7 +47,6 @@ public final class ChangeStreamCursor implements ServerCursor {
   private static final int READ_CHUNK = 256;
   /** A woken stream reads the few entries the notifier evaluated since its quiet point (one notifier chunk). */
   private static final int WAKE_READ_CHUNK = 64;
-  private static final ErrorCode CURSOR_KILLED = new ErrorCode(237, "CursorKilled");
 
   private final long id;
   private final Namespace namespace;
@@ -107,7 +106,7 @@ public final class ChangeStreamCursor implements ServerCursor {
     CompletableFuture<CursorBatch> result = new CompletableFuture<>();
     synchronized (this) {
       if (closed) {
-        return CompletableFuture.failedFuture(CURSOR_KILLED.error("cursor id " + id + " was killed"));
+        return CompletableFuture.failedFuture(ErrorCode.CURSOR_KILLED.error("cursor id " + id + " was killed"));
       }
       // A getMore that may wait reads what the notifier evaluated; one that may not reads all that is visible.
       Batch batch = tryBatch(batchSize, result, true, maxAwaitMillis > 0 ? runtime.notifier().frontier() : null);
@@ -136,7 +135,7 @@ public final class ChangeStreamCursor implements ServerCursor {
     }
     if (pending != null) {
       pending.cancel();
-      pending.result().completeExceptionally(CURSOR_KILLED.error("cursor id " + id + " was killed"));
+      pending.result().completeExceptionally(ErrorCode.CURSOR_KILLED.error("cursor id " + id + " was killed"));
     }
   }
 
@@ -221,7 +220,7 @@ public final class ChangeStreamCursor implements ServerCursor {
       if (wait != null) {
         endWait();
       }
-      result.completeExceptionally(ChangeStreamErrorLabels.label(asMongoError(e)));
+      result.completeExceptionally(ChangeStreamErrorLabels.label(MongoError.of(e)));
       return null;
     }
   }
@@ -357,9 +356,5 @@ public final class ChangeStreamCursor implements ServerCursor {
     if (scanned.compareTo(postBatchResumeToken) > 0) {
       postBatchResumeToken = scanned;
     }
-  }
-
-  private static MongoError asMongoError(RuntimeException e) {
-    return e instanceof MongoError error ? error : new MongoError(ErrorCode.INTERNAL_ERROR, String.valueOf(e), e);
   }
 }

@@ -238,7 +238,7 @@ public final class ServiceEntryPoint implements CommandDispatcher {
       return mongoError;
     }
     LOG.warn("command failed unexpectedly", cause);
-    return new MongoError(ErrorCode.INTERNAL_ERROR, String.valueOf(cause), cause);
+    return MongoError.of(cause);
   }
 
   /** {@code {clusterTime, signature: {hash: 20 zero bytes, keyId: 0}}}: unsigned, as with auth disabled. */

@@ -61,6 +61,7 @@ public record ErrorCode(int code, String codeName) {
   public static final ErrorCode WRITE_CONFLICT = new ErrorCode(112, "WriteConflict");
   public static final ErrorCode COMMAND_NOT_SUPPORTED = new ErrorCode(115, "CommandNotSupported");
   public static final ErrorCode DOCUMENT_VALIDATION_FAILURE = new ErrorCode(121, "DocumentValidationFailure");
+  public static final ErrorCode CURSOR_KILLED = new ErrorCode(237, "CursorKilled");
   public static final ErrorCode NOT_IMPLEMENTED = new ErrorCode(238, "NotImplemented");
   public static final ErrorCode COMMAND_FAILED = new ErrorCode(125, "CommandFailed");
   public static final ErrorCode FAILED_TO_SATISFY_READ_PREFERENCE = new ErrorCode(133, "FailedToSatisfyReadPreference");

@@ -29,6 +29,12 @@ public final class MongoError extends RuntimeException {
     this.code = code;
   }
 
+  /** {@code failure} itself if it is a {@code MongoError}, else an {@code InternalError} that carries it. */
+  public static MongoError of(Throwable failure) {
+    return failure instanceof MongoError error ? error
+        : new MongoError(ErrorCode.INTERNAL_ERROR, String.valueOf(failure), failure);
+  }
+
   public ErrorCode code() {
     return code;
   }

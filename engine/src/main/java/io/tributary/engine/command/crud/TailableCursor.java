@@ -49,7 +49,6 @@ import org.bson.BsonTimestamp;
  * </ul>
  */
 final class TailableCursor implements ServerCursor {
-  private static final ErrorCode CURSOR_KILLED = new ErrorCode(237, "CursorKilled");
 
   private final long id;
   private final Namespace namespace;
@@ -111,7 +110,7 @@ final class TailableCursor implements ServerCursor {
     CompletableFuture<CursorBatch> result = new CompletableFuture<>();
     synchronized (this) {
       if (closed) {
-        return CompletableFuture.failedFuture(CURSOR_KILLED.error("cursor id " + id + " was killed"));
+        return CompletableFuture.failedFuture(ErrorCode.CURSOR_KILLED.error("cursor id " + id + " was killed"));
       }
       BsonTimestamp readUpTo = engine.oplog().lastVisible();
       CursorBatch batch = tryBatch(batchSize, result);
@@ -140,7 +139,7 @@ final class TailableCursor implements ServerCursor {
     }
     if (pending != null) {
       pending.cancel();
-      pending.result().completeExceptionally(CURSOR_KILLED.error("cursor id " + id + " was killed"));
+      pending.result().completeExceptionally(ErrorCode.CURSOR_KILLED.error("cursor id " + id + " was killed"));
     }
   }
 
@@ -176,8 +175,7 @@ final class TailableCursor implements ServerCursor {
         wait.cancel();
         wait = null;
       }
-      result.completeExceptionally(e instanceof MongoError ? e
-          : new MongoError(ErrorCode.INTERNAL_ERROR, String.valueOf(e), e));
+      result.completeExceptionally(MongoError.of(e));
       return null;
     }
   }
