@@ -2,6 +2,7 @@ package io.tributary.benchmarks;
 
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
+import io.tributary.engine.Engine;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +19,14 @@ import org.bson.Document;
  * stderr, the table to stdout. Nothing here is asserted: figures are for reading, never for tests.
  */
 public final class Bench {
+  /**
+   * The fan-out's paced writer, the same rate at every level: far below flat out (29,000-34,000/s on a quiet
+   * machine), so its delivery latency is the fan-out's own and not the run queue of two saturated cores.
+   */
+  private static final double PACE = 2_000;
+  /** A delivery p99.9 is reported only from windows of at least this many events (each reaching every probe). */
+  private static final int P999_EVENTS = 5_000;
+
   private final Settings settings;
   private final Report report = new Report();
 
@@ -148,38 +157,31 @@ public final class Bench {
   private void fanOut() throws Exception {
     section("fan-out", () -> {
       try (Servers.Tributarian server = Servers.tributaryInMemory(); MongoClient client = server.client()) {
-        FanOut streams = new FanOut(server.server().engine());
+        Engine engine = server.server().engine();
+        FanOut streams = new FanOut(engine);
         // JIT warm-up: on a loaded 2-core machine the compilers are still busy after a few seconds.
         FanOut.writerThroughput(client, settings.warmup().multipliedBy(6), settings.measure());
         FanOut.Rate before = FanOut.writerRate(client, settings.warmup(), settings.measure());
         double idleBefore = EventLatency.cpuMillisPerSecond(settings.idleMillis());
-        List<Figure> rows = new ArrayList<>();
+        // The probes alone: the delivery baseline, and the first streams, so the JIT compiles the fan-out too.
+        streams.open(FanOut.PROBES);
+        FanOut.writerThroughput(client, settings.warmup().multipliedBy(3), settings.measure());
+        Level aloneBefore = level(streams, client, engine);
+        List<Level> levels = new ArrayList<>();
         long perStream = 0;
         for (int level : settings.streams().subList(1, settings.streams().size())) {
           long heapBefore = usedHeap();
           int opening = level - streams.size();
           streams.open(opening);
           perStream = (usedHeap() - heapBefore) / opening;
-          if (level == settings.streams().get(1)) { // the first streams: let the JIT compile the fan-out too
-            FanOut.writerThroughput(client, settings.warmup().multipliedBy(3), settings.measure());
-          }
-          streams.takeDelivery();
-          FanOut.Rate rate = FanOut.writerRate(client, settings.warmup(), settings.measure());
-          Samples delivery = streams.takeDelivery();
-          String count = String.format("%,d", level);
-          rows.add(Figure.throughput("insertOne with " + count + " open streams", rate.opsPerSecond(),
-              "0 streams", Double.NaN));
-          rows.add(new Figure("  process CPU per insert, " + count + " streams", rate.cpuMicrosPerInsert(), "µs",
-              "0 streams", Double.NaN, false));
-          rows.add(new Figure("  fan-out CPU per insert (notifier, woken streams, their getMores), " + count
-              + " streams", rate.fanOutMicrosPerInsert(), "µs", "", Double.NaN, false));
-          rows.add(Figure.latency("  delivery p50 to a matching stream, " + count
-              + " streams (p99 " + Report.format(delivery.percentileMicros(99)) + " µs)",
-              delivery.percentileMicros(50), "", Double.NaN));
+          levels.add(level(streams, client, engine));
         }
-        streams.awaitParked(server.server().engine());
-        double idleAfter = EventLatency.cpuMillisPerSecond(settings.idleMillis());
+        double idleAfter = EventLatency.cpuMillisPerSecond(settings.idleMillis()); // level() ends with all parked
         int open = streams.size();
+        // The probes alone again, so drift in the machine's load shows in the delivery baseline too.
+        streams.closeAllButProbes();
+        Level aloneAfter = level(streams, client, engine);
+        Level alone = aloneBefore.pooledWith(aloneAfter);
         streams.close();
         // The baseline is measured before and after the streams, so drift in the machine's load shows.
         FanOut.Rate after = FanOut.writerRate(client, settings.warmup(), settings.measure());
@@ -191,10 +193,9 @@ public final class Bench {
             + " ops/s, " + Report.format(before.cpuMicrosPerInsert()) + " µs CPU per insert) and after ("
             + Report.format(after.opsPerSecond()) + " ops/s, " + Report.format(after.cpuMicrosPerInsert())
             + " µs) the streams; the table shows the means");
-        for (Figure row : rows) {
-          report.add(!row.baseline().equals("0 streams") ? row : row.unit().equals("µs")
-              ? new Figure(row.name(), row.value(), "µs", "0 streams", baseCpu, false)
-              : Figure.throughput(row.name(), row.value(), "0 streams", base));
+        report.note(deliveryNote(aloneBefore, aloneAfter, levels));
+        for (Level level : levels) {
+          level.rows(new FanOut.Rate(base, baseCpu, Double.NaN), alone).forEach(report::add);
         }
         report.add(new Figure("heap per open stream (parked getMore), " + String.format("%,d", open) + " streams",
             perStream, "bytes", "", Double.NaN, false));
@@ -203,6 +204,73 @@ public final class Bench {
         return null;
       }
     });
+  }
+
+  private static String deliveryNote(Level aloneBefore, Level aloneAfter, List<Level> levels) {
+    StringBuilder note = new StringBuilder("fan-out delivery: from the writer's stamp (just before insertOne) to the "
+        + "completion of the probe's getMore (on the server's thread), for every event of the window, its backlog "
+        + "included; the baseline is the 10 probes alone, measured before and after the other streams and pooled ("
+        + aloneBefore.summary() + "; then " + aloneAfter.summary() + ")");
+    levels.forEach(level -> note.append("; ").append(String.format("%,d", level.streams())).append(" streams ")
+        .append(level.summary()));
+    return note.toString();
+  }
+
+  /** One level's measurements: the writer flat out, then paced, each followed by the probes catching up. */
+  private Level level(FanOut streams, MongoClient client, Engine engine) throws InterruptedException {
+    streams.takeDelivery();
+    FanOut.Rate rate = FanOut.writerRate(client, settings.warmup(), settings.measure());
+    streams.awaitParked(engine);
+    Samples flatOut = streams.takeDelivery();
+    FanOut.pacedInserts(client, PACE, settings.warmup());
+    streams.awaitParked(engine);
+    streams.takeDelivery();
+    double pacedRate = FanOut.pacedInserts(client, PACE, settings.measure());
+    streams.awaitParked(engine);
+    return new Level(streams.size(), rate, flatOut, pacedRate, streams.takeDelivery());
+  }
+
+  /** What {@link #level} measured with {@code streams} open streams. */
+  private record Level(int streams, FanOut.Rate rate, Samples flatOut, double pacedRate, Samples paced) {
+    /** Both runs' samples together (the rates averaged): a baseline measured twice. */
+    Level pooledWith(Level other) {
+      FanOut.Rate meanRate = new FanOut.Rate((rate.opsPerSecond() + other.rate.opsPerSecond()) / 2,
+          (rate.cpuMicrosPerInsert() + other.rate.cpuMicrosPerInsert()) / 2,
+          (rate.fanOutMicrosPerInsert() + other.rate.fanOutMicrosPerInsert()) / 2);
+      return new Level(streams, meanRate, Samples.union(flatOut, other.flatOut), (pacedRate + other.pacedRate) / 2,
+          Samples.union(paced, other.paced));
+    }
+
+    /** The writer's rates and the samples behind the percentiles, for the notes. */
+    String summary() {
+      return String.format("%s ops/s, %,d samples; paced %s/s, %,d samples", Report.format(rate.opsPerSecond()),
+          flatOut.count(), Report.format(pacedRate), paced.count());
+    }
+
+    /** This level's rows: the writer against {@code none} (no streams), delivery against the probes {@code alone}. */
+    List<Figure> rows(FanOut.Rate none, Level alone) {
+      String count = String.format("%,d", streams);
+      List<Figure> rows = new ArrayList<>();
+      rows.add(Figure.throughput("insertOne with " + count + " open streams", rate.opsPerSecond(), "0 streams",
+          none.opsPerSecond()));
+      rows.add(new Figure("  process CPU per insert, " + count + " streams", rate.cpuMicrosPerInsert(), "µs",
+          "0 streams", none.cpuMicrosPerInsert(), false));
+      rows.add(new Figure("  fan-out CPU per insert (notifier, woken streams, their getMores), " + count
+          + " streams", rate.fanOutMicrosPerInsert(), "µs", "", Double.NaN, false));
+      rows.add(Figure.latency("  delivery p50 to a probe, " + count + " streams, writer flat out (p99 "
+          + Report.format(flatOut.percentileMicros(99)) + " µs)", flatOut.percentileMicros(50),
+          "10 probes alone, flat out (p99 " + Report.format(alone.flatOut().percentileMicros(99)) + " µs)",
+          alone.flatOut().percentileMicros(50)));
+      List<String> percentiles = paced.count() >= P999_EVENTS * FanOut.PROBES
+          && alone.paced().count() >= P999_EVENTS * FanOut.PROBES ? List.of("50", "99", "99.9") : List.of("50", "99");
+      for (String p : percentiles) {
+        double percentile = Double.parseDouble(p);
+        rows.add(Figure.latency("  delivery p" + p + " to a probe, " + count + " streams, writer at "
+            + Report.format(PACE) + "/s", paced.percentileMicros(percentile), "10 probes alone, same pace",
+            alone.paced().percentileMicros(percentile)));
+      }
+      return rows;
+    }
   }
 
   private void idleCpu() throws Exception {

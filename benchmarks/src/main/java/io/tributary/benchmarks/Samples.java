@@ -18,6 +18,19 @@ final class Samples {
     values[count++] = nanos;
   }
 
+  /** The samples of both, in a new instance. */
+  static Samples union(Samples a, Samples b) {
+    Samples union = new Samples(a.count() + b.count() + 1);
+    for (Samples from : new Samples[] {a, b}) {
+      synchronized (from) {
+        for (int i = 0; i < from.count; i++) {
+          union.add(from.values[i]);
+        }
+      }
+    }
+    return union;
+  }
+
   synchronized int count() {
     return count;
   }
