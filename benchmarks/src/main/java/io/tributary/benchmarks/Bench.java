@@ -114,10 +114,22 @@ public final class Bench {
         () -> crud.run(Servers::peer, Servers::tributaryInMemory, settings.crud()));
     Crud.Result peer = compared.peer();
     Crud.Result ours = compared.ours();
-    report.add(Figure.throughput("insertOne, 1 client (inMemory)", ours.insertOne(), "peer", peer.insertOne()));
-    report.add(Figure.throughput("insertMany ×" + Crud.BATCH + ", docs/s (inMemory)", ours.insertMany(), "peer",
-        peer.insertMany()));
-    report.add(Figure.throughput("find by _id, 1 client (inMemory)", ours.findById(), "peer", peer.findById()));
+    crudFigures("insertOne, 1 client (inMemory)", "per insert", ours.insertOne(), peer.insertOne());
+    crudFigures("insertMany ×" + Crud.BATCH + ", docs/s (inMemory)", "per document", ours.insertMany(),
+        peer.insertMany());
+    crudFigures("find by _id, 1 client (inMemory)", "per find", ours.findById(), peer.findById());
+  }
+
+  /**
+   * A CRUD operation's rate, and where its time goes: the server's CPU (the process minus the client thread) and
+   * the driver's own CPU per call, which a one-client rate pays in series with the server's whatever the server.
+   */
+  private void crudFigures(String name, String per, Load.Run ours, Load.Run peer) {
+    report.add(Figure.throughput(name, ours.itemsPerSecond(), "peer", peer.itemsPerSecond()));
+    report.add(new Figure("  server CPU " + per + " (process − client thread)", ours.restMicrosPerItem(), "µs",
+        "peer", peer.restMicrosPerItem(), false));
+    report.add(new Figure("  driver CPU " + per + " (client thread)", ours.clientMicrosPerItem(), "µs", "peer",
+        peer.clientMicrosPerItem(), false));
   }
 
   private void durable() throws Exception {

@@ -26,7 +26,7 @@ final class Crud {
   }
 
   /** The figures of one server. */
-  record Result(double insertOne, double insertMany, double findById) {}
+  record Result(Load.Run insertOne, Load.Run insertMany, Load.Run findById) {}
 
   /** The peer's and Tributary's figures, measured in interleaved slices. */
   record Compared(Result peer, Result ours) {}

@@ -2,6 +2,7 @@ package io.tributary.benchmarks;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Measures one operation against two servers in alternating time slices, so that swings of the shared machine's
@@ -22,8 +23,8 @@ final class Interleaved {
   /** Slice length, warm-up bounds (per side) and measured slices per side. */
   record Plan(Duration slice, long warmupCalls, Duration maxWarmup, int slices) {}
 
-  /** Each side's median items per second. */
-  record Pair(double first, double second) {}
+  /** Each side's median slice: items per second, and CPU per item of the client thread and of the rest. */
+  record Pair(Load.Run first, Load.Run second) {}
 
   static Pair throughput(Plan plan, Load.Operation first, Load.Operation second) {
     return throughput(plan, first, second, () -> {});
@@ -35,8 +36,8 @@ final class Interleaved {
    */
   static Pair throughput(Plan plan, Load.Operation first, Load.Operation second, Runnable betweenSlices) {
     warmUp(plan, first, second, betweenSlices);
-    double[] a = new double[plan.slices()];
-    double[] b = new double[plan.slices()];
+    Load.Run[] a = new Load.Run[plan.slices()];
+    Load.Run[] b = new Load.Run[plan.slices()];
     for (int s = 0; s < plan.slices(); s++) {
       if (s % 2 == 0) {
         a[s] = slice(plan, first, betweenSlices);
@@ -62,8 +63,8 @@ final class Interleaved {
     double lastA = 0;
     double lastB = 0;
     for (long spent = 0; spent < plan.maxWarmup().toNanos(); spent += plan.slice().toNanos()) {
-      double rateA = slice(plan, a, betweenSlices);
-      double rateB = slice(plan, b, betweenSlices);
+      double rateA = slice(plan, a, betweenSlices).itemsPerSecond();
+      double rateB = slice(plan, b, betweenSlices).itemsPerSecond();
       boolean enough = calls[0] >= plan.warmupCalls() && calls[1] >= plan.warmupCalls();
       if (enough && steady(lastA, rateA) && steady(lastB, rateB)) {
         return;
@@ -77,15 +78,20 @@ final class Interleaved {
     return previous > 0 && Math.abs(current / previous - 1) <= STEADY;
   }
 
-  private static double slice(Plan plan, Load.Operation operation, Runnable betweenSlices) {
-    double rate = Load.throughput(1, Duration.ZERO, plan.slice(), operation);
+  private static Load.Run slice(Plan plan, Load.Operation operation, Runnable betweenSlices) {
+    Load.Run run = Load.run(1, Duration.ZERO, plan.slice(), operation);
     betweenSlices.run();
-    return rate;
+    return run;
   }
 
-  private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
+  /** The median of each figure over the slices, taken separately. */
+  private static Load.Run median(Load.Run[] runs) {
+    return new Load.Run(median(runs, Load.Run::itemsPerSecond), median(runs, Load.Run::clientMicrosPerItem),
+        median(runs, Load.Run::restMicrosPerItem));
+  }
+
+  private static double median(Load.Run[] runs, ToDoubleFunction<Load.Run> figure) {
+    double[] sorted = Arrays.stream(runs).mapToDouble(figure).sorted().toArray();
     int n = sorted.length;
     return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
