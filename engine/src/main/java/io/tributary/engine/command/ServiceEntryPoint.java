@@ -43,6 +43,8 @@ import org.slf4j.LoggerFactory;
  *   <li>The command runs, under the deadline of its {@code maxTimeMS} ({@link OperationDeadline}: long loops and
  *       waits fail with {@code MaxTimeMSExpired} once it passes; {@code maxTimeAlwaysTimeOut} makes it passed at
  *       once); its reply gets {@code ok: 1.0}, a failure becomes the error reply of {@link ErrorReply}.
+ *   <li>A write whose write-concern wait failed (its {@code maxTimeMS} ran out while syncing) succeeds with the
+ *       {@code writeConcernError} it recorded in its context's {@link WriteConcernResult}.
  *   <li>Every reply gets {@code $clusterTime} and {@code operationTime} from the cluster clock; an unacknowledged
  *       write ({@code writeConcern: {w: 0}}) is answered {@code {ok: 1}} whatever happened.
  * </ol>
@@ -74,7 +76,7 @@ public final class ServiceEntryPoint implements CommandDispatcher {
     try {
       return invoke(connection, name, request);
     } catch (RuntimeException e) {
-      return CompletableFuture.completedFuture(reply(name, request, Optional.empty(), null, e));
+      return CompletableFuture.completedFuture(reply(name, request, Optional.empty(), Optional.empty(), null, e));
     }
   }
 
@@ -126,7 +128,8 @@ public final class ServiceEntryPoint implements CommandDispatcher {
         ? () -> CompletableFuture.failedFuture(ErrorCode.of(fail.get().errorCode()).error(FailCommand.ERROR_MESSAGE))
         : () -> execute(command, context, request);
     long delay = fail.map(FailCommand::blockTimeMS).orElse(0L);
-    return after(delay, run).handle((body, failure) -> reply(name, request, fail, body, failure));
+    return after(delay, run).handle((body, failure) ->
+        reply(name, request, fail, context.writeConcern().writeConcernError(), body, failure));
   }
 
   private Optional<FailCommand> failCommand(Command command, ClientConnection connection, String database,
@@ -180,8 +183,12 @@ public final class ServiceEntryPoint implements CommandDispatcher {
         .thenCompose(ignored -> step.get());
   }
 
-  private CommandResponse reply(String name, BsonDocument request, Optional<FailCommand> fail, BsonDocument body,
-      Throwable failure) {
+  /**
+   * @param waited the write concern error of the command's own wait, reported unless {@code failCommand} injects
+   *     one (mongod adds a {@code writeConcernError} only to a reply that has none)
+   */
+  private CommandResponse reply(String name, BsonDocument request, Optional<FailCommand> fail,
+      Optional<BsonDocument> waited, BsonDocument body, Throwable failure) {
     if (failure != null && unwrap(failure) instanceof CloseConnection) {
       return CommandResponse.close();
     }
@@ -190,7 +197,8 @@ public final class ServiceEntryPoint implements CommandDispatcher {
     }
     List<String> labelOverride = fail.map(FailCommand::errorLabels).orElse(null);
     BsonDocument reply = failure == null
-        ? success(name, request, body, fail.map(FailCommand::writeConcernError).orElse(null), labelOverride)
+        ? success(name, request, body, fail.map(FailCommand::writeConcernError).or(() -> waited).orElse(null),
+            labelOverride)
         : error(name, request, asMongoError(failure), labelOverride);
     BsonTimestamp now = engine.clusterClock().now();
     reply.append("$clusterTime", clusterTime(now)).append("operationTime", now);

@@ -18,12 +18,14 @@ public final class FailPoints {
   public static final String FAIL_GET_MORE_AFTER_CURSOR_CHECKOUT = "failGetMoreAfterCursorCheckout";
   public static final String ON_PRIMARY_TRANSACTIONAL_WRITE = "onPrimaryTransactionalWrite";
   public static final String MAX_TIME_ALWAYS_TIME_OUT = "maxTimeAlwaysTimeOut";
+  public static final String PAUSE_JOURNAL_FLUSHER_THREAD = "pauseJournalFlusherThread";
 
   private final Map<String, FailPoint> points = Map.of(
       FAIL_COMMAND, new FailPoint(FAIL_COMMAND),
       FAIL_GET_MORE_AFTER_CURSOR_CHECKOUT, new FailPoint(FAIL_GET_MORE_AFTER_CURSOR_CHECKOUT),
       ON_PRIMARY_TRANSACTIONAL_WRITE, new FailPoint(ON_PRIMARY_TRANSACTIONAL_WRITE),
-      MAX_TIME_ALWAYS_TIME_OUT, new FailPoint(MAX_TIME_ALWAYS_TIME_OUT));
+      MAX_TIME_ALWAYS_TIME_OUT, new FailPoint(MAX_TIME_ALWAYS_TIME_OUT),
+      PAUSE_JOURNAL_FLUSHER_THREAD, new FailPoint(PAUSE_JOURNAL_FLUSHER_THREAD));
 
   /**
    * Applies {@code {configureFailPoint: name, mode, data}}.
@@ -82,5 +84,17 @@ public final class FailPoints {
    */
   public boolean maxTimeAlwaysTimeOut() {
     return !isOff(MAX_TIME_ALWAYS_TIME_OUT) && points.get(MAX_TIME_ALWAYS_TIME_OUT).evaluate(data -> true).isPresent();
+  }
+
+  /**
+   * Pauses a write waiting for its write concern's sync while {@code pauseJournalFlusherThread} is set (mongod's
+   * name: there the journal flusher pauses and every {@code j: true} waiter with it), at most
+   * {@code timeoutMillis}.
+   *
+   * @return false when the time ran out while paused
+   */
+  public boolean pauseJournalFlusher(long timeoutMillis) {
+    FailPoint point = points.get(PAUSE_JOURNAL_FLUSHER_THREAD);
+    return point.isOff() || point.pauseWhileSet(timeoutMillis);
   }
 }

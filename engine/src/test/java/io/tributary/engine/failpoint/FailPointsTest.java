@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tributary.engine.error.MongoError;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
 import org.bson.BsonDocument;
 import org.junit.jupiter.api.Test;
 
@@ -94,6 +95,23 @@ class FailPointsTest {
     assertThatThrownBy(() -> configure("failCommand", "{times: -1}", "{}")).isInstanceOf(MongoError.class);
     assertThatThrownBy(() -> configure("nope", "'off'", "{}"))
         .isInstanceOfSatisfying(MongoError.class, e -> assertThat(e.code().code()).isEqualTo(266));
+  }
+
+  @Test
+  void pauseJournalFlusherHoldsAWaiterUntilItsTimeRunsOutOrTheFailPointIsTurnedOff() {
+    assertThat(failPoints.pauseJournalFlusher(0)).isTrue();
+    configure("pauseJournalFlusherThread", "'alwaysOn'", "{}");
+    assertThat(failPoints.pauseJournalFlusher(0)).isFalse();
+
+    CompletableFuture<Boolean> waiter = CompletableFuture.supplyAsync(
+        () -> failPoints.pauseJournalFlusher(Long.MAX_VALUE));
+    // Reconfiguring reports how often the fail point paused so far: past the first call's one, the waiter waits.
+    while (configure("pauseJournalFlusherThread", "'alwaysOn'", "{}") < 2) {
+      Thread.onSpinWait();
+    }
+    configure("pauseJournalFlusherThread", "'off'", "{}");
+
+    assertThat(waiter.join()).isTrue();
   }
 
   private boolean failPing() {

@@ -1,15 +1,23 @@
 package io.tributary.engine.command.crud;
 
+import io.tributary.engine.Engine;
 import io.tributary.engine.catalog.WriteUnit;
 import io.tributary.engine.command.CommandContext;
 import io.tributary.engine.error.ErrorCode;
+import io.tributary.engine.operation.OperationDeadline;
 import java.util.function.Function;
 import org.bson.BsonDocument;
 
 /**
- * The acknowledgement step of a write command: once all its statements committed (each without waiting), one
- * sync makes them durable when the write concern asks for it, so a batch pays for one sync, shared with
- * concurrent writers. Stateless.
+ * The acknowledgement step of a write command (mongod's {@code waitForWriteConcern}): once all its statements
+ * committed (each without waiting), one sync makes them durable when the write concern asks for it, so a batch
+ * pays for one sync, shared with concurrent writers.
+ *
+ * <p>The command's {@code maxTimeMS} covers this wait too, as in mongod: if it runs out before the wait ends (or
+ * has already run out), the writes stay committed and the command still succeeds, but its reply carries
+ * {@code writeConcernError: {code: 50, codeName: "MaxTimeMSExpired"}} ({@link CommandContext#writeConcern()}).
+ * The wait that can be long is the one the {@code pauseJournalFlusherThread} fail point holds; the sync itself, a
+ * bounded fsync shared with concurrent writers, is not interrupted. Stateless.
  */
 public final class DurableAck {
   private DurableAck() {}
@@ -29,9 +37,20 @@ public final class DurableAck {
     return result;
   }
 
+  /**
+   * Makes the command's committed writes durable if its write concern asks for it, within what is left of its
+   * {@code maxTimeMS}; past that, records {@code MaxTimeMSExpired} as the command's write concern error.
+   */
   public static void await(CommandContext context, BsonDocument command) {
-    if (WriteConcern.of(command).durable() && context.engine().storage().isDurable()) {
-      context.engine().sequencer().syncNow();
+    Engine engine = context.engine();
+    if (!WriteConcern.of(command).durable() || !engine.storage().isDurable()) {
+      return;
     }
+    long remaining = OperationDeadline.current().map(OperationDeadline::remaining).orElse(Long.MAX_VALUE);
+    if (remaining <= 0 || !engine.failPoints().pauseJournalFlusher(remaining)) {
+      context.writeConcern().failed(OperationDeadline.expiredError(), WriteConcern.errInfo(command));
+      return;
+    }
+    engine.sequencer().syncNow();
   }
 }
