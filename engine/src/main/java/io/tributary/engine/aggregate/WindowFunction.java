@@ -10,6 +10,7 @@ import io.tributary.engine.expression.ParseContext;
 import io.tributary.engine.expression.Scope;
 import io.tributary.engine.expression.SortKey;
 import io.tributary.engine.expression.Values;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.bson.BsonDocument;
@@ -21,7 +22,9 @@ import org.bson.BsonValue;
 /**
  * One output field of {@code $setWindowFields}: an accumulator over a document window ({@code window: {documents:
  * [lower, upper]}}, bounds an offset, {@code "current"} or {@code "unbounded"}; the whole partition by default),
- * or a positional function ({@code $rank $denseRank $documentNumber $shift}).
+ * or a positional function ({@code $rank $denseRank $documentNumber $shift}). Values are compared under the run's
+ * collation (the {@code Scope}'s): rank ties, and the accumulators that compare ({@code $min $max $addToSet
+ * $top $bottom $minN $maxN}...), as in {@code $group}.
  */
 sealed interface WindowFunction {
   /** The value for the document at {@code index} of a partition sorted as the stage's sortBy says. */
@@ -99,7 +102,8 @@ sealed interface WindowFunction {
       long to = bounds[1] == Long.MAX_VALUE ? partition.size() - 1 : Math.min(partition.size() - 1, index + bounds[1]);
       Accumulator accumulator = accumulation.accumulator().get();
       for (long i = from; i <= to; i++) {
-        accumulator.accumulate(accumulation.argument().evaluate(scopes.get((int) i)));
+        Scope scope = scopes.get((int) i);
+        accumulator.accumulate(accumulation.argument().evaluate(scope), scope.collation());
       }
       return accumulator.result();
     }
@@ -112,10 +116,12 @@ sealed interface WindowFunction {
       if (name.equals("$documentNumber")) {
         return new BsonInt64(index + 1);
       }
+      // Ties are the sortBy's ties, so under the run's collation ("a" and "A" at strength 2 share a rank).
+      Comparator<BsonDocument> order = SortKey.comparator(List.of(key), scopes.get(index).collation());
       int rank = 1;
       int dense = 1;
       for (int i = 1; i <= index; i++) {
-        if (key.compare(partition.get(i - 1), partition.get(i)) != 0) {
+        if (order.compare(partition.get(i - 1), partition.get(i)) != 0) {
           rank = i + 1;
           dense++;
         }

@@ -89,6 +89,26 @@ public abstract class CollationBehaviourSuite extends ServerTestSupport {
   }
 
   @Test
+  void windowFunctionsCompareUnderTheCollation() {
+    List<Document> windowed = words.aggregate(List.of(Aggregates.match(Filters.in("_id", 1, 2, 3)),
+        Document.parse("{$setWindowFields: {sortBy: {w: 1}, output: {rank: {$rank: {}}, dense: {$denseRank: {}},"
+            + " least: {$min: '$w'}, distinct: {$addToSet: '$w'}}}}"),
+        Aggregates.sort(Sorts.ascending("_id")))).collation(CASE_INSENSITIVE).into(new ArrayList<>());
+
+    assertThat(windowed).extracting(document -> document.get("rank")).as("apple and Apple tie")
+        .containsExactly(1, 1, 3);
+    assertThat(windowed).extracting(document -> document.get("dense")).containsExactly(1, 1, 2);
+    assertThat(windowed).extracting(document -> document.get("least")).as("the first of the tie")
+        .containsOnly("apple");
+    assertThat(windowed).allSatisfy(document -> assertThat(document.getList("distinct", String.class)).hasSize(2));
+    List<Document> simple = words.aggregate(List.of(Aggregates.match(Filters.in("_id", 1, 2, 3)),
+        Document.parse("{$setWindowFields: {sortBy: {w: 1}, output: {rank: {$rank: {}}, least: {$min: '$w'}}}}"),
+        Aggregates.sort(Sorts.ascending("_id")))).into(new ArrayList<>());
+    assertThat(simple).extracting(document -> document.get("rank")).containsExactly(2, 1, 3);
+    assertThat(simple).extracting(document -> document.get("least")).containsOnly("Apple");
+  }
+
+  @Test
   void aCollectionsDefaultCollationIsListedAndInherited() {
     db.createCollection("ci", new CreateCollectionOptions().collation(CASE_INSENSITIVE));
     MongoCollection<Document> ci = db.getCollection("ci");
