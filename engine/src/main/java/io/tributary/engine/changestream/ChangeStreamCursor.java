@@ -4,7 +4,6 @@ import io.tributary.engine.Namespace;
 import io.tributary.engine.cursor.BatchBudget;
 import io.tributary.engine.cursor.CursorBatch;
 import io.tributary.engine.cursor.ServerCursor;
-import io.tributary.engine.error.ErrorCode;
 import io.tributary.engine.error.MongoError;
 import io.tributary.engine.oplog.Oplog;
 import io.tributary.engine.oplog.OplogEntry;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.bson.BsonDocument;
 import org.bson.BsonTimestamp;
 
@@ -32,11 +30,12 @@ import org.bson.BsonTimestamp;
  *   <li>postBatchResumeToken (reference §1.6): the start token at first; the token of the last output returned;
  *       and, when a batch ends with nothing left to scan, the high-water mark of the newest entry scanned if that
  *       is later. It therefore advances on an idle stream as other namespaces are written.
- *   <li>Waiting: {@code next} never blocks. With nothing to return it subscribes to the engine's
+ *   <li>Waiting: {@code next} never blocks. With nothing to return the getMore parks ({@link AwaitData}, the flow
+ *       tailable awaitData cursors share): one timer for {@code maxAwaitMillis} and a subscription to the engine's
  *       {@link CommitNotifier} (one oplog reader for all streams, which wakes a stream only for entries its scope
- *       sees, and lets it skip the others) and arms one timer for {@code maxAwaitMillis}; a commit wakes it on the
- *       worker executor, and if the new entries yield nothing it registers again until the timer ends the wait
- *       with an empty batch. An idle stream costs one subscription and one timer, no thread and no polling.
+ *       sees, and lets it skip the others); a commit wakes it on the worker executor, and if the new entries yield
+ *       nothing it subscribes again until the timer ends the wait with an empty batch. An idle stream costs one
+ *       subscription and one timer, no thread and no polling.
  *   <li>Invalidate (reference §1.11): the batch ends right after the invalidate, the cursor is exhausted and
  *       the postBatchResumeToken is the invalidate's token, even if the user's stages filtered it out.
  *   <li>Errors: a failure while producing events kills the cursor (reference §1.6) and carries the change-stream
@@ -55,6 +54,7 @@ public final class ChangeStreamCursor implements ServerCursor {
   private final ResumeCheck resumeCheck;
   private final SharedEvents shared;
   private final Runtime runtime;
+  private final AwaitData<CommitNotifier.Subscription> getMores;
 
   private final ArrayDeque<OplogEntry> unread = new ArrayDeque<>();
   private final ArrayDeque<StreamOutput> ready = new ArrayDeque<>();
@@ -65,11 +65,14 @@ public final class ChangeStreamCursor implements ServerCursor {
   private ResumeToken postBatchResumeToken;
   private ResumeToken endToken;
   private boolean exhausted;
-  private boolean closed;
-  private ParkedGetMore<CommitNotifier.Subscription> wait;
 
   /** The services a cursor runs on: timers on the scheduler, wake-ups and scans on the worker executor. */
-  record Runtime(ScheduledExecutorService scheduler, Executor worker, Clock clock, CommitNotifier notifier) {}
+  record Runtime(ScheduledExecutorService scheduler, Executor worker, Clock clock, CommitNotifier notifier) {
+    /** The getMore flow of a cursor guarded by {@code lock}: the one executor policy of every waiting cursor. */
+    <W extends CommitWait> AwaitData<W> awaitData(Object lock, long cursorId, AwaitData.Source<W> source) {
+      return new AwaitData<>(lock, cursorId, source, scheduler, worker);
+    }
+  }
 
   ChangeStreamCursor(long id, Namespace namespace, BsonDocument lsid, Oplog oplog, StartPoint start,
       Runtime runtime, SharedEvents shared) {
@@ -83,6 +86,7 @@ public final class ChangeStreamCursor implements ServerCursor {
     this.position = start.scanAfter();
     this.readPosition = position;
     this.postBatchResumeToken = start.initialToken();
+    this.getMores = runtime.awaitData(this, id, new Events());
     runtime.notifier().streamOpened(shared);
   }
 
@@ -103,49 +107,12 @@ public final class ChangeStreamCursor implements ServerCursor {
 
   @Override
   public CompletableFuture<CursorBatch> next(int batchSize, long maxAwaitMillis) {
-    CompletableFuture<CursorBatch> result = new CompletableFuture<>();
-    synchronized (this) {
-      if (closed) {
-        return CompletableFuture.failedFuture(ErrorCode.CURSOR_KILLED.error("cursor id " + id + " was killed"));
-      }
-      // A getMore that may wait reads what the notifier evaluated; one that may not reads all that is visible.
-      Batch batch = tryBatch(batchSize, result, true, maxAwaitMillis > 0 ? runtime.notifier().frontier() : null);
-      if (batch == null) {
-        return result;
-      }
-      if (!batch.isEmptyAndOpen() || maxAwaitMillis <= 0) {
-        result.complete(reply(batch));
-        return result;
-      }
-      wait = new ParkedGetMore<>(result, batchSize);
-      wait.timer(runtime.scheduler().schedule(
-          () -> runtime.worker().execute(() -> wake(result, true)), maxAwaitMillis, TimeUnit.MILLISECONDS));
-      awaitCommit(result);
-    }
-    return result;
+    return getMores.next(batchSize, maxAwaitMillis);
   }
 
   @Override
   public void close() {
-    ParkedGetMore<CommitNotifier.Subscription> pending;
-    synchronized (this) {
-      markClosed();
-      pending = wait;
-      wait = null;
-    }
-    if (pending != null) {
-      pending.cancel();
-      pending.result().completeExceptionally(ErrorCode.CURSOR_KILLED.error("cursor id " + id + " was killed"));
-    }
-  }
-
-  /** Ends the cursor once; called holding the lock. */
-  private void markClosed() {
-    if (!closed) {
-      closed = true;
-      shared.release();
-      runtime.notifier().streamClosed(shared);
-    }
+    getMores.close();
   }
 
   /** The token the latest batch ended at; for tests and diagnostics. */
@@ -153,80 +120,58 @@ public final class ChangeStreamCursor implements ServerCursor {
     return postBatchResumeToken;
   }
 
-  /** Subscribes to the next commit after what this cursor has read; the scan then runs on the worker. */
-  private void awaitCommit(CompletableFuture<CursorBatch> result) {
-    // While a resume token is unverified the stream must read its entry itself, so every entry it sees wakes it.
-    wait.commit(runtime.notifier().subscribe(shared, readPosition, !resumeCheck.pending(),
-        () -> wake(result, false)));
+  /** What is new for the stream, read for {@link AwaitData}; called holding the lock. */
+  private final class Events implements AwaitData.Source<CommitNotifier.Subscription> {
+    /**
+     * A getMore that may wait reads what the notifier evaluated, one that may not all that is visible; a woken
+     * one what the notifier evaluated, and it does not check retention again. An empty batch of an open stream is
+     * not answered (nor its token encoded) unless the getMore ends with it.
+     */
+    @Override
+    public CursorBatch read(int batchSize, AwaitData.Read read) {
+      try {
+        if (read != AwaitData.Read.WAKE_UP) {
+          checkPositionRetained();
+        }
+        List<BsonDocument> documents = nextBatch(batchSize,
+            read == AwaitData.Read.GET_MORE ? null : runtime.notifier().frontier());
+        return documents.isEmpty() && !exhausted ? null : reply(documents);
+      } catch (RuntimeException e) {
+        throw ChangeStreamErrorLabels.label(MongoError.of(e));
+      }
+    }
+
+    @Override
+    public CursorBatch emptyBatch() {
+      return reply(List.of());
+    }
+
+    /** Subscribes to the next commit after what this cursor has read; the scan then runs on the worker. */
+    @Override
+    public CommitNotifier.Subscription awaitCommit(Runnable onCommit) {
+      // While a resume token is unverified the stream must read its entry itself, so every entry it sees wakes it.
+      return runtime.notifier().subscribe(shared, readPosition, !resumeCheck.pending(), onCommit);
+    }
+
+    @Override
+    public void ended() {
+      shared.release();
+      runtime.notifier().streamClosed(shared);
+    }
+  }
+
+  /** The reply for {@code documents}, ending at the current postBatchResumeToken; called holding the lock. */
+  private CursorBatch reply(List<BsonDocument> documents) {
+    return new CursorBatch(documents, postBatchResumeToken.toBson(), exhausted);
   }
 
   /**
-   * Answers a parked getMore if it is still the current wait. A commit that gives nothing to return keeps it
-   * parked (no reply is built, nor its token encoded); at the deadline even an empty batch is the answer.
+   * The next batch's documents. Reads up to {@code scanLimit} (null: all that is visible). Streams that may wait
+   * read only what the notifier evaluated ({@link CommitNotifier#frontier}), which their shape's memo holds: a new
+   * entry is then evaluated once per shape by the reader, never by each stream reading ahead of it, so even a reader
+   * that fell behind is not held up.
    */
-  private void wake(CompletableFuture<CursorBatch> result, boolean atDeadline) {
-    CursorBatch reply;
-    synchronized (this) {
-      if (wait == null || wait.result() != result) {
-        return;
-      }
-      Batch batch = tryBatch(wait.batchSize(), result, false, runtime.notifier().frontier());
-      if (batch == null) {
-        return;
-      }
-      if (!atDeadline && batch.isEmptyAndOpen()) {
-        awaitCommit(result);
-        return;
-      }
-      endWait();
-      reply = reply(batch);
-    }
-    result.complete(reply); // outside the lock: the reply is encoded and written by the dependants
-  }
-
-  /** The documents of a batch before its reply is built. */
-  private record Batch(List<BsonDocument> documents, boolean exhausted) {
-    boolean isEmptyAndOpen() {
-      return documents.isEmpty() && !exhausted;
-    }
-  }
-
-  /** The reply for {@code batch}, ending at the current postBatchResumeToken; called holding the lock. */
-  private CursorBatch reply(Batch batch) {
-    return new CursorBatch(batch.documents(), postBatchResumeToken.toBson(), batch.exhausted());
-  }
-
-  /** Lets go of the current wait's timer and oplog registration; called holding the lock. */
-  private void endWait() {
-    wait.cancel();
-    wait = null;
-  }
-
-  /**
-   * The next batch, or null after failing {@code result} and killing the cursor. Called holding the lock. Reads up
-   * to {@code scanLimit} (null: all that is visible). Streams that may wait read only what the notifier evaluated
-   * ({@link CommitNotifier#frontier}), which their shape's memo holds: a new entry is then evaluated once per shape
-   * by the reader, never by each stream reading ahead of it, so even a reader that fell behind is not held up.
-   */
-  private Batch tryBatch(int batchSize, CompletableFuture<CursorBatch> result, boolean getMore,
-      BsonTimestamp scanLimit) {
-    try {
-      if (getMore) {
-        checkPositionRetained();
-      }
-      return nextBatch(batchSize, scanLimit);
-    } catch (RuntimeException e) {
-      markClosed();
-      if (wait != null) {
-        endWait();
-      }
-      result.completeExceptionally(ChangeStreamErrorLabels.label(MongoError.of(e)));
-      return null;
-    }
-  }
-
-  /** {@code scanLimit}: the newest entry to read, or null for all that are visible. */
-  private Batch nextBatch(int batchSize, BsonTimestamp scanLimit) {
+  private List<BsonDocument> nextBatch(int batchSize, BsonTimestamp scanLimit) {
     List<BsonDocument> documents = new ArrayList<>();
     BatchBudget budget = new BatchBudget();
     while (!exhausted && (batchSize <= 0 || documents.size() < batchSize)) {
@@ -246,7 +191,7 @@ public final class ChangeStreamCursor implements ServerCursor {
       }
       exhausted = output.token().equals(endToken);
     }
-    return new Batch(documents, exhausted);
+    return documents;
   }
 
   /** The next output without consuming it, scanning the oplog as needed; null when the scan is caught up. */
@@ -293,8 +238,8 @@ public final class ChangeStreamCursor implements ServerCursor {
     if (resumeCheck.pending()) {
       return;
     }
-    if (wait != null && wait.commit() != null) {
-      skipTo(wait.commit().quietThrough());
+    if (getMores.commit() != null) {
+      skipTo(getMores.commit().quietThrough());
     }
     skipTo(runtime.notifier().quietUntil(shared.scope(), readPosition));
   }

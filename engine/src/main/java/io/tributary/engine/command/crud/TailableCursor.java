@@ -5,13 +5,11 @@ import io.tributary.engine.Namespace;
 import io.tributary.engine.bson.BsonBytes;
 import io.tributary.engine.catalog.DocumentCursor;
 import io.tributary.engine.catalog.StoredDocument;
+import io.tributary.engine.changestream.AwaitData;
 import io.tributary.engine.changestream.CommitWait;
-import io.tributary.engine.changestream.ParkedGetMore;
 import io.tributary.engine.cursor.BatchBudget;
 import io.tributary.engine.cursor.CursorBatch;
 import io.tributary.engine.cursor.ServerCursor;
-import io.tributary.engine.error.ErrorCode;
-import io.tributary.engine.error.MongoError;
 import io.tributary.engine.query.MatchResult;
 import io.tributary.engine.query.Matcher;
 import io.tributary.engine.query.Projection;
@@ -20,8 +18,6 @@ import io.tributary.engine.storage.Snapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.TimeUnit;
 import org.bson.BsonDocument;
 import org.bson.BsonTimestamp;
 
@@ -39,11 +35,11 @@ import org.bson.BsonTimestamp;
  *       scans from the one after it in natural order. If that document is gone when a getMore starts (capped
  *       deletion, a user's delete, oplog truncation), the cursor dies with CappedPositionLost (136), as mongod's
  *       collection scan does on restore.</li>
- *   <li>Waiting (awaitData): with nothing to return, a getMore subscribes to the change streams' one oplog reader
- *       for writes to its source after the oplog time it read up to ({@link
- *       io.tributary.engine.changestream.ChangeStreams#awaitWrite}) and arms one timer for the getMore's
- *       {@code maxTimeMS}; a wake-up scans again on the worker and re-subscribes if still nothing matched. No thread
- *       waits and nothing polls.</li>
+ *   <li>Waiting (awaitData): with nothing to return, a getMore parks as a change stream's does ({@link AwaitData}):
+ *       it subscribes to the change streams' one oplog reader for writes to its source after the oplog time it read
+ *       up to ({@link io.tributary.engine.changestream.ChangeStreams#awaitWrite}) and arms one timer for the
+ *       getMore's {@code maxTimeMS}; a wake-up scans again on the worker and re-subscribes from the newer time if
+ *       still nothing matched. No thread waits and nothing polls.</li>
  *   <li>{@code skip} and {@code limit} count over the cursor's whole life; it ends (id 0) once the limit is
  *       reached.</li>
  * </ul>
@@ -58,11 +54,12 @@ final class TailableCursor implements ServerCursor {
   private final Matcher matcher;
   private final Projection projection;
   private final boolean awaitData;
+  private final AwaitData<CommitWait> getMores;
   private long skip;
   private long remaining;
   private long lastPosition;
-  private boolean closed;
-  private ParkedGetMore<CommitWait> wait;
+  /** The newest oplog time visible when the last batch was read: a wait is for writes after it. */
+  private BsonTimestamp readUpTo;
 
   /**
    * @param limit the most documents to return over the cursor's life, 0 for no limit
@@ -79,6 +76,7 @@ final class TailableCursor implements ServerCursor {
     this.awaitData = awaitData;
     this.skip = skip;
     this.remaining = limit > 0 ? limit : Long.MAX_VALUE;
+    this.getMores = engine.changeStreams().awaitData(this, id, new Tail());
   }
 
   @Override
@@ -107,76 +105,33 @@ final class TailableCursor implements ServerCursor {
 
   @Override
   public CompletableFuture<CursorBatch> next(int batchSize, long maxAwaitMillis) {
-    CompletableFuture<CursorBatch> result = new CompletableFuture<>();
-    synchronized (this) {
-      if (closed) {
-        return CompletableFuture.failedFuture(ErrorCode.CURSOR_KILLED.error("cursor id " + id + " was killed"));
-      }
-      BsonTimestamp readUpTo = engine.oplog().lastVisible();
-      CursorBatch batch = tryBatch(batchSize, result);
-      if (batch == null) {
-        return result;
-      }
-      if (!batch.documents().isEmpty() || batch.exhausted() || !awaitData || maxAwaitMillis <= 0) {
-        result.complete(batch);
-        return result;
-      }
-      wait = new ParkedGetMore<>(result, batchSize);
-      wait.timer(engine.scheduler().schedule(() -> ForkJoinPool.commonPool().execute(() -> wake(result, true)),
-          maxAwaitMillis, TimeUnit.MILLISECONDS));
-      wait.commit(engine.changeStreams().awaitWrite(source.watched(), readUpTo, () -> wake(result, false)));
-    }
-    return result;
+    return getMores.next(batchSize, awaitData ? maxAwaitMillis : 0);
   }
 
   @Override
   public void close() {
-    ParkedGetMore<CommitWait> pending;
-    synchronized (this) {
-      closed = true;
-      pending = wait;
-      wait = null;
-    }
-    if (pending != null) {
-      pending.cancel();
-      pending.result().completeExceptionally(ErrorCode.CURSOR_KILLED.error("cursor id " + id + " was killed"));
-    }
+    getMores.close();
   }
 
-  /** Answers a parked getMore if it is still the current wait: with documents, or empty at the deadline. */
-  private void wake(CompletableFuture<CursorBatch> result, boolean atDeadline) {
-    CursorBatch batch;
-    synchronized (this) {
-      if (wait == null || wait.result() != result) {
-        return;
+  /** The documents inserted since the last batch, read for {@link AwaitData}; called holding the lock. */
+  private final class Tail implements AwaitData.Source<CommitWait> {
+    @Override
+    public CursorBatch read(int batchSize, AwaitData.Read read) {
+      readUpTo = engine.oplog().lastVisible();
+      try (Snapshot snapshot = engine.storage().snapshot()) {
+        List<BsonDocument> documents = scan(snapshot, batchSize);
+        return documents.isEmpty() && remaining > 0 ? null : new CursorBatch(documents, null, remaining == 0);
       }
-      BsonTimestamp readUpTo = engine.oplog().lastVisible();
-      batch = tryBatch(wait.batchSize(), result);
-      if (batch == null) {
-        return;
-      }
-      if (!atDeadline && batch.documents().isEmpty() && !batch.exhausted()) {
-        wait.commit(engine.changeStreams().awaitWrite(source.watched(), readUpTo, () -> wake(result, false)));
-        return;
-      }
-      wait.cancel();
-      wait = null;
     }
-    result.complete(batch);
-  }
 
-  /** The next batch from a fresh snapshot, or null after failing {@code result} and ending the cursor. */
-  private CursorBatch tryBatch(int batchSize, CompletableFuture<CursorBatch> result) {
-    try (Snapshot snapshot = engine.storage().snapshot()) {
-      return new CursorBatch(scan(snapshot, batchSize), null, remaining == 0);
-    } catch (RuntimeException e) {
-      closed = true;
-      if (wait != null) {
-        wait.cancel();
-        wait = null;
-      }
-      result.completeExceptionally(MongoError.of(e));
-      return null;
+    @Override
+    public CursorBatch emptyBatch() {
+      return new CursorBatch(List.of(), null, false);
+    }
+
+    @Override
+    public CommitWait awaitCommit(Runnable onCommit) {
+      return engine.changeStreams().awaitWrite(source.watched(), readUpTo, onCommit);
     }
   }
 
