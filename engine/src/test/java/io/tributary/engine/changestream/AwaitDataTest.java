@@ -1,0 +1,298 @@
+package io.tributary.engine.changestream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tributary.engine.cursor.CursorBatch;
+import io.tributary.engine.error.ErrorCode;
+import io.tributary.engine.error.MongoError;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Delayed;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.bson.BsonDocument;
+import org.bson.BsonInt32;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The parked-getMore flow both waiting cursors share, driven by hand: timers fire and worker tasks run when the test
+ * says, so every interleaving of a commit, the deadline and {@code killCursors} is tested without time passing.
+ */
+class AwaitDataTest {
+  private static final CursorBatch EMPTY = new CursorBatch(List.of(), null, false);
+  private static final CursorBatch ONE = new CursorBatch(List.of(new BsonDocument("_id", new BsonInt32(1))), null,
+      false);
+
+  private final Timers timers = new Timers();
+  private final Worker worker = new Worker();
+  private final FakeSource source = new FakeSource(worker);
+  private final AwaitData<Registration> getMores = new AwaitData<>(this, 42, source, timers, worker);
+
+  @AfterEach
+  void shutDown() {
+    timers.shutdownNow();
+  }
+
+  @Test
+  void aGetMoreWithSomethingToReturnOrNoWaitAnswersAtOnceWithoutParking() {
+    source.next(() -> ONE);
+    assertThat(getMores.next(0, 60_000)).isCompletedWithValue(ONE);
+    assertThat(getMores.next(0, 0)).isCompletedWithValue(EMPTY);
+    assertThat(source.reads).containsExactly(AwaitData.Read.GET_MORE_MAY_WAIT, AwaitData.Read.GET_MORE);
+    assertThat(timers.scheduled).isEmpty();
+    assertThat(source.registrations).isEmpty();
+  }
+
+  @Test
+  void aCommitThatGivesNothingRegistersAgainAndTheNextOneAnswers() {
+    CompletableFuture<CursorBatch> getMore = getMores.next(5, 60_000);
+    assertThat(source.registrations).hasSize(1);
+    source.registrations.get(0).fire();
+    worker.runAll();
+    assertThat(getMore).isNotDone();
+    assertThat(source.registrations).as("registered again after an empty wake-up").hasSize(2);
+    assertThat(getMores.commit()).isSameAs(source.registrations.get(1));
+    source.next(() -> ONE);
+    source.registrations.get(1).fire();
+    worker.runAll();
+    assertThat(getMore).isCompletedWithValue(ONE);
+    assertThat(source.reads).containsExactly(AwaitData.Read.GET_MORE_MAY_WAIT, AwaitData.Read.WAKE_UP,
+        AwaitData.Read.WAKE_UP);
+    assertThat(source.batchSizes).containsOnly(5);
+    assertThat(timers.scheduled.get(0).isCancelled()).isTrue();
+    assertThat(getMores.commit()).isNull();
+  }
+
+  @Test
+  void theDeadlineHandsItsReadToTheWorkerAndAnswersEmpty() {
+    CompletableFuture<CursorBatch> getMore = getMores.next(0, 1_000);
+    assertThat(timers.scheduled).singleElement().satisfies(t -> assertThat(t.delayMillis).isEqualTo(1_000));
+    timers.scheduled.get(0).fire();
+    assertThat(getMore).as("the timer thread only hands the wake-up over").isNotDone();
+    assertThat(source.reads).hasSize(1);
+    assertThat(worker.tasks).hasSize(1);
+    worker.runAll();
+    assertThat(getMore).isCompletedWithValue(EMPTY);
+    assertThat(source.registrations).singleElement().satisfies(r -> assertThat(r.cancelled).isTrue());
+  }
+
+  @Test
+  void killWhileParkedFailsTheGetMoreLeavesNothingBehindAndLateWakeUpsDoNothing() {
+    CompletableFuture<CursorBatch> getMore = getMores.next(0, 60_000);
+    source.registrations.get(0).fire(); // a commit's wake-up, queued on the worker before the kill
+    timers.scheduled.get(0).fire();
+    getMores.close();
+    assertKilled(getMore);
+    assertThat(timers.scheduled.get(0).isCancelled()).isTrue();
+    assertThat(source.registrations.get(0).cancelled).isTrue();
+    worker.runAll();
+    assertThat(source.reads).as("no read after the kill").hasSize(1);
+    assertThat(source.registrations).hasSize(1);
+    getMores.close();
+    assertThat(source.ended).as("ended once").isEqualTo(1);
+    assertKilled(getMores.next(0, 60_000));
+  }
+
+  @Test
+  void aWakeUpOfAnEarlierWaitNeverTouchesTheCurrentOne() {
+    CompletableFuture<CursorBatch> first = getMores.next(0, 60_000);
+    source.next(() -> ONE);
+    source.registrations.get(0).fire();
+    worker.runAll();
+    assertThat(first).isCompletedWithValue(ONE);
+    CompletableFuture<CursorBatch> second = getMores.next(0, 60_000);
+    timers.scheduled.get(0).fire(); // the first wait's timer, cancelled too late
+    source.registrations.get(0).fire();
+    worker.runAll();
+    assertThat(second).isNotDone();
+    assertThat(source.reads).hasSize(3);
+    assertThat(source.registrations).as("only the second wait's").hasSize(2);
+    assertThat(getMores.commit()).isSameAs(source.registrations.get(1));
+  }
+
+  @Test
+  void aFailedReadEndsTheCursorAndItsWait() {
+    CompletableFuture<CursorBatch> getMore = getMores.next(0, 60_000);
+    source.next(() -> {
+      throw ErrorCode.CAPPED_POSITION_LOST.error("gone");
+    });
+    source.registrations.get(0).fire();
+    worker.runAll();
+    assertThatThrownBy(getMore::join).isInstanceOf(CompletionException.class).cause()
+        .isInstanceOfSatisfying(MongoError.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CAPPED_POSITION_LOST));
+    assertThat(timers.scheduled.get(0).isCancelled()).isTrue();
+    assertThat(source.ended).isEqualTo(1);
+    assertKilled(getMores.next(0, 0));
+  }
+
+  @Test
+  void aKillRacingAnEmptyWakeUpLeavesNoRegistrationBehind() throws InterruptedException {
+    for (int i = 0; i < 500; i++) {
+      FakeSource racing = new FakeSource(Runnable::run); // a commit's wake-up runs on the committing thread
+      AwaitData<Registration> flow = new AwaitData<>(racing, i, racing, timers, Runnable::run);
+      CompletableFuture<CursorBatch> getMore = flow.next(0, 60_000);
+      Registration first = racing.registrations.get(0);
+      CountDownLatch start = new CountDownLatch(1);
+      Thread commit = new Thread(() -> await(start, first::fire));
+      commit.start();
+      start.countDown();
+      flow.close();
+      commit.join();
+      assertKilled(getMore);
+      assertThat(racing.ended).isEqualTo(1);
+      assertThat(racing.registrations).as("one made by a wake-up before the kill is cancelled by it")
+          .allSatisfy(r -> assertThat(r.fired || r.cancelled).isTrue());
+    }
+  }
+
+  private static void await(CountDownLatch latch, Runnable then) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    then.run();
+  }
+
+  private static void assertKilled(CompletableFuture<CursorBatch> getMore) {
+    assertThatThrownBy(getMore::join).isInstanceOf(CompletionException.class).cause()
+        .isInstanceOfSatisfying(MongoError.class, e -> {
+          assertThat(e.code()).isEqualTo(ErrorCode.CURSOR_KILLED);
+          assertThat(e.getMessage()).endsWith("was killed");
+        });
+  }
+
+  /** A commit registration the test fires; like the notifier's, firing hands the wake-up to the worker. */
+  static final class Registration implements CommitWait {
+    private final Runnable onCommit;
+    private final Executor executor;
+    volatile boolean fired;
+    volatile boolean cancelled;
+
+    Registration(Runnable onCommit, Executor executor) {
+      this.onCommit = onCommit;
+      this.executor = executor;
+    }
+
+    void fire() {
+      fired = true;
+      executor.execute(onCommit);
+    }
+
+    @Override
+    public void cancel() {
+      cancelled = true;
+    }
+  }
+
+  /** Reads what the test queued (nothing by default) and records what the flow asked of it. */
+  static final class FakeSource implements AwaitData.Source<Registration> {
+    final List<AwaitData.Read> reads = new ArrayList<>();
+    final List<Integer> batchSizes = new ArrayList<>();
+    final List<Registration> registrations = new ArrayList<>();
+    private final Queue<Supplier<CursorBatch>> batches = new ArrayDeque<>();
+    private final Executor wakeUps;
+    int ended;
+
+    /** {@code wakeUps}: where a fired registration runs its wake-up (the notifier's worker). */
+    FakeSource(Executor wakeUps) {
+      this.wakeUps = wakeUps;
+    }
+
+    void next(Supplier<CursorBatch> batch) {
+      batches.add(batch);
+    }
+
+    @Override
+    public CursorBatch read(int batchSize, AwaitData.Read read) {
+      reads.add(read);
+      batchSizes.add(batchSize);
+      Supplier<CursorBatch> batch = batches.poll();
+      return batch == null ? null : batch.get();
+    }
+
+    @Override
+    public CursorBatch emptyBatch() {
+      return EMPTY;
+    }
+
+    @Override
+    public Registration awaitCommit(Runnable onCommit) {
+      Registration registration = new Registration(onCommit, wakeUps);
+      registrations.add(registration);
+      return registration;
+    }
+
+    @Override
+    public void ended() {
+      ended++;
+    }
+  }
+
+  /** Runs queued tasks when the test says. */
+  static final class Worker implements Executor {
+    final Queue<Runnable> tasks = new ArrayDeque<>();
+
+    @Override
+    public void execute(Runnable task) {
+      tasks.add(task);
+    }
+
+    void runAll() {
+      for (Runnable task = tasks.poll(); task != null; task = tasks.poll()) {
+        task.run();
+      }
+    }
+  }
+
+  /** A scheduler whose timers fire only when the test fires them. */
+  static final class Timers extends ScheduledThreadPoolExecutor {
+    final List<Timer> scheduled = new ArrayList<>();
+
+    Timers() {
+      super(0);
+    }
+
+    @Override
+    public synchronized ScheduledFuture<?> schedule(Runnable task, long delay, TimeUnit unit) {
+      Timer timer = new Timer(task, unit.toMillis(delay));
+      scheduled.add(timer);
+      return timer;
+    }
+  }
+
+  /** A timer the test fires, even after it was cancelled (the race a real timer can lose). */
+  static final class Timer extends CompletableFuture<Void> implements ScheduledFuture<Void> {
+    final Runnable task;
+    final long delayMillis;
+
+    Timer(Runnable task, long delayMillis) {
+      this.task = task;
+      this.delayMillis = delayMillis;
+    }
+
+    void fire() {
+      task.run();
+    }
+
+    @Override
+    public long getDelay(TimeUnit unit) {
+      return unit.convert(delayMillis, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public int compareTo(Delayed other) {
+      return Long.compare(getDelay(TimeUnit.MILLISECONDS), other.getDelay(TimeUnit.MILLISECONDS));
+    }
+  }
+}
