@@ -32,7 +32,10 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +48,8 @@ import org.slf4j.LoggerFactory;
  * One Tributary node: a one-member replica set primary over a storage engine. The composition root: it opens the
  * catalog and the oplog from storage, starts the cluster clock after the last oplog entry, and wires the commit
  * path ({@link CommitSequencer}, {@link Writer}), cursors, sessions and the timer threads that commands share
- * ({@link #scheduler()}: cursor timeouts, awaitData waits, background syncs, oplog truncation). Commands reach
+ * ({@link #scheduler()}: cursor timeouts, awaitData waits, background syncs, oplog truncation) and the worker
+ * that runs the change streams' fan-out and the wake-ups of waiting getMores ({@link Builder#worker}). Commands reach
  * everything through {@code CommandContext.engine()}. Thread-safe.
  */
 public final class Engine implements AutoCloseable {
@@ -65,6 +69,9 @@ public final class Engine implements AutoCloseable {
   private final SnapshotHistory snapshots;
   private final SessionCatalog sessions = new SessionCatalog();
   private final ScheduledExecutorService scheduler;
+  private final Executor worker;
+  /** The worker when the engine made it (and shuts it down), else null. */
+  private final ExecutorService workerPool;
   private final Instant startTime;
   private final ServerParameters parameters;
   private final FailPoints failPoints = new FailPoints();
@@ -89,12 +96,14 @@ public final class Engine implements AutoCloseable {
     ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(2, Engine::timerThread);
     timers.setRemoveOnCancelPolicy(true); // awaitData timers are cancelled on every commit that ends a wait
     this.scheduler = timers;
+    this.workerPool = config.worker == null ? newWorkerPool() : null;
+    this.worker = config.worker != null ? config.worker : workerPool;
     this.sequencer = new CommitSequencer(storage, clusterClock, config.clock, oplog, scheduler);
     this.writer = new Writer(catalog, storage, sequencer);
     this.cursors = new CursorRegistry(config.clock);
     this.snapshots = new SnapshotHistory(storage, sequencer, clusterClock, config.clock);
     this.changeStreams = new ChangeStreams(oplog, DocumentLookup.of(catalog, storage), scheduler,
-        ForkJoinPool.commonPool(), config.clock,
+        worker, config.clock,
         new ImageRetention(config.clock, () -> parameters.get(ImageRetention.PARAMETER)));
     schedule("cursor timeout", cursors::reapIdle, 60);
     schedule("snapshot history", snapshots::expire, 60);
@@ -239,6 +248,9 @@ public final class Engine implements AutoCloseable {
   @Override
   public void close() {
     scheduler.shutdownNow();
+    if (workerPool != null) {
+      workerPool.shutdownNow();
+    }
     cursors.closeAll();
     snapshots.close();
     config.storage.close();
@@ -252,6 +264,19 @@ public final class Engine implements AutoCloseable {
         LOG.error("{} failed", name, e); // keep the periodic task alive
       }
     }, periodSeconds, periodSeconds, TimeUnit.SECONDS);
+  }
+
+  /**
+   * The default worker: a pool of the engine's own, as wide as the common pool would be, but never the common pool
+   * itself, which an embedder's code shares.
+   */
+  private static ForkJoinPool newWorkerPool() {
+    int parallelism = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+    return new ForkJoinPool(parallelism, pool -> {
+      ForkJoinWorkerThread thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+      thread.setName("tributary-worker-" + thread.getPoolIndex());
+      return thread; // a daemon, as every pool thread is
+    }, null, false);
   }
 
   private static Thread timerThread(Runnable runnable) {
@@ -271,6 +296,7 @@ public final class Engine implements AutoCloseable {
     private BsonDocument commandLine = new BsonDocument();
     private final Map<String, BsonValue> parameters = new LinkedHashMap<>();
     private ChangeStreamOpener changeStreamOpener;
+    private Executor worker;
 
     public Builder storage(StorageEngine storage) {
       this.storage = storage;
@@ -319,6 +345,16 @@ public final class Engine implements AutoCloseable {
     /** The change-stream entry point used by {@code aggregate} for {@code $changeStream} pipelines. */
     public Builder changeStreamOpener(ChangeStreamOpener opener) {
       this.changeStreamOpener = opener;
+      return this;
+    }
+
+    /**
+     * Runs the change streams' fan-out and the wake-ups of waiting getMores; it must run tasks asynchronously (never
+     * on the submitting thread). Default: a pool of the engine's own, shut down by {@link Engine#close}; one given
+     * here stays the caller's (a test passes one whose tasks it runs by hand).
+     */
+    public Builder worker(Executor worker) {
+      this.worker = worker;
       return this;
     }
 

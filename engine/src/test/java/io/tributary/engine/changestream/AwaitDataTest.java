@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tributary.engine.cursor.CursorBatch;
 import io.tributary.engine.error.ErrorCode;
 import io.tributary.engine.error.MongoError;
+import io.tributary.engine.testing.ManualExecutor;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +35,7 @@ class AwaitDataTest {
       false);
 
   private final Timers timers = new Timers();
-  private final Worker worker = new Worker();
+  private final ManualExecutor worker = new ManualExecutor();
   private final FakeSource source = new FakeSource(worker);
   private final AwaitData<Registration> getMores = new AwaitData<>(this, 42, source, timers, worker);
 
@@ -80,7 +81,7 @@ class AwaitDataTest {
     timers.scheduled.get(0).fire();
     assertThat(getMore).as("the timer thread only hands the wake-up over").isNotDone();
     assertThat(source.reads).hasSize(1);
-    assertThat(worker.tasks).hasSize(1);
+    assertThat(worker.queued()).isEqualTo(1);
     worker.runAll();
     assertThat(getMore).isCompletedWithValue(EMPTY);
     assertThat(source.registrations).singleElement().satisfies(r -> assertThat(r.cancelled).isTrue());
@@ -236,22 +237,6 @@ class AwaitDataTest {
     @Override
     public void ended() {
       ended++;
-    }
-  }
-
-  /** Runs queued tasks when the test says. */
-  static final class Worker implements Executor {
-    final Queue<Runnable> tasks = new ArrayDeque<>();
-
-    @Override
-    public void execute(Runnable task) {
-      tasks.add(task);
-    }
-
-    void runAll() {
-      for (Runnable task = tasks.poll(); task != null; task = tasks.poll()) {
-        task.run();
-      }
     }
   }
 

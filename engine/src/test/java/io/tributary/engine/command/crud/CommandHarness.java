@@ -8,6 +8,7 @@ import io.tributary.engine.command.CommandRegistry;
 import io.tributary.engine.error.MongoError;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import org.bson.BsonDocument;
@@ -58,8 +59,17 @@ public final class CommandHarness {
 
   /** The reply (without ok); a failure is thrown as the {@link MongoError}. */
   public BsonDocument run(String db, BsonDocument command) {
-    return run(new CommandContext(engine, connection, db, command.getDocument("lsid", null),
-        command.isNumber("txnNumber") ? command.getNumber("txnNumber").longValue() : null), command);
+    return run(context(db, command), command);
+  }
+
+  /** Starts a command without waiting for its reply (a getMore that parks completes later). */
+  public CompletableFuture<BsonDocument> start(String db, BsonDocument command) {
+    return commands.apply(command.getFirstKey()).orElseThrow().execute(context(db, command), command);
+  }
+
+  private CommandContext context(String db, BsonDocument command) {
+    return new CommandContext(engine, connection, db, command.getDocument("lsid", null),
+        command.isNumber("txnNumber") ? command.getNumber("txnNumber").longValue() : null);
   }
 
   public BsonDocument run(CommandContext context, BsonDocument command) {
