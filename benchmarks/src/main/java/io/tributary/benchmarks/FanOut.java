@@ -171,7 +171,7 @@ final class FanOut {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long sum = 0;
     for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-      if (info != null && (info.getThreadName().startsWith("ForkJoinPool.commonPool")
+      if (info != null && (info.getThreadName().startsWith("tributary-worker-")
           || info.getThreadName().equals("bench-getmore") || info.getThreadName().startsWith("bench-probe-"))) {
         sum += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
       }
