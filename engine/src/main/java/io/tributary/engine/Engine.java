@@ -197,6 +197,14 @@ public final class Engine implements AutoCloseable {
     return scheduler;
   }
 
+  /**
+   * Runs the change streams' fan-out and the wake-ups of parked getMores ({@link Builder#worker}); tasks must never
+   * block.
+   */
+  public Executor worker() {
+    return worker;
+  }
+
   public ChangeStreamOpener changeStreamOpener() {
     return config.changeStreamOpener != null ? config.changeStreamOpener : changeStreams;
   }

@@ -67,12 +67,7 @@ public final class ChangeStreamCursor implements ServerCursor {
   private boolean exhausted;
 
   /** The services a cursor runs on: timers on the scheduler, wake-ups and scans on the worker executor. */
-  record Runtime(ScheduledExecutorService scheduler, Executor worker, Clock clock, CommitNotifier notifier) {
-    /** The getMore flow of a cursor guarded by {@code lock}: the one executor policy of every waiting cursor. */
-    <W extends CommitWait> AwaitData<W> awaitData(Object lock, long cursorId, AwaitData.Source<W> source) {
-      return new AwaitData<>(lock, cursorId, source, scheduler, worker);
-    }
-  }
+  record Runtime(ScheduledExecutorService scheduler, Executor worker, Clock clock, CommitNotifier notifier) {}
 
   ChangeStreamCursor(long id, Namespace namespace, BsonDocument lsid, Oplog oplog, StartPoint start,
       Runtime runtime, SharedEvents shared) {
@@ -86,7 +81,7 @@ public final class ChangeStreamCursor implements ServerCursor {
     this.position = start.scanAfter();
     this.readPosition = position;
     this.postBatchResumeToken = start.initialToken();
-    this.getMores = runtime.awaitData(this, id, new Events());
+    this.getMores = new Events();
     runtime.notifier().streamOpened(shared);
   }
 
@@ -120,21 +115,25 @@ public final class ChangeStreamCursor implements ServerCursor {
     return postBatchResumeToken;
   }
 
-  /** What is new for the stream, read for {@link AwaitData}; called holding the lock. */
-  private final class Events implements AwaitData.Source<CommitNotifier.Subscription> {
+  /** The stream's getMores: what is new for it, read for {@link AwaitData}; called holding the lock. */
+  private final class Events extends AwaitData<CommitNotifier.Subscription> {
+    Events() {
+      super(ChangeStreamCursor.this, runtime.scheduler(), runtime.worker());
+    }
+
     /**
      * A getMore that may wait reads what the notifier evaluated, one that may not all that is visible; a woken
      * one what the notifier evaluated, and it does not check retention again. An empty batch of an open stream is
      * not answered (nor its token encoded) unless the getMore ends with it.
      */
     @Override
-    public CursorBatch read(int batchSize, AwaitData.Read read) {
+    protected CursorBatch read(int batchSize, Read read) {
       try {
-        if (read != AwaitData.Read.WAKE_UP) {
+        if (read != Read.WAKE_UP) {
           checkPositionRetained();
         }
         List<BsonDocument> documents = nextBatch(batchSize,
-            read == AwaitData.Read.GET_MORE ? null : runtime.notifier().frontier());
+            read == Read.GET_MORE ? null : runtime.notifier().frontier());
         return documents.isEmpty() && !exhausted ? null : reply(documents);
       } catch (RuntimeException e) {
         throw ChangeStreamErrorLabels.label(MongoError.of(e));
@@ -142,19 +141,19 @@ public final class ChangeStreamCursor implements ServerCursor {
     }
 
     @Override
-    public CursorBatch emptyBatch() {
+    protected CursorBatch emptyBatch() {
       return reply(List.of());
     }
 
     /** Subscribes to the next commit after what this cursor has read; the scan then runs on the worker. */
     @Override
-    public CommitNotifier.Subscription awaitCommit(Runnable onCommit) {
+    protected CommitNotifier.Subscription awaitCommit(Runnable onCommit) {
       // While a resume token is unverified the stream must read its entry itself, so every entry it sees wakes it.
       return runtime.notifier().subscribe(shared, readPosition, !resumeCheck.pending(), onCommit);
     }
 
     @Override
-    public void ended() {
+    protected void ended() {
       shared.release();
       runtime.notifier().streamClosed(shared);
     }

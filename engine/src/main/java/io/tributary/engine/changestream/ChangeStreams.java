@@ -83,15 +83,6 @@ public final class ChangeStreams implements ChangeStreamOpener {
     return runtime.notifier().awaitWrite(namespace, after, onCommit);
   }
 
-  /**
-   * The getMore flow of another cursor that waits for commits (a tailable awaitData cursor, which registers through
-   * {@link #awaitWrite}), guarded by {@code lock}: it parks and wakes as the change streams' cursors do, on the
-   * same scheduler and worker.
-   */
-  public AwaitData<CommitWait> awaitData(Object lock, long cursorId, AwaitData.Source<CommitWait> source) {
-    return runtime.awaitData(lock, cursorId, source);
-  }
-
   @Override
   public CompletableFuture<BsonDocument> open(CommandContext context, BsonDocument aggregate) {
     CursorRegistry cursors = context.engine().cursors();

@@ -3,7 +3,9 @@ package io.tributary.engine.changestream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tributary.engine.Namespace;
 import io.tributary.engine.cursor.CursorBatch;
+import io.tributary.engine.cursor.ServerCursor;
 import io.tributary.engine.error.ErrorCode;
 import io.tributary.engine.error.MongoError;
 import io.tributary.engine.testing.ManualExecutor;
@@ -36,8 +38,8 @@ class AwaitDataTest {
 
   private final Timers timers = new Timers();
   private final ManualExecutor worker = new ManualExecutor();
-  private final FakeSource source = new FakeSource(worker);
-  private final AwaitData<Registration> getMores = new AwaitData<>(this, 42, source, timers, worker);
+  private final FakeCursor cursor = new FakeCursor(42, worker);
+  private final FakeCursor.Flow getMores = cursor.getMores;
 
   @AfterEach
   void shutDown() {
@@ -46,30 +48,30 @@ class AwaitDataTest {
 
   @Test
   void aGetMoreWithSomethingToReturnOrNoWaitAnswersAtOnceWithoutParking() {
-    source.next(() -> ONE);
+    cursor.willRead(() -> ONE);
     assertThat(getMores.next(0, 60_000)).isCompletedWithValue(ONE);
     assertThat(getMores.next(0, 0)).isCompletedWithValue(EMPTY);
-    assertThat(source.reads).containsExactly(AwaitData.Read.GET_MORE_MAY_WAIT, AwaitData.Read.GET_MORE);
+    assertThat(cursor.reads).containsExactly(AwaitData.Read.GET_MORE_MAY_WAIT, AwaitData.Read.GET_MORE);
     assertThat(timers.scheduled).isEmpty();
-    assertThat(source.registrations).isEmpty();
+    assertThat(cursor.registrations).isEmpty();
   }
 
   @Test
   void aCommitThatGivesNothingRegistersAgainAndTheNextOneAnswers() {
     CompletableFuture<CursorBatch> getMore = getMores.next(5, 60_000);
-    assertThat(source.registrations).hasSize(1);
-    source.registrations.get(0).fire();
+    assertThat(cursor.registrations).hasSize(1);
+    cursor.registrations.get(0).fire();
     worker.runAll();
     assertThat(getMore).isNotDone();
-    assertThat(source.registrations).as("registered again after an empty wake-up").hasSize(2);
-    assertThat(getMores.commit()).isSameAs(source.registrations.get(1));
-    source.next(() -> ONE);
-    source.registrations.get(1).fire();
+    assertThat(cursor.registrations).as("registered again after an empty wake-up").hasSize(2);
+    assertThat(getMores.commit()).isSameAs(cursor.registrations.get(1));
+    cursor.willRead(() -> ONE);
+    cursor.registrations.get(1).fire();
     worker.runAll();
     assertThat(getMore).isCompletedWithValue(ONE);
-    assertThat(source.reads).containsExactly(AwaitData.Read.GET_MORE_MAY_WAIT, AwaitData.Read.WAKE_UP,
+    assertThat(cursor.reads).containsExactly(AwaitData.Read.GET_MORE_MAY_WAIT, AwaitData.Read.WAKE_UP,
         AwaitData.Read.WAKE_UP);
-    assertThat(source.batchSizes).containsOnly(5);
+    assertThat(cursor.batchSizes).containsOnly(5);
     assertThat(timers.scheduled.get(0).isCancelled()).isTrue();
     assertThat(getMores.commit()).isNull();
   }
@@ -80,67 +82,67 @@ class AwaitDataTest {
     assertThat(timers.scheduled).singleElement().satisfies(t -> assertThat(t.delayMillis).isEqualTo(1_000));
     timers.scheduled.get(0).fire();
     assertThat(getMore).as("the timer thread only hands the wake-up over").isNotDone();
-    assertThat(source.reads).hasSize(1);
+    assertThat(cursor.reads).hasSize(1);
     assertThat(worker.queued()).isEqualTo(1);
     worker.runAll();
     assertThat(getMore).isCompletedWithValue(EMPTY);
-    assertThat(source.registrations).singleElement().satisfies(r -> assertThat(r.cancelled).isTrue());
+    assertThat(cursor.registrations).singleElement().satisfies(r -> assertThat(r.cancelled).isTrue());
   }
 
   @Test
   void killWhileParkedFailsTheGetMoreLeavesNothingBehindAndLateWakeUpsDoNothing() {
     CompletableFuture<CursorBatch> getMore = getMores.next(0, 60_000);
-    source.registrations.get(0).fire(); // a commit's wake-up, queued on the worker before the kill
+    cursor.registrations.get(0).fire(); // a commit's wake-up, queued on the worker before the kill
     timers.scheduled.get(0).fire();
     getMores.close();
     assertKilled(getMore);
     assertThat(timers.scheduled.get(0).isCancelled()).isTrue();
-    assertThat(source.registrations.get(0).cancelled).isTrue();
+    assertThat(cursor.registrations.get(0).cancelled).isTrue();
     worker.runAll();
-    assertThat(source.reads).as("no read after the kill").hasSize(1);
-    assertThat(source.registrations).hasSize(1);
+    assertThat(cursor.reads).as("no read after the kill").hasSize(1);
+    assertThat(cursor.registrations).hasSize(1);
     getMores.close();
-    assertThat(source.ended).as("ended once").isEqualTo(1);
+    assertThat(cursor.ended).as("ended once").isEqualTo(1);
     assertKilled(getMores.next(0, 60_000));
   }
 
   @Test
   void aWakeUpOfAnEarlierWaitNeverTouchesTheCurrentOne() {
     CompletableFuture<CursorBatch> first = getMores.next(0, 60_000);
-    source.next(() -> ONE);
-    source.registrations.get(0).fire();
+    cursor.willRead(() -> ONE);
+    cursor.registrations.get(0).fire();
     worker.runAll();
     assertThat(first).isCompletedWithValue(ONE);
     CompletableFuture<CursorBatch> second = getMores.next(0, 60_000);
     timers.scheduled.get(0).fire(); // the first wait's timer, cancelled too late
-    source.registrations.get(0).fire();
+    cursor.registrations.get(0).fire();
     worker.runAll();
     assertThat(second).isNotDone();
-    assertThat(source.reads).hasSize(3);
-    assertThat(source.registrations).as("only the second wait's").hasSize(2);
-    assertThat(getMores.commit()).isSameAs(source.registrations.get(1));
+    assertThat(cursor.reads).hasSize(3);
+    assertThat(cursor.registrations).as("only the second wait's").hasSize(2);
+    assertThat(getMores.commit()).isSameAs(cursor.registrations.get(1));
   }
 
   @Test
   void aFailedReadEndsTheCursorAndItsWait() {
     CompletableFuture<CursorBatch> getMore = getMores.next(0, 60_000);
-    source.next(() -> {
+    cursor.willRead(() -> {
       throw ErrorCode.CAPPED_POSITION_LOST.error("gone");
     });
-    source.registrations.get(0).fire();
+    cursor.registrations.get(0).fire();
     worker.runAll();
     assertThatThrownBy(getMore::join).isInstanceOf(CompletionException.class).cause()
         .isInstanceOfSatisfying(MongoError.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CAPPED_POSITION_LOST));
     assertThat(timers.scheduled.get(0).isCancelled()).isTrue();
-    assertThat(source.ended).isEqualTo(1);
+    assertThat(cursor.ended).isEqualTo(1);
     assertKilled(getMores.next(0, 0));
   }
 
   @Test
   void aKillRacingAnEmptyWakeUpLeavesNoRegistrationBehind() throws InterruptedException {
     for (int i = 0; i < 500; i++) {
-      FakeSource racing = new FakeSource(Runnable::run); // a commit's wake-up runs on the committing thread
-      AwaitData<Registration> flow = new AwaitData<>(racing, i, racing, timers, Runnable::run);
+      FakeCursor racing = new FakeCursor(i, Runnable::run); // a commit's wake-up runs on the committing thread
+      AwaitData<Registration> flow = racing.getMores;
       CompletableFuture<CursorBatch> getMore = flow.next(0, 60_000);
       Registration first = racing.registrations.get(0);
       CountDownLatch start = new CountDownLatch(1);
@@ -196,47 +198,85 @@ class AwaitDataTest {
     }
   }
 
-  /** Reads what the test queued (nothing by default) and records what the flow asked of it. */
-  static final class FakeSource implements AwaitData.Source<Registration> {
+  /**
+   * A cursor that reads what the test queued (nothing by default) and records what its flow asked of it; its flow
+   * runs on the test's timers and the given worker.
+   */
+  final class FakeCursor implements ServerCursor {
     final List<AwaitData.Read> reads = new ArrayList<>();
     final List<Integer> batchSizes = new ArrayList<>();
     final List<Registration> registrations = new ArrayList<>();
+    final Flow getMores;
     private final Queue<Supplier<CursorBatch>> batches = new ArrayDeque<>();
+    private final long id;
     private final Executor wakeUps;
     int ended;
 
-    /** {@code wakeUps}: where a fired registration runs its wake-up (the notifier's worker). */
-    FakeSource(Executor wakeUps) {
+    /** {@code wakeUps}: where a fired registration runs its wake-up, and the flow its deadline (the worker). */
+    FakeCursor(long id, Executor wakeUps) {
+      this.id = id;
       this.wakeUps = wakeUps;
+      this.getMores = new Flow();
     }
 
-    void next(Supplier<CursorBatch> batch) {
+    void willRead(Supplier<CursorBatch> batch) {
       batches.add(batch);
     }
 
     @Override
-    public CursorBatch read(int batchSize, AwaitData.Read read) {
-      reads.add(read);
-      batchSizes.add(batchSize);
-      Supplier<CursorBatch> batch = batches.poll();
-      return batch == null ? null : batch.get();
+    public long id() {
+      return id;
     }
 
     @Override
-    public CursorBatch emptyBatch() {
-      return EMPTY;
+    public Namespace namespace() {
+      return Namespace.of("db", "c");
     }
 
     @Override
-    public Registration awaitCommit(Runnable onCommit) {
-      Registration registration = new Registration(onCommit, wakeUps);
-      registrations.add(registration);
-      return registration;
+    public BsonDocument lsid() {
+      return null;
     }
 
     @Override
-    public void ended() {
-      ended++;
+    public CompletableFuture<CursorBatch> next(int batchSize, long maxAwaitMillis) {
+      return getMores.next(batchSize, maxAwaitMillis);
+    }
+
+    @Override
+    public void close() {
+      getMores.close();
+    }
+
+    final class Flow extends AwaitData<Registration> {
+      Flow() {
+        super(FakeCursor.this, timers, wakeUps);
+      }
+
+      @Override
+      protected CursorBatch read(int batchSize, Read read) {
+        reads.add(read);
+        batchSizes.add(batchSize);
+        Supplier<CursorBatch> batch = batches.poll();
+        return batch == null ? null : batch.get();
+      }
+
+      @Override
+      protected CursorBatch emptyBatch() {
+        return EMPTY;
+      }
+
+      @Override
+      protected Registration awaitCommit(Runnable onCommit) {
+        Registration registration = new Registration(onCommit, wakeUps);
+        registrations.add(registration);
+        return registration;
+      }
+
+      @Override
+      protected void ended() {
+        ended++;
+      }
     }
   }
 

@@ -76,7 +76,7 @@ final class TailableCursor implements ServerCursor {
     this.awaitData = awaitData;
     this.skip = skip;
     this.remaining = limit > 0 ? limit : Long.MAX_VALUE;
-    this.getMores = engine.changeStreams().awaitData(this, id, new Tail());
+    this.getMores = new Tail();
   }
 
   @Override
@@ -113,10 +113,14 @@ final class TailableCursor implements ServerCursor {
     getMores.close();
   }
 
-  /** The documents inserted since the last batch, read for {@link AwaitData}; called holding the lock. */
-  private final class Tail implements AwaitData.Source<CommitWait> {
+  /** The cursor's getMores: the documents inserted since the last batch, read for {@link AwaitData}. */
+  private final class Tail extends AwaitData<CommitWait> {
+    Tail() {
+      super(TailableCursor.this, engine.scheduler(), engine.worker());
+    }
+
     @Override
-    public CursorBatch read(int batchSize, AwaitData.Read read) {
+    protected CursorBatch read(int batchSize, Read read) {
       readUpTo = engine.oplog().lastVisible();
       try (Snapshot snapshot = engine.storage().snapshot()) {
         List<BsonDocument> documents = scan(snapshot, batchSize);
@@ -125,12 +129,12 @@ final class TailableCursor implements ServerCursor {
     }
 
     @Override
-    public CursorBatch emptyBatch() {
+    protected CursorBatch emptyBatch() {
       return new CursorBatch(List.of(), null, false);
     }
 
     @Override
-    public CommitWait awaitCommit(Runnable onCommit) {
+    protected CommitWait awaitCommit(Runnable onCommit) {
       return engine.changeStreams().awaitWrite(source.watched(), readUpTo, onCommit);
     }
   }
