@@ -20,6 +20,7 @@ import io.tributary.engine.oplog.ClusterClock;
 import io.tributary.engine.oplog.CommitSequencer;
 import io.tributary.engine.oplog.Oplog;
 import io.tributary.engine.oplog.StoredOplog;
+import io.tributary.engine.oplog.TransactionPacking;
 import io.tributary.engine.session.SessionCatalog;
 import io.tributary.engine.session.SnapshotHistory;
 import io.tributary.engine.storage.OplogRetention;
@@ -98,7 +99,9 @@ public final class Engine implements AutoCloseable {
     this.scheduler = timers;
     this.workerPool = config.worker == null ? newWorkerPool() : null;
     this.worker = config.worker != null ? config.worker : workerPool;
-    this.sequencer = new CommitSequencer(storage, clusterClock, config.clock, oplog, scheduler);
+    this.sequencer = new CommitSequencer(storage, clusterClock, config.clock, oplog, scheduler,
+        new TransactionPacking(parameters.get("maxNumberOfTransactionOperationsInSingleOplogEntry").asNumber()
+            .intValue(), TransactionPacking.MAX_BYTES));
     this.writer = new Writer(catalog, storage, sequencer);
     this.cursors = new CursorRegistry(config.clock);
     this.snapshots = new SnapshotHistory(storage, sequencer, clusterClock, config.clock);

@@ -31,6 +31,8 @@ public final class ServerParameters {
       new Definition("quiet", BsonBoolean.FALSE, true, true),
       new Definition("cursorTimeoutMillis", new BsonInt64(600_000), true, true),
       new Definition("transactionLifetimeLimitSeconds", new BsonInt32(60), true, true),
+      new Definition("maxNumberOfTransactionOperationsInSingleOplogEntry", new BsonInt32(Integer.MAX_VALUE), true,
+          false),
       new Definition("requireApiVersion", BsonBoolean.FALSE, true, true),
       new Definition("notablescan", BsonBoolean.FALSE, true, true),
       new Definition("ttlMonitorEnabled", BsonBoolean.TRUE, true, true),

@@ -41,20 +41,30 @@ public final class CommitSequencer {
   private final Clock wallClock;
   private final StoredOplog oplog;
   private final Executor syncExecutor;
+  private final TransactionPacking packing;
   private final ReentrantLock lock = new ReentrantLock();
   private final AtomicBoolean syncScheduled = new AtomicBoolean();
 
   public CommitSequencer(StorageEngine storage, ClusterClock clock, Clock wallClock, StoredOplog oplog,
       Executor syncExecutor) {
+    this(storage, clock, wallClock, oplog, syncExecutor, TransactionPacking.DEFAULT);
+  }
+
+  /** @param packing how a transaction too large for one entry is stored as several */
+  public CommitSequencer(StorageEngine storage, ClusterClock clock, Clock wallClock, StoredOplog oplog,
+      Executor syncExecutor, TransactionPacking packing) {
     this.storage = storage;
     this.clock = clock;
     this.wallClock = wallClock;
     this.oplog = oplog;
     this.syncExecutor = syncExecutor;
+    this.packing = packing;
   }
 
   /**
-   * Writes {@code batch} plus one oplog entry per operation atomically and returns the entries, oldest first.
+   * Writes {@code batch} plus one oplog entry per operation atomically and returns the entries, oldest first. A
+   * transaction ({@link Operation.ApplyOps}) too large for one entry is stored as several ({@link TransactionPacking},
+   * {@link TransactionChain}) and returned as one entry at the time of the last.
    * With a durable engine the batch is synced soon in the background; a caller that must acknowledge only
    * durable writes calls {@link #syncNow()} afterwards (outside any lock of its own, so syncs are shared).
    *
@@ -89,10 +99,41 @@ public final class CommitSequencer {
     for (Operation operation : operations) {
       BsonTimestamp time = clock.tick();
       OplogEntry entry = new OplogEntry(time, wallClock.millis(), operation, session);
-      batch.put(KeySpace.OPLOG, KeyLayout.oplogKey(time), OplogEntryCodec.encode(entry));
+      byte[] encoded = OplogEntryCodec.encode(entry);
+      List<List<Operation>> parts = operation instanceof Operation.ApplyOps transaction
+          && !packing.fitsOneEntry(transaction.operations(), encoded.length)
+          ? packing.pack(transaction.operations()) : List.of();
+      if (parts.size() > 1) {
+        entry = appendChain(batch, entry, parts);
+      } else {
+        batch.put(KeySpace.OPLOG, KeyLayout.oplogKey(time), encoded);
+      }
       entries.add(entry);
     }
     return entries;
+  }
+
+  /**
+   * Stores a transaction too large for one entry as a chain of entries holding {@code parts} (at least two) at
+   * consecutive times, from the time {@code whole} already has (mongod's multi-entry transaction); returns the whole
+   * transaction at the commit's (the last entry's) time, as readers of the oplog see it.
+   */
+  private OplogEntry appendChain(WriteBatch batch, OplogEntry whole, List<List<Operation>> parts) {
+    int count = parts.stream().mapToInt(List::size).sum();
+    BsonTimestamp time = whole.clusterTime();
+    BsonTimestamp previous = null;
+    for (int i = 0; i < parts.size(); i++) {
+      if (i > 0) {
+        previous = time;
+        time = clock.tick();
+      }
+      TransactionChain link = i < parts.size() - 1 ? TransactionChain.partial(previous)
+          : TransactionChain.commit(previous, count);
+      OplogEntry stored = new OplogEntry(time, whole.wallTimeMillis(), new Operation.ApplyOps(parts.get(i), link),
+          whole.session());
+      batch.put(KeySpace.OPLOG, KeyLayout.oplogKey(time), OplogEntryCodec.encode(stored));
+    }
+    return new OplogEntry(time, whole.wallTimeMillis(), whole.operation(), whole.session());
   }
 
   /**

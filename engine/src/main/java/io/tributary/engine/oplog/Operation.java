@@ -57,8 +57,17 @@ public sealed interface Operation {
    * A committed multi-document transaction, mongod's {@code applyOps} entry on {@code admin.$cmd}: the
    * transaction's operations in the order it made them, all at the entry's one cluster time. Change streams expand
    * it into one event per operation, numbered by its position ({@code txnOpIndex}). Never nested, never empty.
+   *
+   * <p>A transaction too large for one entry (over 16 MB of operations, or more than
+   * {@code maxNumberOfTransactionOperationsInSingleOplogEntry}) is stored as several entries, each an
+   * {@code ApplyOps} holding its share of the operations and its place in the {@link TransactionChain}; the
+   * {@link Oplog} hands readers one entry per transaction, at the last entry's (the commit's) time, holding all of
+   * them ({@code chain} null).
+   *
+   * @param chain where this stored entry stands in a transaction written as several entries; null for a transaction
+   *     that is one entry, and for the whole transaction as readers of the {@link Oplog} see it
    */
-  record ApplyOps(List<Operation> operations) implements Operation {
+  record ApplyOps(List<Operation> operations, TransactionChain chain) implements Operation {
     public static final Namespace NAMESPACE = Namespace.of("admin", "$cmd");
 
     public ApplyOps {
@@ -66,6 +75,11 @@ public sealed interface Operation {
       if (operations.isEmpty() || operations.stream().anyMatch(ApplyOps.class::isInstance)) {
         throw new IllegalArgumentException("applyOps needs operations, none of them applyOps: " + operations);
       }
+    }
+
+    /** A whole transaction, or a transaction that is one entry. */
+    public ApplyOps(List<Operation> operations) {
+      this(operations, null);
     }
 
     @Override

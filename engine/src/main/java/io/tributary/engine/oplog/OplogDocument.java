@@ -20,7 +20,9 @@ import org.bson.UuidRepresentation;
  * with the whole document in {@code o}; an update is {@code o: {$v: 2, diff}}; commands use the namespace
  * {@code db.$cmd}. A transaction is one {@code op: "c"} entry on {@code admin.$cmd} with
  * {@code o: {applyOps: [{op, ns, ui, o, [o2]}, ...]}}, its {@code lsid} and {@code txnNumber}, and the
- * {@code prevOpTime} of the first entry of a transaction (mongod's null optime; no {@code stmtId}). Stateless.
+ * {@code prevOpTime} of the first entry of a transaction (mongod's null optime; no {@code stmtId}); a transaction
+ * stored as several entries shows each with {@code partialTxn: true} or, on the last, the {@code count} of its
+ * operations, linked by {@code prevOpTime: {ts, t}}. Stateless.
  *
  * <p>The update diff is rebuilt from the stored update description: dotted paths become nested {@code s<field>}
  * sub-diffs, so a path through an array element shows as an object field (mongod would write an array diff).
@@ -48,10 +50,16 @@ public final class OplogDocument {
     doc.append("ts", entry.clusterTime()).append("t", new BsonInt64(TERM)).append("v", VERSION)
         .append("wall", new BsonDateTime(entry.wallTimeMillis()));
     if (transaction) {
-      // The transaction is one entry, so it links to no earlier entry of its own: mongod's null optime.
-      doc.append("prevOpTime", new BsonDocument("ts", new BsonTimestamp(0, 0)).append("t", new BsonInt64(-1)));
+      doc.append("prevOpTime", prevOpTime(((Operation.ApplyOps) entry.operation()).chain()));
     }
     return doc;
+  }
+
+  /** The previous entry of the transaction, or mongod's null optime for its first (or only) entry. */
+  private static BsonDocument prevOpTime(TransactionChain chain) {
+    return chain == null || chain.prevOpTime() == null
+        ? new BsonDocument("ts", new BsonTimestamp(0, 0)).append("t", new BsonInt64(-1))
+        : new BsonDocument("ts", chain.prevOpTime()).append("t", new BsonInt64(TERM));
   }
 
   private static void operation(Operation operation, BsonDocument doc) {
@@ -67,8 +75,13 @@ public final class OplogDocument {
     } else if (operation instanceof Operation.Noop op) {
       doc.append("op", new BsonString("n")).append("ns", new BsonString("")).append("o", op.message());
     } else if (operation instanceof Operation.ApplyOps op) {
-      doc.append("op", new BsonString("c")).append("ns", new BsonString(op.namespace().fullName()))
-          .append("o", new BsonDocument("applyOps", applyOps(op)));
+      BsonDocument o = new BsonDocument("applyOps", applyOps(op));
+      if (op.chain() != null && op.chain().partialTxn()) {
+        o.append("partialTxn", BsonBoolean.TRUE);
+      } else if (op.chain() != null) {
+        o.append("count", new BsonInt64(op.chain().count()));
+      }
+      doc.append("op", new BsonString("c")).append("ns", new BsonString(op.namespace().fullName())).append("o", o);
     } else {
       command(operation, doc);
     }

@@ -9,7 +9,8 @@ import org.bson.BsonTimestamp;
  * strictly increasing across the whole deployment. Immutable.
  *
  * <p>A multi-document transaction is one entry ({@link Operation.ApplyOps}): all its operations share one
- * cluster time, as in mongod.
+ * cluster time, as in mongod. One too large for a single stored entry is stored as several
+ * ({@link TransactionChain}), but readers of the {@link Oplog} still get it as one entry at the commit's time.
  *
  * @param clusterTime the logical time of the commit; unique per entry
  * @param wallTimeMillis the wall-clock time of the commit (an event's {@code wallTime})

@@ -14,6 +14,7 @@ import org.bson.BsonDocument;
 import org.bson.BsonInt32;
 import org.bson.BsonInt64;
 import org.bson.BsonString;
+import org.bson.BsonTimestamp;
 import org.bson.BsonValue;
 import org.bson.UuidRepresentation;
 
@@ -23,11 +24,14 @@ import org.bson.UuidRepresentation;
  * {@code lsid}, {@code txnNumber}, {@code stmtId}, {@code inTxn} for session writes. Document operations put
  * the document key in {@code o2}; commands put the command in {@code o} ({@code {create: "coll", ...}}).
  * A transaction is {@code {op: "c", ns: "admin.$cmd", o: {applyOps: [{ns, op, ui, o, o2, preImage, postImage},
- * ...]}}} plus its session fields, as mongod writes it.
+ * ...]}}} plus its session fields, as mongod writes it; a transaction stored as several entries
+ * ({@link TransactionChain}) adds {@code partialTxn: true} or the commit's {@code count} to {@code o}, and the
+ * top-level {@code prevOpTime} (a timestamp) to every entry but the first.
  *
  * <p>Compatibility: the encoding only grew. Entries written before transactions had their own entry (one entry per
  * operation, {@code inTxn: true}) still decode, as themselves, so existing data directories need no new format
- * version; an older Tributary cannot read an {@code applyOps} entry. Stateless and thread-safe.
+ * version; an older Tributary cannot read an {@code applyOps} entry, and reads each entry of a chain as a
+ * transaction of its own. Stateless and thread-safe.
  */
 public final class OplogEntryCodec {
   private OplogEntryCodec() {}
@@ -64,6 +68,11 @@ public final class OplogEntryCodec {
         session);
   }
 
+  /** The encoded size of {@code operation} as an element of a transaction's {@code applyOps} array. */
+  static int applyOpsElementSize(Operation operation) {
+    return BsonBytes.encode(OperationBson.applyOpsElement(operation)).length;
+  }
+
   /** The UUID of the collection a command operation is about; null for {@code dropDatabase} and no-ops. */
   static UUID collectionUuid(Operation operation) {
     return OperationBson.collectionUuid(operation);
@@ -87,20 +96,39 @@ public final class OplogEntryCodec {
       } else if (operation instanceof Operation.Noop op) {
         doc.append("op", new BsonString("n")).append("o", op.message());
       } else if (operation instanceof Operation.ApplyOps op) {
-        command(doc, null, new BsonDocument("applyOps", applyOps(op)));
+        command(doc, null, applyOpsCommand(op));
+        if (op.chain() != null && op.chain().prevOpTime() != null) {
+          doc.append("prevOpTime", op.chain().prevOpTime());
+        }
       } else {
         command(doc, collectionUuid(operation), commandDocument(operation));
       }
     }
 
+    /** {@code {applyOps: [...]}}, plus {@code partialTxn: true} or the commit's {@code count} in a chain. */
+    private static BsonDocument applyOpsCommand(Operation.ApplyOps op) {
+      BsonDocument command = new BsonDocument("applyOps", applyOps(op));
+      TransactionChain chain = op.chain();
+      if (chain != null && chain.partialTxn()) {
+        command.append("partialTxn", BsonBoolean.TRUE);
+      } else if (chain != null) {
+        command.append("count", new BsonInt64(chain.count()));
+      }
+      return command;
+    }
+
     private static BsonArray applyOps(Operation.ApplyOps applyOps) {
       BsonArray operations = new BsonArray();
       for (Operation operation : applyOps.operations()) {
-        BsonDocument doc = new BsonDocument("ns", new BsonString(operation.namespace().fullName()));
-        write(operation, doc);
-        operations.add(doc);
+        operations.add(applyOpsElement(operation));
       }
       return operations;
+    }
+
+    static BsonDocument applyOpsElement(Operation operation) {
+      BsonDocument doc = new BsonDocument("ns", new BsonString(operation.namespace().fullName()));
+      write(operation, doc);
+      return doc;
     }
 
     static UUID collectionUuid(Operation operation) {
@@ -150,13 +178,13 @@ public final class OplogEntryCodec {
             doc.getDocument("preImage", null), doc.getDocument("postImage", null));
         case "r" -> new Operation.Replace(ns, ui, key, doc.getDocument("o"), doc.getDocument("preImage", null));
         case "d" -> new Operation.Delete(ns, ui, key, doc.getDocument("preImage", null));
-        case "c" -> readCommand(ns, ui, doc.getDocument("o"));
+        case "c" -> readCommand(ns, ui, doc.getDocument("o"), doc.get("prevOpTime"));
         case "n" -> new Operation.Noop(ns, doc.getDocument("o"));
         default -> throw new IllegalStateException("unknown oplog op in " + doc.toJson());
       };
     }
 
-    private static Operation readCommand(Namespace ns, UUID ui, BsonDocument o) {
+    private static Operation readCommand(Namespace ns, UUID ui, BsonDocument o, BsonValue prevOpTime) {
       String command = o.getFirstKey();
       return switch (command) {
         case "create" -> new Operation.Create(ns, ui, o.getDocument("options"));
@@ -168,9 +196,17 @@ public final class OplogEntryCodec {
         case "dropIndexes" -> new Operation.DropIndex(ns, ui, o.getDocument("spec"));
         case "collMod" -> new Operation.Modify(ns, ui, o.getDocument("changes"), o.getDocument("stateBefore"));
         case "applyOps" -> new Operation.ApplyOps(o.getArray("applyOps").stream()
-            .map(op -> read(op.asDocument())).toList());
+            .map(op -> read(op.asDocument())).toList(), chain(o, prevOpTime));
         default -> throw new IllegalStateException("unknown oplog command " + command);
       };
+    }
+
+    private static TransactionChain chain(BsonDocument applyOps, BsonValue prevOpTime) {
+      BsonTimestamp previous = prevOpTime == null ? null : prevOpTime.asTimestamp();
+      if (applyOps.getBoolean("partialTxn", BsonBoolean.FALSE).getValue()) {
+        return TransactionChain.partial(previous);
+      }
+      return previous == null ? null : TransactionChain.commit(previous, applyOps.getInt64("count").getValue());
     }
 
     private static BsonDocument document(BsonDocument doc, String op, UUID ui, BsonDocument documentKey) {

@@ -1,10 +1,13 @@
 package io.tributary.engine.oplog;
 
 import io.tributary.engine.catalog.KeyLayout;
+import io.tributary.engine.error.ErrorCode;
 import io.tributary.engine.storage.KeySpace;
 import io.tributary.engine.storage.KeyValueIterator;
 import io.tributary.engine.storage.StorageEngine;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +28,10 @@ import org.bson.BsonTimestamp;
  *   <li><b>Tail.</b> Recent entries are kept decoded in {@code tail}. Invariant: every committed entry later
  *       than {@code tailFloor} is in the tail. Trimming raises {@code tailFloor} first, then removes; a reader
  *       that served from the tail re-checks {@code tailFloor} and falls back to a storage seek if it moved.</li>
+ *   <li><b>Transactions stored as several entries</b> ({@link TransactionChain}) are read as one entry at the
+ *       commit's time holding all their operations: the sequencer hands the tail that entry, and a storage read
+ *       skips the {@code partialTxn} entries and reads a commit's chain back. So readers never see a partial
+ *       transaction, and a position is always a whole transaction's.</li>
  *   <li><b>Waiters</b> of {@link #whenVisibleAfter} are completed on the thread that advances visibility.</li>
  *   <li><b>Truncation</b> is {@link io.tributary.engine.storage.OplogRetention}'s job; it never deletes the
  *       newest entry, so a restart always finds the last cluster time. {@link #oldestRetained()} reads storage
@@ -92,10 +99,40 @@ public final class StoredOplog implements Oplog {
     byte[] to = KeyLayout.longKey(visible.getValue() + 1);
     try (KeyValueIterator it = storage.scan(KeySpace.OPLOG, from, to, false)) {
       while (it.hasNext() && entries.size() < limit) {
-        entries.add(OplogEntryCodec.decode(it.next().value()));
+        OplogEntry entry = OplogEntryCodec.decode(it.next().value());
+        TransactionChain chain = entry.operation() instanceof Operation.ApplyOps part ? part.chain() : null;
+        if (chain == null) {
+          entries.add(entry);
+        } else if (!chain.partialTxn()) {
+          entries.add(wholeTransaction(entry, chain));
+        }
       }
     }
     return entries;
+  }
+
+  /**
+   * The transaction a chain's commit entry ends, with the operations of all its entries, read back through their
+   * {@code prevOpTime} links (mongod's {@code TransactionHistoryIterator}); as mongod, history truncated inside the
+   * chain is {@code ChangeStreamHistoryLost} (286).
+   */
+  private OplogEntry wholeTransaction(OplogEntry commit, TransactionChain chain) {
+    Deque<List<Operation>> parts = new ArrayDeque<>();
+    parts.push(commit.operations());
+    for (BsonTimestamp previous = chain.prevOpTime(); previous != null; ) {
+      byte[] stored = storage.get(KeySpace.OPLOG, KeyLayout.oplogKey(previous));
+      if (stored == null) {
+        throw ErrorCode.CHANGE_STREAM_HISTORY_LOST.error("Oplog no longer has history necessary for $changeStream"
+            + " to observe operations from a committed transaction.");
+      }
+      Operation.ApplyOps part = (Operation.ApplyOps) OplogEntryCodec.decode(stored).operation();
+      parts.push(part.operations());
+      previous = part.chain().prevOpTime();
+    }
+    List<Operation> operations = new ArrayList<>();
+    parts.forEach(operations::addAll);
+    return new OplogEntry(commit.clusterTime(), commit.wallTimeMillis(), new Operation.ApplyOps(operations),
+        commit.session());
   }
 
   @Override

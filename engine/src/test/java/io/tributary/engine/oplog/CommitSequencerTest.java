@@ -1,8 +1,11 @@
 package io.tributary.engine.oplog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tributary.engine.Namespace;
+import io.tributary.engine.catalog.KeyLayout;
+import io.tributary.engine.error.MongoError;
 import io.tributary.engine.storage.KeySpace;
 import io.tributary.engine.storage.KeyValueIterator;
 import io.tributary.engine.storage.Snapshot;
@@ -97,6 +100,62 @@ class CommitSequencerTest {
     assertThat(reopened.readAfter(new BsonTimestamp(0, 0), 10)).isEqualTo(first);
   }
 
+  @Test
+  void aTransactionOverTheEntryLimitIsStoredAsAChainAndReadAsOneEntryAtTheCommitsTime() {
+    InMemoryStorageEngine storage = new InMemoryStorageEngine();
+    Fixture fixture = new Fixture(storage, 100, new TransactionPacking(2, TransactionPacking.MAX_BYTES));
+    List<Operation> operations = List.of(noop(1), noop(2), noop(3), noop(4), noop(5));
+    SessionInfo session = new SessionInfo(BsonDocument.parse("{id: 1}"), 3, 0, true);
+
+    OplogEntry whole = fixture.sequencer.commit(new WriteBatch(), List.of(new Operation.ApplyOps(operations)), session)
+        .get(0);
+
+    List<OplogEntry> stored = stored(storage);
+    assertThat(stored).extracting(entry -> ((Operation.ApplyOps) entry.operation()).operations().size())
+        .containsExactly(2, 2, 1);
+    assertThat(stored).extracting(entry -> ((Operation.ApplyOps) entry.operation()).chain()).containsExactly(
+        TransactionChain.partial(null), TransactionChain.partial(stored.get(0).clusterTime()),
+        TransactionChain.commit(stored.get(1).clusterTime(), 5));
+    assertThat(whole).isEqualTo(new OplogEntry(stored.get(2).clusterTime(), stored.get(2).wallTimeMillis(),
+        new Operation.ApplyOps(operations), session));
+    assertThat(fixture.oplog.readAfter(new BsonTimestamp(0, 0), 10)).containsExactly(whole);
+    StoredOplog reopened = StoredOplog.open(storage, 10);
+    assertThat(reopened.readAfter(new BsonTimestamp(0, 0), 10)).as("read back from storage").containsExactly(whole);
+    assertThat(reopened.readAfter(stored.get(0).clusterTime(), 10)).as("from inside the chain").containsExactly(whole);
+  }
+
+  @Test
+  void aTransactionWhoseChainWasTruncatedIsHistoryLost() {
+    InMemoryStorageEngine storage = new InMemoryStorageEngine();
+    Fixture fixture = new Fixture(storage, 100, new TransactionPacking(1, TransactionPacking.MAX_BYTES));
+    fixture.sequencer.commit(new WriteBatch(), List.of(new Operation.ApplyOps(List.of(noop(1), noop(2)))), null);
+    BsonTimestamp first = stored(storage).get(0).clusterTime();
+    storage.write(new WriteBatch().delete(KeySpace.OPLOG, KeyLayout.oplogKey(first)));
+
+    assertThatThrownBy(() -> StoredOplog.open(storage, 10).readAfter(new BsonTimestamp(0, 0), 10))
+        .isInstanceOfSatisfying(MongoError.class, e -> assertThat(e.code().code()).isEqualTo(286));
+  }
+
+  @Test
+  void packingStartsAnEntryBeforeAnOperationThatWouldTakeItPastTheByteLimit() {
+    Operation small = noop(1);
+    long size = OplogEntryCodec.applyOpsElementSize(small);
+    TransactionPacking packing = new TransactionPacking(Integer.MAX_VALUE, 2 * size);
+
+    assertThat(packing.pack(List.of(small, small, small, small, small))).extracting(List::size)
+        .containsExactly(2, 2, 1);
+    assertThat(new TransactionPacking(Integer.MAX_VALUE, size - 1).pack(List.of(small, small)))
+        .as("an operation over the limit is alone").extracting(List::size).containsExactly(1, 1);
+  }
+
+  private static List<OplogEntry> stored(StorageEngine storage) {
+    List<OplogEntry> entries = new ArrayList<>();
+    try (KeyValueIterator it = storage.scan(KeySpace.OPLOG, null, null, false)) {
+      it.forEachRemaining(pair -> entries.add(OplogEntryCodec.decode(pair.value())));
+    }
+    return entries;
+  }
+
   private static Operation noop(int i) {
     return new Operation.Noop(NS, new BsonDocument("i", new org.bson.BsonInt32(i)));
   }
@@ -110,10 +169,14 @@ class CommitSequencerTest {
     }
 
     Fixture(StorageEngine storage, int tail) {
+      this(storage, tail, TransactionPacking.DEFAULT);
+    }
+
+    Fixture(StorageEngine storage, int tail, TransactionPacking packing) {
       oplog = StoredOplog.open(storage, tail);
       ClusterClock clock = new ClusterClock(frozen);
       clock.advanceTo(oplog.lastCommitted());
-      sequencer = new CommitSequencer(storage, clock, frozen, oplog, background::add);
+      sequencer = new CommitSequencer(storage, clock, frozen, oplog, background::add, packing);
     }
   }
 

@@ -57,6 +57,21 @@ class OplogDocumentTest {
   }
 
   @Test
+  void theEntriesOfATransactionStoredAsSeveralAreLinkedByPrevOpTime() {
+    Operation delete = new Operation.Delete(NS, UI, BsonDocument.parse("{_id: 2}"), null);
+    BsonDocument partial = render(new Operation.ApplyOps(List.of(delete), TransactionChain.partial(null)), null);
+    BsonDocument commit = render(new Operation.ApplyOps(List.of(delete),
+        TransactionChain.commit(new BsonTimestamp(100, 6), 2)), null);
+
+    assertThat(partial.getDocument("o").keySet()).containsExactly("applyOps", "partialTxn");
+    assertThat(partial.getDocument("prevOpTime"))
+        .isEqualTo(BsonDocument.parse("{ts: {$timestamp: {t: 0, i: 0}}, t: {$numberLong: '-1'}}"));
+    assertThat(commit.getDocument("o").get("count")).isEqualTo(new org.bson.BsonInt64(2));
+    assertThat(commit.getDocument("prevOpTime"))
+        .isEqualTo(BsonDocument.parse("{ts: {$timestamp: {t: 100, i: 6}}, t: {$numberLong: '1'}}"));
+  }
+
+  @Test
   void anUpdateIsAVersion2DiffWithNestedSubDiffs() {
     UpdateDescription description = new UpdateDescription(BsonDocument.parse("{'a.b': 2, 'a.c': 3, x: 1}"),
         List.of("a.d", "y"), List.of(new UpdateDescription.TruncatedArray("arr", 2)), new BsonDocument());

@@ -61,6 +61,22 @@ class OplogEntryCodecTest {
   }
 
   @Test
+  void theEntriesOfATransactionStoredAsSeveralCarryMongodsChainFields() {
+    Operation insert = new Operation.Insert(NS, UUID_1, KEY, DOC);
+    BsonTimestamp first = new BsonTimestamp(1_700_000_000, 1);
+    OplogEntry partial = new OplogEntry(new BsonTimestamp(1_700_000_000, 2), 5,
+        new Operation.ApplyOps(List.of(insert), TransactionChain.partial(first)), null);
+    OplogEntry commit = new OplogEntry(new BsonTimestamp(1_700_000_000, 3), 5,
+        new Operation.ApplyOps(List.of(insert), TransactionChain.commit(partial.clusterTime(), 3)), null);
+
+    assertThat(OplogEntryCodec.toBson(partial).getDocument("o").getBoolean("partialTxn").getValue()).isTrue();
+    assertThat(OplogEntryCodec.toBson(partial).getTimestamp("prevOpTime")).isEqualTo(first);
+    assertThat(OplogEntryCodec.toBson(commit).getDocument("o").getInt64("count").getValue()).isEqualTo(3);
+    assertThat(OplogEntryCodec.decode(OplogEntryCodec.encode(partial))).isEqualTo(partial);
+    assertThat(OplogEntryCodec.decode(OplogEntryCodec.encode(commit))).isEqualTo(commit);
+  }
+
+  @Test
   void entriesStoredOnePerTransactionOperationStillDecode() {
     // Before a transaction was one entry, each of its operations had its own entry marked inTxn.
     BsonDocument stored = BsonDocument.parse("{ts: {$timestamp: {t: 1, i: 2}}, wall: {$date: 5}, ns: 'db.c',"
