@@ -228,35 +228,41 @@ public final class Bench {
     return note.toString();
   }
 
-  /** One level's measurements: the writer flat out, then paced, each followed by the probes catching up. */
+  /** One level's measurements: the writer flat out, then paced, each followed by the streams catching up. */
   private Level level(FanOut streams, MongoClient client, Engine engine) throws InterruptedException {
     streams.takeDelivery();
     FanOut.Rate rate = FanOut.writerRate(client, settings.warmup(), settings.measure());
-    streams.awaitParked(engine);
+    long flatOutDrain = streams.awaitParked(engine);
     Samples flatOut = streams.takeDelivery();
     FanOut.pacedInserts(client, PACE, settings.warmup());
     streams.awaitParked(engine);
     streams.takeDelivery();
     double pacedRate = FanOut.pacedInserts(client, PACE, settings.measure());
-    streams.awaitParked(engine);
-    return new Level(streams.size(), rate, flatOut, pacedRate, streams.takeDelivery());
+    long pacedDrain = streams.awaitParked(engine);
+    Level level = new Level(streams.size(), rate, flatOut, flatOutDrain, pacedRate, streams.takeDelivery());
+    System.err.printf("  %,d streams: %s; caught up %,d ms after the paced run%n", level.streams(), level.summary(),
+        pacedDrain);
+    return level;
   }
 
   /** What {@link #level} measured with {@code streams} open streams. */
-  private record Level(int streams, FanOut.Rate rate, Samples flatOut, double pacedRate, Samples paced) {
+  private record Level(int streams, FanOut.Rate rate, Samples flatOut, long flatOutDrainMillis, double pacedRate,
+      Samples paced) {
     /** Both runs' samples together (the rates averaged): a baseline measured twice. */
     Level pooledWith(Level other) {
       FanOut.Rate meanRate = new FanOut.Rate((rate.opsPerSecond() + other.rate.opsPerSecond()) / 2,
           (rate.cpuMicrosPerInsert() + other.rate.cpuMicrosPerInsert()) / 2,
           (rate.fanOutMicrosPerInsert() + other.rate.fanOutMicrosPerInsert()) / 2);
-      return new Level(streams, meanRate, Samples.union(flatOut, other.flatOut), (pacedRate + other.pacedRate) / 2,
+      return new Level(streams, meanRate, Samples.union(flatOut, other.flatOut),
+          Math.max(flatOutDrainMillis, other.flatOutDrainMillis), (pacedRate + other.pacedRate) / 2,
           Samples.union(paced, other.paced));
     }
 
     /** The writer's rates and the samples behind the percentiles, for the notes. */
     String summary() {
-      return String.format("%s ops/s, %,d samples; paced %s/s, %,d samples", Report.format(rate.opsPerSecond()),
-          flatOut.count(), Report.format(pacedRate), paced.count());
+      return String.format("flat out %s ops/s, %,d samples, caught up %,d ms after; paced %s/s, %,d samples",
+          Report.format(rate.opsPerSecond()), flatOut.count(), flatOutDrainMillis, Report.format(pacedRate),
+          paced.count());
     }
 
     /** This level's rows: the writer against {@code none} (no streams), delivery against the probes {@code alone}. */

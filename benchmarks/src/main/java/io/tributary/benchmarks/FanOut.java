@@ -223,14 +223,18 @@ final class FanOut {
 
   /**
    * Waits (up to a minute) until every stream has caught up and parked its getMore, so the server is idle and every
-   * event written so far has reached the probes.
+   * event written so far has reached the probes. Returns how long the streams took to catch up, in milliseconds
+   * (the minute if they did not).
    */
-  void awaitParked(Engine engine) throws InterruptedException {
-    long deadline = System.nanoTime() + 60_000_000_000L;
+  long awaitParked(Engine engine) throws InterruptedException {
+    long start = System.nanoTime();
+    long deadline = start + 60_000_000_000L;
     while (engine.changeStreams().waitingStreams() < cursors.size() && System.nanoTime() < deadline) {
-      Thread.sleep(50);
+      Thread.sleep(20);
     }
+    long waited = (System.nanoTime() - start) / 1_000_000;
     Thread.sleep(500); // let the last replies' threads go quiet
+    return waited;
   }
 
   int size() {
