@@ -230,8 +230,8 @@ public final class ChangeStreamCursor implements ServerCursor {
   /**
    * Jumps over oplog entries the notifier has read and this stream does not see, so a stream on a quiet namespace
    * advances its position (and postBatchResumeToken) without scanning other namespaces' writes; and over entries the
-   * notifier found its filter drops while it waited. Not while a resume
-   * token is still to be verified: its entry must be read. Called with nothing unread or ready.
+   * notifier found its shape drops, while it waited or since its previous batch. Not while a resume token is still
+   * to be verified: its entry must be read. Called with nothing unread or ready.
    */
   private void skipQuietEntries() {
     if (resumeCheck.pending()) {
@@ -240,7 +240,7 @@ public final class ChangeStreamCursor implements ServerCursor {
     if (getMores.commit() != null) {
       skipTo(getMores.commit().quietThrough());
     }
-    skipTo(runtime.notifier().quietUntil(shared.scope(), readPosition));
+    skipTo(runtime.notifier().quietUntil(shared, readPosition, true));
   }
 
   private void skipTo(BsonTimestamp quiet) {

@@ -132,9 +132,18 @@ final class CommitNotifier {
     return CommitWait.NONE;
   }
 
-  /** How far a stream of {@code scope} that has read up to {@code position} may skip without reading. */
-  synchronized BsonTimestamp quietUntil(ChangeStreamScope scope, BsonTimestamp position) {
-    return activity.quietUntil(scope, position);
+  /**
+   * How far a stream of {@code shape} that has read up to {@code position} may skip without reading: over entries
+   * its scope does not see, and if it is {@code filtered} (no resume token left to verify) over entries the reader
+   * found its shape turns into nothing.
+   */
+  synchronized BsonTimestamp quietUntil(SharedEvents shape, BsonTimestamp position, boolean filtered) {
+    BsonTimestamp unseen = activity.quietUntil(shape.scope(), position);
+    if (!filtered) {
+      return unseen;
+    }
+    BsonTimestamp dropped = parked.quietThrough(shape, position, activity.last());
+    return dropped.compareTo(unseen) > 0 ? dropped : unseen;
   }
 
   /**
@@ -152,11 +161,11 @@ final class CommitNotifier {
    * themselves.
    */
   synchronized void streamOpened(SharedEvents shape) {
-    parked.open(shape);
     if (openStreams++ == 0 && armed == null) {
       activity = new NamespaceActivity(oplog.lastVisible());
       arm();
     }
+    parked.open(shape, activity.last());
   }
 
   /** A change stream closed. */
@@ -173,7 +182,7 @@ final class CommitNotifier {
   /** Whether an entry read already concerns the subscriber; called holding the lock. */
   private boolean concerns(Subscription subscription) {
     return subscription.after.compareTo(activity.last()) < 0
-        && activity.quietUntil(subscription.shape.scope(), subscription.after).equals(subscription.after);
+        && quietUntil(subscription.shape, subscription.after, subscription.filtered).equals(subscription.after);
   }
 
   /** Called holding the lock. Completes at once if an entry past the last one read is already visible. */

@@ -26,7 +26,11 @@ import org.bson.BsonTimestamp;
  *       ({@link SharedEvents#yieldsOutput}). If it does, every subscription parked before the entry is woken; if
  *       not, no subscription is touched: a parked filtered stream is quiet through the newest entry the notifier
  *       read. Every shape with open streams is evaluated, parked or not: its streams that are busy returning a batch
- *       read the entry back from the shape's memo rather than computing it each.</li>
+ *       read the entry back from the shape's memo rather than computing it each. A group also remembers the newest
+ *       entry that yielded its shape anything, so a filtered stream that comes back late (a getMore re-issued after
+ *       its client read the previous batch) jumps over what the reader found quiet instead of reading it again
+ *       ({@link #quietThrough}); past the memo, it would compute every entry itself, fall further behind and make
+ *       its next getMore costlier still.</li>
  *   <li>Unfiltered subscriptions (a resume token still to verify: the stream must read the entry itself) are woken
  *       by every entry of a visited group.</li>
  *   <li>A group links its subscriptions into a list through the subscriptions themselves, so parking and waking
@@ -43,13 +47,21 @@ final class ParkedStreams {
   /** One shape: its open streams, and its parked subscriptions linked through their {@code next}. */
   static final class Group {
     final SharedEvents shape;
+    /**
+     * Every entry after this time that the shape's scope might see is evaluated for the shape, in order; null if
+     * unknown (a group that did not start with a stream's opening), and then its streams never skip by it.
+     */
+    final BsonTimestamp evaluatedAfter;
+    /** The newest entry evaluated that yielded the shape anything (or whose evaluation failed); null if none. */
+    BsonTimestamp lastYield;
     CommitNotifier.Subscription head;
     int streams;
     int size;
     int unfiltered;
 
-    Group(SharedEvents shape) {
+    Group(SharedEvents shape, BsonTimestamp evaluatedAfter) {
       this.shape = shape;
+      this.evaluatedAfter = evaluatedAfter;
     }
   }
 
@@ -57,20 +69,23 @@ final class ParkedStreams {
     return size;
   }
 
-  /** A stream of {@code shape} opened: the shape is evaluated for every new entry it might see. */
-  void open(SharedEvents shape) {
-    group(shape).streams++;
+  /**
+   * A stream of {@code shape} opened: the shape is evaluated for every entry after {@code last} (the newest entry
+   * read) that it might see.
+   */
+  void open(SharedEvents shape, BsonTimestamp last) {
+    group(shape, last).streams++;
   }
 
   /** A stream of {@code shape} closed. */
   void close(SharedEvents shape) {
-    Group group = group(shape);
+    Group group = group(shape, null);
     group.streams--;
     forgetIfUnused(group);
   }
 
   void add(CommitNotifier.Subscription subscription) {
-    Group group = group(subscription.shape);
+    Group group = group(subscription.shape, null);
     subscription.group = group;
     subscription.next = group.head;
     if (group.head != null) {
@@ -104,8 +119,25 @@ final class ParkedStreams {
     forgetIfUnused(group);
   }
 
-  private Group group(SharedEvents shape) {
-    return byKey.computeIfAbsent(key(shape.scope()), k -> new HashMap<>()).computeIfAbsent(shape, Group::new);
+  /** The group of {@code shape}, created if none (evaluated after {@code last}, null if unknown). */
+  private Group group(SharedEvents shape, BsonTimestamp last) {
+    return byKey.computeIfAbsent(key(shape.scope()), k -> new HashMap<>())
+        .computeIfAbsent(shape, s -> new Group(s, last));
+  }
+
+  /**
+   * How far a filtered stream of {@code shape} that has read up to {@code position} may skip: through {@code last}
+   * (the newest entry read) if every entry after {@code position} was evaluated for the shape and none yielded it
+   * anything, else {@code position}.
+   */
+  BsonTimestamp quietThrough(SharedEvents shape, BsonTimestamp position, BsonTimestamp last) {
+    Map<SharedEvents, Group> groups = byKey.get(key(shape.scope()));
+    Group group = groups == null ? null : groups.get(shape);
+    if (group == null || group.evaluatedAfter == null || position.compareTo(group.evaluatedAfter) < 0
+        || group.lastYield != null && group.lastYield.compareTo(position) > 0) {
+      return position;
+    }
+    return last;
   }
 
   private void forgetIfUnused(Group group) {
@@ -135,10 +167,13 @@ final class ParkedStreams {
   private void wake(Group group, OplogEntry entry, BsonTimestamp quietBefore,
       List<CommitNotifier.Subscription> ready) {
     boolean yields = yieldsOutput(group.shape, entry);
+    BsonTimestamp time = entry.clusterTime();
+    if (yields) {
+      group.lastYield = time;
+    }
     if (group.size == 0 || !yields && group.unfiltered == 0) {
       return;
     }
-    BsonTimestamp time = entry.clusterTime();
     for (CommitNotifier.Subscription s = group.head, next; s != null; s = next) {
       next = s.next;
       if ((yields || !s.filtered) && s.after.compareTo(time) < 0) {

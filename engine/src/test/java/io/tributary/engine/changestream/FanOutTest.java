@@ -57,6 +57,49 @@ class FanOutTest {
   }
 
   @Test
+  void aFilteredStreamThatComesBackLateSkipsWhatItsShapeDroppedWithoutBuildingItAgain() {
+    BsonDocument lookup = new BsonDocument("fullDocument", new BsonString("updateLookup"));
+    ChangeStreamCursor late = openWith(lookup, matchId(1));
+    CompletableFuture<CursorBatch> first = late.next(0, 60_000);
+    CompletableFuture<CursorBatch> readerDone = openWith(lookup, matchId(300)).next(0, 60_000);
+    fixture.update(1, null, null);
+    assertThat(first.join().documents()).singleElement();
+    for (int id = 2; id <= 300; id++) { // more than the shapes' memos hold, while the client of `late` is away
+      fixture.update(id, null, null);
+    }
+    readerDone.join(); // the reader has evaluated every update
+
+    CursorBatch back = late.next(0, 0).join();
+
+    assertThat(back.documents()).isEmpty();
+    assertThat(ResumeToken.parse(back.postBatchResumeToken()).clusterTime()).isEqualTo(fixture.oplog.lastVisible());
+    assertThat(fixture.lookups).as("each update's event built once, by the reader").hasValue(300);
+  }
+
+  @Test
+  void aFilteredStreamThatComesBackLateStillReturnsWhatItsShapeYieldedMeanwhile() {
+    ChangeStreamCursor late = open(matchId(1));
+    CompletableFuture<CursorBatch> first = late.next(0, 60_000);
+    CompletableFuture<CursorBatch> readerDone = open(matchId(300)).next(0, 60_000);
+    fixture.insert(1);
+    assertThat(first.join().documents()).singleElement();
+    for (int id = 2; id <= 300; id++) {
+      if (id == 150) {
+        fixture.update(1, null, null);
+      }
+      fixture.insert(id);
+    }
+    readerDone.join();
+
+    CursorBatch back = late.next(0, 0).join();
+
+    assertThat(back.documents()).singleElement().satisfies(event -> {
+      assertThat(event.getString("operationType").getValue()).isEqualTo("update");
+      assertThat(event.getDocument("documentKey")).isEqualTo(key(1));
+    });
+  }
+
+  @Test
   void streamsWithTheSameOptionsBuildEachEventOnceWhateverTheirStages() {
     fixture.currentDocuments.put(key(1), key(1).append("x", new BsonInt32(3)));
     BsonDocument lookup = new BsonDocument("fullDocument", new BsonString("updateLookup"));
