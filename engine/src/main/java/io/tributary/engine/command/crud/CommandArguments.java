@@ -5,6 +5,7 @@ import io.tributary.engine.bson.BsonTypeName;
 import io.tributary.engine.command.CommandContext;
 import io.tributary.engine.error.ErrorCode;
 import io.tributary.engine.error.MongoError;
+import java.util.List;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
@@ -50,6 +51,16 @@ public final class CommandArguments {
         throw ErrorCode.location(40415).error("BSON field '" + path + "." + field + "' is an unknown field.");
       }
     }
+  }
+
+  /** Whether {@code command} has any of {@code fields}; a loop, for the per-request checks of quick commands. */
+  public static boolean hasAny(BsonDocument command, List<String> fields) {
+    for (String field : fields) {
+      if (command.containsKey(field)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** An optional document argument; null when absent; TypeMismatch when it has another type. */

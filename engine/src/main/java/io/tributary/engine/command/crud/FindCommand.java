@@ -10,7 +10,8 @@ import io.tributary.engine.oplog.OplogCollection;
 import io.tributary.engine.plan.QueryRequest;
 import io.tributary.engine.query.Matcher;
 import io.tributary.engine.query.Projection;
-import java.util.Set;
+import java.util.Optional;
+import java.util.List;
 import java.util.stream.Stream;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
@@ -25,7 +26,7 @@ import org.bson.BsonValue;
  */
 public final class FindCommand implements SyncCommand {
   /** Options that can make a find by {@code _id} read more than that one document, or read it later. */
-  private static final Set<String> UNBOUNDED_OPTIONS = Set.of("sort", "hint", "collation", "readConcern",
+  private static final List<String> UNBOUNDED_OPTIONS = List.of("sort", "hint", "collation", "readConcern",
       "tailable", "awaitData");
 
   @Override
@@ -41,7 +42,7 @@ public final class FindCommand implements SyncCommand {
   public boolean isQuick(Engine engine, String database, BsonDocument command) {
     if (engine.storage().isDurable() || !command.isString(name()) || !command.isDocument("filter")
         || QueryRequest.idEquality(command.getDocument("filter")).isEmpty()
-        || UNBOUNDED_OPTIONS.stream().anyMatch(command::containsKey)) {
+        || CommandArguments.hasAny(command, UNBOUNDED_OPTIONS)) {
       return false;
     }
     Namespace namespace = Namespace.of(database, command.getString(name()).getValue());
@@ -54,6 +55,10 @@ public final class FindCommand implements SyncCommand {
     Namespace namespace = CommandArguments.namespace(context, command);
     Collation collation = CommandCollation.of(context.engine(), namespace, command);
     FindOptions options = FindOptions.parse(command, collation);
+    Optional<BsonDocument> byId = IdLookupFind.run(context, namespace, command, options, collation);
+    if (byId.isPresent()) {
+      return byId.get();
+    }
     Matcher matcher = Matcher.compile(options.filter(),
         EnginePipelineContext.of(context, command).variables().withCollation(collation));
     if (TailableFind.requested(command)) {

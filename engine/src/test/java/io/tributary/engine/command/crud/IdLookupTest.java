@@ -1,11 +1,15 @@
 package io.tributary.engine.command.crud;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tributary.engine.Engine;
+import io.tributary.engine.error.MongoError;
 import io.tributary.engine.storage.memory.InMemoryStorageEngine;
+import java.util.List;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
+import org.bson.BsonString;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +60,42 @@ class IdLookupTest {
     harness.run("db", "{delete: 'c', deletes: [{q: {_id: 2}, limit: 1}]}");
 
     assertThat(find("{find: 'c', filter: {}}")).containsExactly(BsonDocument.parse("{_id: 1, n: 1}"));
+  }
+
+  @Test
+  void aFindByIdAnswersAsThePlannedEqualityRead() {
+    harness.run("db", "{insert: 'c', documents: [{_id: 1, a: 1}, {_id: 'a', a: 2}, {_id: 2.5, a: 3}]}");
+    harness.run("db", "{create: 'ci', " + CI + "}");
+    harness.run("db", "{insert: 'ci', documents: [{_id: 'a', a: 4}]}");
+    harness.run("db", "{create: 'v', viewOn: 'c', pipeline: [{$set: {b: 1}}]}");
+    for (String collection : List.of("c", "ci", "v", "missing")) {
+      for (String id : List.of("1", "{$numberLong: '1'}", "'a'", "'A'", "2.5", "3", "null")) {
+        for (String options : List.of("", "skip: 1", "limit: 1, singleBatch: true", "batchSize: 0", "batchSize: 1",
+            "projection: {a: 0}", CI, "readConcern: {level: 'snapshot'}", "let: {x: 1}")) {
+          String command = "{find: '" + collection + "', filter: {_id: %s}" + (options.isEmpty() ? "" : ", ") + options
+              + "}";
+          assertThat(answer(command.formatted(id))).as(command.formatted(id))
+              .isEqualTo(answer(command.formatted("{$eq: " + id + "}")));
+        }
+      }
+    }
+  }
+
+  @Test
+  void anUndefinedIdFailsAsAFilter() {
+    harness.run("db", "{insert: 'c', documents: [{_id: 1}]}");
+
+    assertThatThrownBy(() -> harness.run("db", "{find: 'c', filter: {_id: {$undefined: true}}}"))
+        .isInstanceOf(MongoError.class).hasMessageContaining("cannot compare to undefined");
+  }
+
+  /** The reply, or the failure's message. */
+  private BsonDocument answer(String command) {
+    try {
+      return harness.run("db", command);
+    } catch (MongoError e) {
+      return new BsonDocument("error", new BsonString(e.getMessage()));
+    }
   }
 
   private BsonArray find(String command) {
