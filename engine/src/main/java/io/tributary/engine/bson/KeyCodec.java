@@ -1,8 +1,8 @@
 package io.tributary.engine.bson;
 
-import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.bson.BsonBinary;
@@ -41,7 +41,8 @@ import org.bson.BsonValue;
  *
  * A string body ends with {@code 00 01}, never produced by an escaped {@code 00 FF}, so it is prefix-free and
  * shorter strings still sort first. The number format canonicalises the value, so MongoDB-equal numbers of
- * different types share one key.
+ * different types share one key. Integers (int32, int64 and doubles holding an integer) take a fast path
+ * computing the same bytes without {@link BigDecimal}: they are most keys ({@code _id}s, counters).
  */
 public final class KeyCodec {
   private static final int NAN = 0x1E;
@@ -57,8 +58,15 @@ public final class KeyCodec {
   private KeyCodec() {}
 
   public static byte[] encode(BsonValue value) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    KeyBytes out = new KeyBytes();
     writeValue(out, value);
+    return out.toByteArray();
+  }
+
+  /** A number's encoding through its exact {@link BigDecimal} value: what the integer fast path must equal. */
+  static byte[] encodeExact(BsonValue number) {
+    KeyBytes out = new KeyBytes();
+    writeNumber(out, Numbers.Exact.of(number));
     return out.toByteArray();
   }
 
@@ -70,21 +78,21 @@ public final class KeyCodec {
     if (values.size() != descending.size()) {
       throw new IllegalArgumentException("one direction per key component is needed");
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    KeyBytes out = new KeyBytes();
     for (int i = 0; i < values.size(); i++) {
-      byte[] component = encode(values.get(i));
+      int start = out.size();
+      writeValue(out, values.get(i));
       if (descending.get(i)) {
-        invert(component);
+        out.invertFrom(start);
       }
-      out.writeBytes(component);
     }
     return out.toByteArray();
   }
 
-  private static void writeValue(ByteArrayOutputStream out, BsonValue value) {
+  private static void writeValue(KeyBytes out, BsonValue value) {
     TypeBracket bracket = TypeBracket.of(value);
     switch (bracket) {
-      case NUMBER -> writeNumber(out, Numbers.Exact.of(value));
+      case NUMBER -> writeNumber(out, value);
       case STRING -> writeWithBody(out, bracket, TypeBracket.stringOf(value));
       case OBJECT -> {
         out.write(bracket.keyByte());
@@ -117,7 +125,7 @@ public final class KeyCodec {
     }
   }
 
-  private static void writeDocumentBody(ByteArrayOutputStream out, BsonDocument document) {
+  private static void writeDocumentBody(KeyBytes out, BsonDocument document) {
     for (Map.Entry<String, BsonValue> field : document.entrySet()) {
       out.write(TypeBracket.of(field.getValue()).keyByte());
       writeStringBody(out, field.getKey());
@@ -126,12 +134,12 @@ public final class KeyCodec {
     out.write(END);
   }
 
-  private static void writeWithBody(ByteArrayOutputStream out, TypeBracket bracket, String body) {
+  private static void writeWithBody(KeyBytes out, TypeBracket bracket, String body) {
     out.write(bracket.keyByte());
     writeStringBody(out, body);
   }
 
-  private static void writeStringBody(ByteArrayOutputStream out, String value) {
+  private static void writeStringBody(KeyBytes out, String value) {
     for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
       out.write(b);
       if (b == 0) {
@@ -142,7 +150,7 @@ public final class KeyCodec {
     out.write(0x01);
   }
 
-  private static void writeBinary(ByteArrayOutputStream out, BsonBinary binary) {
+  private static void writeBinary(KeyBytes out, BsonBinary binary) {
     out.write(TypeBracket.BINARY.keyByte());
     int length = binary.getData().length;
     if (length < 0xFF) {
@@ -155,7 +163,7 @@ public final class KeyCodec {
     out.writeBytes(binary.getData());
   }
 
-  private static void writeDbPointer(ByteArrayOutputStream out, BsonValue value) {
+  private static void writeDbPointer(KeyBytes out, BsonValue value) {
     out.write(TypeBracket.DB_POINTER.keyByte());
     byte[] namespace = value.asDBPointer().getNamespace().getBytes(StandardCharsets.UTF_8);
     writeInt(out, namespace.length);
@@ -163,7 +171,7 @@ public final class KeyCodec {
     out.writeBytes(value.asDBPointer().getId().toByteArray());
   }
 
-  private static void writeNumber(ByteArrayOutputStream out, Numbers.Exact number) {
+  private static void writeNumber(KeyBytes out, Numbers.Exact number) {
     switch (number.rank()) {
       case Numbers.Exact.NAN -> out.write(NAN);
       case Numbers.Exact.NEGATIVE_INFINITY -> out.write(NEGATIVE_INFINITY);
@@ -172,26 +180,57 @@ public final class KeyCodec {
     }
   }
 
-  private static void writeFinite(ByteArrayOutputStream out, BigDecimal value) {
+  /** Integers (int32, int64, a double holding an integer of the int64 range) take the fast path. */
+  private static void writeNumber(KeyBytes out, BsonValue number) {
+    if (number.isInt32() || number.isInt64()) {
+      writeInteger(out, number.asNumber().longValue());
+      return;
+    }
+    double value = number.isDouble() ? number.asDouble().getValue() : Double.NaN;
+    if (value == Math.rint(value) && value >= -0x1p63 && value < 0x1p63) {
+      writeInteger(out, (long) value);
+    } else {
+      writeNumber(out, Numbers.Exact.of(number));
+    }
+  }
+
+  /** {@link #writeFinite(KeyBytes, BigDecimal)} of an integer, without {@link BigDecimal}. */
+  private static void writeInteger(KeyBytes out, long value) {
+    if (value == 0) {
+      out.write(ZERO);
+      return;
+    }
+    if (value == Long.MIN_VALUE) { // no long holds its magnitude; it has no trailing zero to strip
+      writeFinite(out, BigDecimal.valueOf(value));
+      return;
+    }
+    long significand = Math.abs(value);
+    int trailingZeros = 0;
+    while (significand % 10 == 0) {
+      significand /= 10;
+      trailingZeros++;
+    }
+    String digits = Long.toString(significand);
+    writeFinite(out, value < 0, digits, digits.length() + trailingZeros);
+  }
+
+  /** A finite number already stripped of trailing zeros. */
+  private static void writeFinite(KeyBytes out, BigDecimal value) {
     if (value.signum() == 0) {
       out.write(ZERO);
       return;
     }
-    byte[] magnitude = magnitude(value.abs());
-    if (value.signum() < 0) {
-      out.write(NEGATIVE);
-      invert(magnitude);
-    } else {
-      out.write(POSITIVE);
-    }
-    out.writeBytes(magnitude);
+    String digits = value.unscaledValue().abs().toString();
+    writeFinite(out, value.signum() < 0, digits, digits.length() - value.scale());
   }
 
-  /** Exponent and base-100 digits of a positive value already stripped of trailing zeros. */
-  private static byte[] magnitude(BigDecimal value) {
-    String digits = value.unscaledValue().toString();
-    int exponent = digits.length() - value.scale();
-    ByteArrayOutputStream out = new ByteArrayOutputStream(6 + digits.length() / 2);
+  /**
+   * The sign byte, then the magnitude 0.{@code digits} x 10^{@code exponent} ({@code digits} without trailing
+   * zeros): the exponent and the base-100 digits, bit-inverted for a negative number.
+   */
+  private static void writeFinite(KeyBytes out, boolean negative, String digits, int exponent) {
+    out.write(negative ? NEGATIVE : POSITIVE);
+    int magnitude = out.size();
     writeInt(out, exponent ^ Integer.MIN_VALUE);
     for (int i = 0; i < digits.length(); i += 2) {
       int high = digits.charAt(i) - '0';
@@ -199,25 +238,60 @@ public final class KeyCodec {
       out.write(1 + 10 * high + low);
     }
     out.write(END);
-    return out.toByteArray();
+    if (negative) {
+      out.invertFrom(magnitude);
+    }
   }
 
-  private static void writeLong(ByteArrayOutputStream out, TypeBracket bracket, long value) {
+  private static void writeLong(KeyBytes out, TypeBracket bracket, long value) {
     out.write(bracket.keyByte());
     writeInt(out, (int) (value >>> 32));
     writeInt(out, (int) value);
   }
 
-  private static void writeInt(ByteArrayOutputStream out, int value) {
+  private static void writeInt(KeyBytes out, int value) {
     out.write(value >>> 24);
     out.write(value >>> 16);
     out.write(value >>> 8);
     out.write(value);
   }
 
-  private static void invert(byte[] bytes) {
-    for (int i = 0; i < bytes.length; i++) {
-      bytes[i] = (byte) ~bytes[i];
+  /**
+   * A growable byte array: {@link java.io.ByteArrayOutputStream} without its per-byte lock, which costs on every
+   * byte since the JDK has no biased locking.
+   */
+  private static final class KeyBytes {
+    private byte[] bytes = new byte[32];
+    private int size;
+
+    int size() {
+      return size;
+    }
+
+    void write(int b) {
+      if (size == bytes.length) {
+        bytes = Arrays.copyOf(bytes, size * 2);
+      }
+      bytes[size++] = (byte) b;
+    }
+
+    void writeBytes(byte[] more) {
+      if (size + more.length > bytes.length) {
+        bytes = Arrays.copyOf(bytes, Math.max(size * 2, size + more.length));
+      }
+      System.arraycopy(more, 0, bytes, size, more.length);
+      size += more.length;
+    }
+
+    /** Inverts the bits of the bytes from {@code start} on: a descending component, or a negative magnitude. */
+    void invertFrom(int start) {
+      for (int i = start; i < size; i++) {
+        bytes[i] = (byte) ~bytes[i];
+      }
+    }
+
+    byte[] toByteArray() {
+      return Arrays.copyOf(bytes, size);
     }
   }
 }

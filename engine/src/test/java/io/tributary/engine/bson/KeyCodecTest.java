@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -58,6 +60,43 @@ class KeyCodecTest {
     int actual = Arrays.compareUnsigned(
         KeyCodec.encode(List.of(a1, a2), directions), KeyCodec.encode(List.of(b1, b2), directions));
     assertThat(Integer.signum(actual)).isEqualTo(Integer.signum(expected));
+  }
+
+  @Provide
+  Arbitrary<BsonValue> integers() {
+    Arbitrary<Long> significands = Arbitraries.oneOf(Arbitraries.longs(), Arbitraries.longs().between(-999, 999));
+    Arbitrary<Long> longs = Arbitraries.oneOf(significands,
+        Combinators.combine(Arbitraries.longs().between(-99, 99), Arbitraries.integers().between(0, 18))
+            .as((significand, zeros) -> significand * (long) Math.pow(10, zeros)),
+        Arbitraries.of(0L, -1L, Long.MAX_VALUE, Long.MIN_VALUE, Long.MIN_VALUE + 1, (long) Integer.MIN_VALUE,
+            1_000_000_000_000_000_000L, -(1L << 53) - 1));
+    Arbitrary<Double> doubles = Arbitraries.oneOf(longs.map(Long::doubleValue),
+        Arbitraries.doubles().between(-1e20, 1e20).map(Math::rint),
+        Arbitraries.of(-0.0, 0x1p63, -0x1p63, Math.nextDown(0x1p63), 1e300, -1e300, 0.5, Double.NaN,
+            Double.NEGATIVE_INFINITY));
+    return Arbitraries.oneOf(longs.map(l -> new BsonInt32(l.intValue())), longs.map(BsonInt64::new),
+        doubles.map(BsonDouble::new));
+  }
+
+  @Property(tries = 5000)
+  void integerFastPathEncodesAsTheExactValue(@ForAll("integers") BsonValue number) {
+    assertThat(KeyCodec.encode(number)).isEqualTo(KeyCodec.encodeExact(number));
+  }
+
+  @Test
+  void integerKeysKeepTheirStoredBytes() {
+    assertThat(hex(new BsonInt32(100))).isEqualTo("2a800000030b00");
+    assertThat(hex(new BsonInt32(-100))).isEqualTo("207ffffffcf4ff");
+    assertThat(hex(new BsonInt64(12345))).isEqualTo("2a800000050d233300");
+    assertThat(hex(new BsonInt32(-1))).isEqualTo("207ffffffef4ff");
+    assertThat(hex(new BsonInt64(Long.MAX_VALUE))).isEqualTo("2a800000135d1826152556304c514700");
+    assertThat(hex(new BsonInt64(Long.MIN_VALUE))).isEqualTo("207fffffeca2e7d9eadaa9cfb3aeaeff");
+    assertThat(hex(new BsonDouble(1e18))).isEqualTo("2a800000130b00");
+    assertThat(hex(new BsonDouble(-2.5e15))).isEqualTo("207fffffefe5ff");
+  }
+
+  private static String hex(BsonValue value) {
+    return HexFormat.of().formatHex(KeyCodec.encode(value));
   }
 
   @Test
