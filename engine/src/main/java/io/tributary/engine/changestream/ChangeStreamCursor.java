@@ -296,9 +296,10 @@ public final class ChangeStreamCursor implements ServerCursor {
   }
 
   private void advanceToHighWaterMark() {
-    ResumeToken scanned = ResumeToken.highWaterMark(position);
-    if (scanned.compareTo(postBatchResumeToken) > 0) {
-      postBatchResumeToken = scanned;
+    // Tokens order by cluster time first, and at one time a high-water mark sorts before any event token, so the
+    // mark is later only at a later time: built only then (most batches end at their last event's entry).
+    if (position.compareTo(postBatchResumeToken.clusterTime()) > 0) {
+      postBatchResumeToken = ResumeToken.highWaterMark(position);
     }
   }
 }
