@@ -188,7 +188,8 @@ public final class Bench {
           perStream = (usedHeap() - heapBefore) / opening;
           levels.add(level(streams, client, engine));
         }
-        double idleAfter = EventLatency.cpuMillisPerSecond(settings.idleMillis()); // level() ends with all parked
+        Thread.sleep(500); // level() ends with every stream parked; let the last replies' threads go quiet
+        double idleAfter = EventLatency.cpuMillisPerSecond(settings.idleMillis());
         int open = streams.size();
         // The probes alone again, so drift in the machine's load shows in the delivery baseline too.
         streams.closeAllButProbes();
