@@ -143,11 +143,6 @@ final class Crud {
         .append("address", new Document("city", "Lyon").append("zip", 69000 + i % 100));
   }
 
-  /** Durable single inserts per second with {@code j: true} from {@code threads} writers. */
-  double journaledInserts(Servers.Running server, int threads) {
-    return inserts(server, threads, WriteConcern.W1.withJournal(true));
-  }
-
   /** Single inserts per second with {@code concern} from {@code threads} writers. */
   double inserts(Servers.Running server, int threads, WriteConcern concern) {
     try (MongoClient client = server.client()) {

@@ -2,6 +2,7 @@ package io.tributary.benchmarks;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -27,7 +28,12 @@ final class Interleaved {
   record Pair(Load.Run first, Load.Run second) {}
 
   static Pair throughput(Plan plan, Load.Operation first, Load.Operation second) {
-    return throughput(plan, first, second, () -> {});
+    return throughput(plan, 1, first, second, () -> {});
+  }
+
+  /** As {@link #throughput(Plan, Load.Operation, Load.Operation)}, each side driven by {@code threads} callers. */
+  static Pair throughput(Plan plan, int threads, Load.Operation first, Load.Operation second) {
+    return throughput(plan, threads, first, second, () -> {});
   }
 
   /**
@@ -35,37 +41,44 @@ final class Interleaved {
    * outside the timed part (e.g. to drop what the slices inserted, so a long warm-up cannot fill the heap).
    */
   static Pair throughput(Plan plan, Load.Operation first, Load.Operation second, Runnable betweenSlices) {
-    warmUp(plan, first, second, betweenSlices);
+    return throughput(plan, 1, first, second, betweenSlices);
+  }
+
+  private static Pair throughput(Plan plan, int threads, Load.Operation first, Load.Operation second,
+      Runnable betweenSlices) {
+    warmUp(plan, threads, first, second, betweenSlices);
     Load.Run[] a = new Load.Run[plan.slices()];
     Load.Run[] b = new Load.Run[plan.slices()];
     for (int s = 0; s < plan.slices(); s++) {
       if (s % 2 == 0) {
-        a[s] = slice(plan, first, betweenSlices);
-        b[s] = slice(plan, second, betweenSlices);
+        a[s] = slice(plan, threads, first, betweenSlices);
+        b[s] = slice(plan, threads, second, betweenSlices);
       } else {
-        b[s] = slice(plan, second, betweenSlices);
-        a[s] = slice(plan, first, betweenSlices);
+        b[s] = slice(plan, threads, second, betweenSlices);
+        a[s] = slice(plan, threads, first, betweenSlices);
       }
     }
     return new Pair(median(a), median(b));
   }
 
-  private static void warmUp(Plan plan, Load.Operation first, Load.Operation second, Runnable betweenSlices) {
-    long[] calls = new long[2];
+  private static void warmUp(Plan plan, int threads, Load.Operation first, Load.Operation second,
+      Runnable betweenSlices) {
+    LongAdder callsA = new LongAdder();
+    LongAdder callsB = new LongAdder();
     Load.Operation a = (thread, i) -> {
-      calls[0]++;
+      callsA.increment();
       return first.run(thread, i);
     };
     Load.Operation b = (thread, i) -> {
-      calls[1]++;
+      callsB.increment();
       return second.run(thread, i);
     };
     double lastA = 0;
     double lastB = 0;
     for (long spent = 0; spent < plan.maxWarmup().toNanos(); spent += plan.slice().toNanos()) {
-      double rateA = slice(plan, a, betweenSlices).itemsPerSecond();
-      double rateB = slice(plan, b, betweenSlices).itemsPerSecond();
-      boolean enough = calls[0] >= plan.warmupCalls() && calls[1] >= plan.warmupCalls();
+      double rateA = slice(plan, threads, a, betweenSlices).itemsPerSecond();
+      double rateB = slice(plan, threads, b, betweenSlices).itemsPerSecond();
+      boolean enough = callsA.sum() >= plan.warmupCalls() && callsB.sum() >= plan.warmupCalls();
       if (enough && steady(lastA, rateA) && steady(lastB, rateB)) {
         return;
       }
@@ -78,8 +91,8 @@ final class Interleaved {
     return previous > 0 && Math.abs(current / previous - 1) <= STEADY;
   }
 
-  private static Load.Run slice(Plan plan, Load.Operation operation, Runnable betweenSlices) {
-    Load.Run run = Load.run(1, Duration.ZERO, plan.slice(), operation);
+  private static Load.Run slice(Plan plan, int threads, Load.Operation operation, Runnable betweenSlices) {
+    Load.Run run = Load.run(threads, Duration.ZERO, plan.slice(), operation);
     betweenSlices.run();
     return run;
   }
