@@ -20,8 +20,8 @@ import java.util.function.Supplier;
  * entries to check) and its commit form one serializable step. The unit is committed through the
  * {@link CommitSequencer} (one atomic batch with its oplog entries) and its catalog changes are published
  * afterwards. If the work throws, nothing is written. Commits are not synced here: a command that must
- * acknowledge durable writes calls {@link CommitSequencer#syncNow()} once after all its commits, outside the
- * lock, so concurrent writers share syncs. Thread-safe.
+ * acknowledge durable writes commits inside {@link CommitSequencer#durably}, which syncs once after all its
+ * commits, outside the lock, so concurrent writers share syncs. Thread-safe.
  */
 public final class Writer {
   private final Catalog catalog;

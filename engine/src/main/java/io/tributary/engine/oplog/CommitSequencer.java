@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.bson.BsonTimestamp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,10 +26,15 @@ import org.slf4j.LoggerFactory;
  *       {@link StorageEngine#write}. Hence oplog order is commit order and cluster times are strictly
  *       increasing.</li>
  *   <li>Visibility: with a non-durable engine entries become visible inside the lock, right after the write.
- *       With a durable engine they become visible after a {@link StorageEngine#sync}: the committing thread
- *       calls {@link #syncNow()} when the write must be durable before it is acknowledged ({@code j: true},
- *       {@code w: majority}); the background syncer syncs promptly after every commit anyway. Both capture {@link StoredOplog#lastCommitted()}
- *       <em>before</em> syncing, so every entry they make visible was written before the sync began.</li>
+ *       With a durable engine they become visible after a {@link StorageEngine#sync}: a command that must
+ *       acknowledge only durable writes ({@code j: true}, {@code w: majority}) commits inside {@link #durably},
+ *       which syncs on the committing thread once its commits are done; the background syncer syncs promptly after
+ *       every other commit. Both capture {@link StoredOplog#lastCommitted()} <em>before</em> syncing, so every
+ *       entry they make visible was written before the sync began.</li>
+ *   <li>Commits inside {@link #durably} do not schedule the background sync: the sync that follows them covers
+ *       them, and waking the syncer for each would cost a thread wake-up per durable write only for it to wait on
+ *       the same sync (or, winning the race, to make the committing thread wait for it). If the work fails or the
+ *       caller will not wait, the background sync is scheduled instead, so those commits still become visible.</li>
  *   <li>Syncing happens outside the lock, so concurrent writers share a sync (the storage engine's group
  *       commit) instead of queueing behind it.</li>
  * </ul>
@@ -44,6 +51,8 @@ public final class CommitSequencer {
   private final TransactionPacking packing;
   private final ReentrantLock lock = new ReentrantLock();
   private final AtomicBoolean syncScheduled = new AtomicBoolean();
+  /** Whether the thread is inside {@link #durably}, whose own sync will cover its commits. */
+  private final ThreadLocal<Boolean> syncsItself = ThreadLocal.withInitial(() -> false);
 
   public CommitSequencer(StorageEngine storage, ClusterClock clock, Clock wallClock, StoredOplog oplog,
       Executor syncExecutor) {
@@ -65,8 +74,7 @@ public final class CommitSequencer {
    * Writes {@code batch} plus one oplog entry per operation atomically and returns the entries, oldest first. A
    * transaction ({@link Operation.ApplyOps}) too large for one entry is stored as several ({@link TransactionPacking},
    * {@link TransactionChain}) and returned as one entry at the time of the last.
-   * With a durable engine the batch is synced soon in the background; a caller that must acknowledge only
-   * durable writes calls {@link #syncNow()} afterwards (outside any lock of its own, so syncs are shared).
+   * With a durable engine the batch is synced soon in the background, or by the caller's {@link #durably}.
    *
    * @param session the session fields recorded on every entry, or null
    */
@@ -88,7 +96,7 @@ public final class CommitSequencer {
     } finally {
       lock.unlock();
     }
-    if (storage.isDurable()) {
+    if (storage.isDurable() && !syncsItself.get()) {
       requestSync();
     }
     return entries;
@@ -140,7 +148,7 @@ public final class CommitSequencer {
    * Runs {@code action} between commits (under the sequencer's lock), so that what it observes, such as a storage
    * snapshot and the cluster time, corresponds to exactly the commits made so far. It must be short.
    */
-  public <T> T betweenCommits(java.util.function.Supplier<T> action) {
+  public <T> T betweenCommits(Supplier<T> action) {
     lock.lock();
     try {
       return action.get();
@@ -149,8 +157,37 @@ public final class CommitSequencer {
     }
   }
 
+  /**
+   * Runs {@code work} (which commits), then, if {@code waitForSync} says so, syncs on this thread and makes
+   * everything written so far visible: what a command whose write concern asks for durability runs, outside any
+   * lock of its own so concurrent writers share syncs. If {@code waitForSync} says no (the caller will not wait),
+   * the commits are synced in the background like any other. Nested calls sync once, at the outermost, which alone
+   * asks {@code waitForSync}. With a non-durable engine it only runs {@code work}.
+   */
+  public <T> T durably(Supplier<T> work, BooleanSupplier waitForSync) {
+    if (!storage.isDurable() || syncsItself.get()) {
+      return work.get();
+    }
+    syncsItself.set(true);
+    T result;
+    try {
+      result = work.get();
+    } catch (RuntimeException | Error e) {
+      requestSync(); // its earlier commits still become durable and visible
+      throw e;
+    } finally {
+      syncsItself.set(false);
+    }
+    if (waitForSync.getAsBoolean()) {
+      syncNow();
+    } else {
+      requestSync();
+    }
+    return result;
+  }
+
   /** Syncs (a no-op for a non-durable engine) and makes everything written before the sync visible. */
-  public void syncNow() {
+  private void syncNow() {
     BsonTimestamp upTo = oplog.lastCommitted();
     storage.sync();
     oplog.markDurable(upTo);

@@ -80,6 +80,51 @@ class CommitSequencerTest {
   }
 
   @Test
+  void commitsInsideDurablyAreSyncedByTheCallerAndVisibleWhenItReturnsWithoutWakingTheBackgroundSyncer() {
+    RecordingStorage storage = new RecordingStorage(new InMemoryStorageEngine(), true);
+    Fixture fixture = new Fixture(storage);
+    List<OplogEntry> entries = fixture.sequencer.durably(() -> {
+      List<OplogEntry> committed = new ArrayList<>(fixture.sequencer.commit(new WriteBatch(), List.of(noop(1)), null));
+      committed.addAll(fixture.sequencer.durably(() -> fixture.sequencer.commit(new WriteBatch(), List.of(noop(2)),
+          null), () -> true)); // nested: the outermost call syncs
+      assertThat(storage.syncs).isZero();
+      assertThat(fixture.oplog.readAfter(new BsonTimestamp(0, 0), 10)).isEmpty();
+      return committed;
+    }, () -> true);
+    assertThat(storage.syncs).isEqualTo(1);
+    assertThat(background).isEmpty();
+    assertThat(fixture.oplog.readAfter(new BsonTimestamp(0, 0), 10)).isEqualTo(entries);
+
+    fixture.sequencer.commit(new WriteBatch(), List.of(noop(3)), null);
+    assertThat(background).hasSize(1); // outside durably, commits are synced in the background again
+  }
+
+  @Test
+  void aCallerThatWillNotWaitLeavesItsCommitsToTheBackgroundSyncer() {
+    RecordingStorage storage = new RecordingStorage(new InMemoryStorageEngine(), true);
+    Fixture fixture = new Fixture(storage);
+    fixture.sequencer.durably(() -> fixture.sequencer.commit(new WriteBatch(), List.of(noop(1)), null), () -> false);
+    assertThat(storage.syncs).isZero();
+    assertThat(background).hasSize(1);
+  }
+
+  @Test
+  void whatAFailingDurablyCommittedBeforeFailingIsSyncedInTheBackground() {
+    RecordingStorage storage = new RecordingStorage(new InMemoryStorageEngine(), true);
+    Fixture fixture = new Fixture(storage);
+    IllegalStateException failure = new IllegalStateException("second statement failed");
+    assertThatThrownBy(() -> fixture.sequencer.durably(() -> {
+      fixture.sequencer.commit(new WriteBatch(), List.of(noop(1)), null);
+      throw failure;
+    }, () -> true)).isSameAs(failure);
+    assertThat(storage.syncs).isZero();
+    assertThat(background).hasSize(1);
+    background.poll().run();
+    assertThat(storage.syncs).isEqualTo(1);
+    assertThat(fixture.oplog.readAfter(new BsonTimestamp(0, 0), 10)).hasSize(1);
+  }
+
+  @Test
   void readsBeyondTheInMemoryTailSeekStorage() {
     Fixture fixture = new Fixture(new InMemoryStorageEngine(), 2);
     List<OplogEntry> all = new ArrayList<>();

@@ -83,13 +83,15 @@ public final class AggregateCommand implements Command {
         : input(context, read.view(), source, view.isPresent(), all, command, pipelineContext);
     Iterator<BsonDocument> results = pipeline.run(documents.iterator(), pipelineContext);
     if (pipeline.output().isPresent()) {
-      try {
-        PipelineOutputWriter.write(context, pipeline.output().get(), results, pipelineContext);
-      } finally {
-        documents.close();
-        read.close();
-      }
-      DurableAck.await(context, command);
+      DurableAck.acknowledged(context, command, () -> {
+        try {
+          PipelineOutputWriter.write(context, pipeline.output().get(), results, pipelineContext);
+        } finally {
+          documents.close();
+          read.close();
+        }
+        return null;
+      });
       return QueryCursors.open(context, namespace, Collections.emptyIterator(), () -> { },
           batchSize(cursorOptions), false, false);
     }

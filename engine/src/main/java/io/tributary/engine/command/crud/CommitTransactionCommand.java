@@ -23,8 +23,10 @@ public final class CommitTransactionCommand implements SyncCommand {
   @Override
   public BsonDocument run(CommandContext context, BsonDocument command) {
     Transaction transaction = Transactions.required(context, command, name());
-    transaction.commit();
-    DurableAck.await(context, command);
+    DurableAck.acknowledged(context, command, () -> {
+      transaction.commit();
+      return null;
+    });
     return new BsonDocument();
   }
 }

@@ -48,9 +48,9 @@ public final class DeleteCommand implements SyncCommand {
     BsonArray statements = WriteStatements.parse(command, "delete.deletes", FIELDS);
     boolean ordered = CommandArguments.bool(command, "ordered", true);
     RetryableWrite retryable = RetryableWrite.of(context, command);
-    WriteStatements.Outcome outcome = WriteStatements.run(statements, "delete.deletes", ordered,
-        (statement, i) -> runStatement(context, command, namespace, statement, retryable, i));
-    DurableAck.await(context, command);
+    WriteStatements.Outcome outcome = DurableAck.acknowledged(context, command,
+        () -> WriteStatements.run(statements, "delete.deletes", ordered,
+            (statement, i) -> runStatement(context, command, namespace, statement, retryable, i)));
     return outcome.errors().appendTo(new BsonDocument("n", new BsonInt32(outcome.sum("n"))));
   }
 

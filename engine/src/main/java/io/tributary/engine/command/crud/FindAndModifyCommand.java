@@ -57,10 +57,8 @@ public final class FindAndModifyCommand implements SyncCommand {
     Collation collation = CommandCollation.of(context.engine(), namespace, command);
     Request request = Request.parse(command, EnginePipelineContext.of(context, command, collation), collation);
     RetryableWrite retryable = RetryableWrite.of(context, command);
-    BsonDocument reply = retryable.run(0, () -> retryable.write(0,
-        unit -> request.execute(unit, namespace)));
-    DurableAck.await(context, command);
-    return reply;
+    return DurableAck.acknowledged(context, command, () -> retryable.run(0, () -> retryable.write(0,
+        unit -> request.execute(unit, namespace))));
   }
 
   /** The parsed command. */

@@ -47,9 +47,9 @@ public final class InsertCommand implements SyncCommand {
     boolean ordered = CommandArguments.bool(command, "ordered", true);
     boolean bypass = CommandArguments.bool(command, "bypassDocumentValidation", false);
     RetryableWrite retryable = RetryableWrite.of(context, command);
-    WriteStatements.Outcome outcome = WriteStatements.run(documents.asArray(), "insert.documents", ordered,
-        (document, i) -> insertOne(namespace, document, bypass, retryable, i));
-    DurableAck.await(context, command);
+    WriteStatements.Outcome outcome = DurableAck.acknowledged(context, command,
+        () -> WriteStatements.run(documents.asArray(), "insert.documents", ordered,
+            (document, i) -> insertOne(namespace, document, bypass, retryable, i)));
     return outcome.errors().appendTo(new BsonDocument("n", new BsonInt32(outcome.sum("n"))));
   }
 

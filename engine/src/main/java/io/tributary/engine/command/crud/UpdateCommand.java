@@ -48,9 +48,9 @@ public final class UpdateCommand implements SyncCommand {
     BsonArray statements = WriteStatements.parse(command, "update.updates", Statement.FIELDS);
     boolean ordered = CommandArguments.bool(command, "ordered", true);
     RetryableWrite retryable = RetryableWrite.of(context, command);
-    WriteStatements.Outcome outcome = WriteStatements.run(statements, "update.updates", ordered,
-        (statement, i) -> runStatement(context, command, namespace, statement, retryable, i));
-    DurableAck.await(context, command);
+    WriteStatements.Outcome outcome = DurableAck.acknowledged(context, command,
+        () -> WriteStatements.run(statements, "update.updates", ordered,
+            (statement, i) -> runStatement(context, command, namespace, statement, retryable, i)));
     BsonArray upserted = new BsonArray();
     outcome.results().forEach((index, result) -> {
       if (result.containsKey("upserted")) {
