@@ -4,19 +4,26 @@ import io.tributary.engine.error.ErrorCode;
 import java.util.Objects;
 
 /**
- * A database and collection name pair, MongoDB's {@code "db.collection"}. Immutable.
+ * A database and collection name pair, MongoDB's {@code "db.collection"}. Immutable and thread-safe; equal when
+ * both names are. A class rather than a record so that it can keep its full name, which every read reply and
+ * change event spells out: a long-lived instance (the catalog's) builds it once.
  *
  * <p>Validation follows MongoDB: a database name is non-empty, has no {@code /\. "$} characters and is shorter
  * than 64 bytes; a collection name is non-empty, has no {@code $} (except the {@code $cmd} pseudo-collections)
  * and no NUL. Invalid names fail with {@code InvalidNamespace} (73).
  */
-public record Namespace(String db, String collection) {
+public final class Namespace {
   private static final int MAX_DB_NAME_LENGTH = 64;
   private static final String FORBIDDEN_IN_DB_NAME = "/\\. \"$\0";
 
-  public Namespace {
-    Objects.requireNonNull(db, "db");
-    Objects.requireNonNull(collection, "collection");
+  private final String db;
+  private final String collection;
+  private String fullName; // racy single-check caching, as String.hash: every thread computes the same value
+
+  /** An unvalidated namespace ({@link #of} validates). */
+  public Namespace(String db, String collection) {
+    this.db = Objects.requireNonNull(db, "db");
+    this.collection = Objects.requireNonNull(collection, "collection");
   }
 
   /** Parses {@code "db.coll"}; the collection part may itself contain dots. */
@@ -54,13 +61,38 @@ public record Namespace(String db, String collection) {
     return false;
   }
 
+  public String db() {
+    return db;
+  }
+
+  public String collection() {
+    return collection;
+  }
+
   public String fullName() {
-    return db + "." + collection;
+    String name = fullName;
+    if (name == null) {
+      name = db + "." + collection;
+      fullName = name;
+    }
+    return name;
   }
 
   /** True for {@code system.*} collections, which user change streams and user writes do not see. */
   public boolean isSystem() {
     return collection.startsWith("system.");
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return this == other
+        || other instanceof Namespace that && collection.equals(that.collection) && db.equals(that.db);
+  }
+
+  /** As a record of {@code (db, collection)} would hash: hash-ordered collections keep their order. */
+  @Override
+  public int hashCode() {
+    return 31 * db.hashCode() + collection.hashCode();
   }
 
   @Override

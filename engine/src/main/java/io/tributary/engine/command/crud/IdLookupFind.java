@@ -50,7 +50,8 @@ final class IdLookupFind {
       Optional<StoredDocument> stored = options.skip() > 0 ? Optional.empty()
           : Documents.findById(read.view(), collection.get(), id.get());
       List<BsonDocument> found = stored.map(document -> List.of(document.document())).orElse(List.of());
-      BsonDocument reply = CursorReply.first(namespace, 0, new CursorBatch(found, null, true));
+      // The catalog's namespace (equal to the command's) has its full name built already.
+      BsonDocument reply = CursorReply.first(collection.get().namespace(), 0, new CursorBatch(found, null, true));
       read.report(reply.getDocument("cursor"));
       return Optional.of(reply);
     }
