@@ -2,6 +2,7 @@ package io.tributary.server.wire;
 
 import io.netty.buffer.ByteBuf;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.bson.io.OutputBuffer;
 
@@ -47,6 +48,24 @@ final class ByteBufOutput extends OutputBuffer {
   @Override
   public void writeDouble(double value) {
     buffer.writeLongLE(Double.doubleToRawLongBits(value));
+  }
+
+  /**
+   * ASCII text (nearly every field name, most strings) is copied in one call rather than byte by byte; any other
+   * text, and a C string holding a NUL (which the superclass refuses), goes the superclass's way.
+   */
+  @Override
+  protected int writeCharacters(String value, boolean checkNullTermination) {
+    int length = value.length();
+    for (int i = 0; i < length; i++) {
+      char c = value.charAt(i);
+      if (c >= 0x80 || c == 0 && checkNullTermination) {
+        return super.writeCharacters(value, checkNullTermination);
+      }
+    }
+    buffer.writeCharSequence(value, StandardCharsets.US_ASCII);
+    buffer.writeByte(0);
+    return length + 1;
   }
 
   @Override
