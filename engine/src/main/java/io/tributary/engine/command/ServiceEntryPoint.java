@@ -75,7 +75,10 @@ public final class ServiceEntryPoint implements CommandDispatcher {
     String name = request.isEmpty() ? "" : request.getFirstKey();
     try {
       return invoke(connection, name, request);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // An Error too (a class that cannot be loaded, a stack overflow): it gets the InternalError reply a command
+      // whose future fails with one gets. Escaping from here, it would make the network layer close the
+      // connection without a reply, which drivers report as "Prematurely reached end of stream", hiding the cause.
       return CompletableFuture.completedFuture(reply(name, request, Optional.empty(), Optional.empty(), null, e));
     }
   }
