@@ -46,6 +46,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ServerCrashTest {
   private static final int THREADS = 4;
+  /**
+   * How long a restarted child may take to answer its first hello: a safety net, not a timing assertion. The
+   * connect timeout is also the driver's read timeout on its monitoring connection; a fresh JVM that has just
+   * recovered the database took 2.5-5 s to answer its first command on the loaded 2-core machine, so the former
+   * 2 s failed the test with "Timeout while receiving message". (The 2 s also bounded how long clients waited for
+   * a killed server; the client is now closed after the kill instead.)
+   */
+  private static final int STARTUP_SECONDS = 60;
 
   @TempDir
   Path directory;
@@ -84,7 +92,7 @@ class ServerCrashTest {
         assertThat(first).isGreaterThan(lastBeforeCrash);
         start = start == null ? first : start;
         try (Watcher watcher = new Watcher(db)) {
-          lastBeforeCrash = writeUntilKilled(server, db, round, 30 + random.nextInt(120));
+          lastBeforeCrash = writeUntilKilled(server, client, round, 30 + random.nextInt(120));
           received.addAll(watcher.events());
         }
       } finally {
@@ -150,7 +158,7 @@ class ServerCrashTest {
           }
         }
       } catch (RuntimeException e) {
-        // the server was killed
+        // the server was killed and the client closed
       }
     }
 
@@ -167,13 +175,19 @@ class ServerCrashTest {
       try {
         cursor.close();
       } catch (RuntimeException e) {
-        // the server is gone; nothing to release
+        // the server is gone and the client closed; nothing to release
       }
     }
   }
 
-  /** Inserts from several threads until {@code acks} more are acknowledged, then SIGKILLs the server. */
-  private BsonTimestamp writeUntilKilled(Process server, MongoDatabase db, int round, int acks) throws Exception {
+  /**
+   * Inserts from several threads until {@code acks} more are acknowledged, then SIGKILLs the server and closes the
+   * client: an insert or the watcher's resume still running would otherwise wait for the dead server until its
+   * server selection timeout; closed, the client fails them at once.
+   */
+  private BsonTimestamp writeUntilKilled(Process server, MongoClient client, int round, int acks)
+      throws Exception {
+    MongoDatabase db = client.getDatabase("crash");
     CountDownLatch enough = new CountDownLatch(acks);
     AtomicBoolean killed = new AtomicBoolean();
     List<Thread> writers = new ArrayList<>();
@@ -187,7 +201,7 @@ class ServerCrashTest {
           try {
             time = insert(db, id);
           } catch (RuntimeException e) {
-            return; // the server died under this insert: it was never acknowledged
+            return; // the server died under this insert (or the client closed): it was never acknowledged
           }
           assertThat(time).as(id).isGreaterThan(previous);
           previous = time;
@@ -207,7 +221,9 @@ class ServerCrashTest {
     }
     assertThat(enough.await(2, TimeUnit.MINUTES)).as(stderr()).isTrue();
     server.toHandle().destroyForcibly();
+    server.waitFor();
     killed.set(true);
+    client.close();
     for (Thread writer : writers) {
       writer.join();
     }
@@ -246,8 +262,8 @@ class ServerCrashTest {
     return MongoClients.create(MongoClientSettings.builder()
         .applyConnectionString(new ConnectionString(line.substring("listening ".length())))
         .retryWrites(false)
-        .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(2, TimeUnit.SECONDS))
-        .applyToSocketSettings(socket -> socket.connectTimeout(2, TimeUnit.SECONDS))
+        .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(STARTUP_SECONDS, TimeUnit.SECONDS))
+        .applyToSocketSettings(socket -> socket.connectTimeout(STARTUP_SECONDS, TimeUnit.SECONDS))
         .build());
   }
 
