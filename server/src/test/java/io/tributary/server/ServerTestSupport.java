@@ -27,6 +27,8 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ServerTestSupport {
+  private static final int SERVER_SELECTION_SECONDS = 60;
+
   private TributaryServer server;
   private MongoClient client;
   private Path dataDirectory;
@@ -87,10 +89,14 @@ public abstract class ServerTestSupport {
     return newClient(MongoClientSettings.builder());
   }
 
+  /**
+   * A new client of this server with the given settings. Its server selection timeout is a safety net, not a
+   * timing assertion: generous, because on a loaded machine a cold JVM's first handshake can take seconds.
+   */
   protected MongoClient newClient(MongoClientSettings.Builder settings) {
     return MongoClients.create(settings
         .applyConnectionString(new ConnectionString(server.connectionString()))
-        .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(10, TimeUnit.SECONDS))
+        .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(SERVER_SELECTION_SECONDS, TimeUnit.SECONDS))
         .build());
   }
 
