@@ -150,9 +150,10 @@ public final class Bench {
       report.add(Figure.throughput("insertOne j:true, " + writers + " (rocksdb)", level.inserts(),
           "raw RocksDB put sync=true, " + threads, level.rawPuts()));
       report.note(String.format("insertOne j:true, %s: %.2f WAL syncs per commit (%.1f commits per sync), %s µs per "
-          + "sync (call to return); w:1 (no sync wait, the request path's own ceiling): %s ops/s", writers,
-          level.syncsPerCommit(), 1 / level.syncsPerCommit(), Report.format(level.microsPerSync()),
-          Report.format(unsynced[l])));
+          + "sync (call to return); CPU per insert %s µs server, %s µs driver; w:1 (no sync wait, the request path's "
+          + "own ceiling): %s ops/s", writers, level.syncsPerCommit(), 1 / level.syncsPerCommit(),
+          Report.format(level.microsPerSync()), Report.format(level.serverCpuMicros()),
+          Report.format(level.driverCpuMicros()), Report.format(unsynced[l])));
     }
     // One synchronous client pays a round trip and a sync in series; nothing overlaps them.
     report.note("1 writer, a w:1 round trip plus a raw synced put in series (the ceiling of j:true at 1 writer): "

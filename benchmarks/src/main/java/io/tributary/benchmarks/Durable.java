@@ -12,8 +12,12 @@ import org.bson.Document;
  * pays exactly one sync of its own, and below 1 when concurrent writers share syncs. Not thread-safe.
  */
 final class Durable {
-  /** One concurrency level: each side's median rate, syncs per commit and the mean time of a sync. */
-  record Level(int writers, double inserts, double rawPuts, double syncsPerCommit, double microsPerSync) {}
+  /**
+   * One concurrency level: each side's median rate, syncs per commit, the mean time of a sync, and Tributary's
+   * median CPU per insert of the server (the process but the client threads) and of the driver's client threads.
+   */
+  record Level(int writers, double inserts, double rawPuts, double syncsPerCommit, double microsPerSync,
+      double serverCpuMicros, double driverCpuMicros) {}
 
   private final MongoClient client;
   private final RawRocksDb raw;
@@ -31,13 +35,14 @@ final class Durable {
 
   Level measure(int writers) {
     Document before = walStats();
-    Interleaved.Pair rates = Interleaved.throughput(plan, writers, this::insert, raw::put);
+    Interleaved.Pair runs = Interleaved.throughput(plan, writers, this::insert, raw::put);
     Document after = walStats();
     double commits = Math.max(1, after.getLong("batches") - before.getLong("batches"));
     double syncs = after.getLong("walSyncs") - before.getLong("walSyncs");
     double micros = after.getLong("walSyncMicros") - before.getLong("walSyncMicros");
-    return new Level(writers, rates.first().itemsPerSecond(), rates.second().itemsPerSecond(), syncs / commits,
-        micros / Math.max(1, syncs));
+    Load.Run ours = runs.first();
+    return new Level(writers, ours.itemsPerSecond(), runs.second().itemsPerSecond(), syncs / commits,
+        micros / Math.max(1, syncs), ours.restMicrosPerItem(), ours.clientMicrosPerItem());
   }
 
   private int insert(int thread, long i) {
