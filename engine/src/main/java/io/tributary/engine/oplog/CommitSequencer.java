@@ -161,29 +161,29 @@ public final class CommitSequencer {
    * Runs {@code work} (which commits), then, if {@code waitForSync} says so, syncs on this thread and makes
    * everything written so far visible: what a command whose write concern asks for durability runs, outside any
    * lock of its own so concurrent writers share syncs. If {@code waitForSync} says no (the caller will not wait),
-   * the commits are synced in the background like any other. Nested calls sync once, at the outermost, which alone
-   * asks {@code waitForSync}. With a non-durable engine it only runs {@code work}.
+   * the commits are synced in the background like any other; so are they if {@code work} or the sync fails. Nested
+   * calls sync once, at the outermost, which alone asks {@code waitForSync}. With a non-durable engine it only runs
+   * {@code work}.
    */
   public <T> T durably(Supplier<T> work, BooleanSupplier waitForSync) {
     if (!storage.isDurable() || syncsItself.get()) {
       return work.get();
     }
+    boolean synced = false;
     syncsItself.set(true);
-    T result;
     try {
-      result = work.get();
-    } catch (RuntimeException | Error e) {
-      requestSync(); // its earlier commits still become durable and visible
-      throw e;
+      T result = work.get();
+      if (waitForSync.getAsBoolean()) {
+        syncNow();
+        synced = true;
+      }
+      return result;
     } finally {
       syncsItself.set(false);
+      if (!synced) { // failed, or will not wait: what it committed still becomes durable and visible
+        requestSync();
+      }
     }
-    if (waitForSync.getAsBoolean()) {
-      syncNow();
-    } else {
-      requestSync();
-    }
-    return result;
   }
 
   /** Syncs (a no-op for a non-durable engine) and makes everything written before the sync visible. */

@@ -125,6 +125,19 @@ class CommitSequencerTest {
   }
 
   @Test
+  void commitsWhoseSyncFailedAreLeftToTheBackgroundSyncer() {
+    RecordingStorage storage = new RecordingStorage(new InMemoryStorageEngine(), true);
+    Fixture fixture = new Fixture(storage);
+    storage.syncFailure = new IllegalStateException("disk full");
+    assertThatThrownBy(() -> fixture.sequencer.durably(
+        () -> fixture.sequencer.commit(new WriteBatch(), List.of(noop(1)), null), () -> true)).hasMessage("disk full");
+    assertThat(background).hasSize(1);
+    background.poll().run();
+    assertThat(storage.syncs).isEqualTo(1);
+    assertThat(fixture.oplog.readAfter(new BsonTimestamp(0, 0), 10)).hasSize(1);
+  }
+
+  @Test
   void readsBeyondTheInMemoryTailSeekStorage() {
     Fixture fixture = new Fixture(new InMemoryStorageEngine(), 2);
     List<OplogEntry> all = new ArrayList<>();
@@ -231,6 +244,8 @@ class CommitSequencerTest {
     final boolean durable;
     final List<WriteBatch> batches = new ArrayList<>();
     int syncs;
+    /** Thrown by the next sync instead of syncing, if set. */
+    RuntimeException syncFailure;
 
     RecordingStorage(StorageEngine delegate, boolean durable) {
       this.delegate = delegate;
@@ -255,6 +270,11 @@ class CommitSequencerTest {
 
     @Override
     public void sync() {
+      if (syncFailure != null) {
+        RuntimeException failure = syncFailure;
+        syncFailure = null;
+        throw failure;
+      }
       syncs++;
     }
 
