@@ -35,7 +35,7 @@ final class GroupCommit {
   private final AtomicLong written = new AtomicLong();
   private volatile long synced;
   private final AtomicBoolean leading = new AtomicBoolean();
-  private final Queue<Thread> waiting = new ConcurrentLinkedQueue<>();
+  private final Queue<Waiter> waiting = new ConcurrentLinkedQueue<>();
   private final AtomicLong syncs = new AtomicLong();
   private final AtomicLong syncNanos = new AtomicLong();
 
@@ -90,23 +90,36 @@ final class GroupCommit {
    */
   private void wakeWaiters() {
     for (int n = waiting.size(); n > 0; n--) {
-      Thread waiter = waiting.poll();
+      Waiter waiter = waiting.poll();
       if (waiter == null) {
         return;
       }
-      LockSupport.unpark(waiter);
+      waiter.dequeued = true;
+      LockSupport.unpark(waiter.thread);
     }
   }
 
   /** Parks until the current leader is done (or spuriously); returns whether the thread was interrupted. */
   private boolean awaitLeader() {
-    Thread self = Thread.currentThread();
+    Waiter self = new Waiter(Thread.currentThread());
     waiting.add(self);
     if (leading.get()) {
       LockSupport.park(this);
     }
-    waiting.remove(self);
+    if (!self.dequeued) { // it did not park, or woke spuriously: rare, so the queue's linear remove is fine
+      waiting.remove(self);
+    }
     return Thread.interrupted(); // cleared, or an interrupted thread's park would return at once, again and again
+  }
+
+  /** A caller waiting for the leader; {@code dequeued} is set by the leader that took it off the queue. */
+  private static final class Waiter {
+    final Thread thread;
+    volatile boolean dequeued;
+
+    Waiter(Thread thread) {
+      this.thread = thread;
+    }
   }
 
   /** How many callers wait for a sync in flight; for tests. */
