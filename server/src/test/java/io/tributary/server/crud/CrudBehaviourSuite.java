@@ -35,6 +35,8 @@ import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.ParameterizedTest;
 
 /**
  * CRUD, DDL and cursor behaviour through the MongoDB Java driver, written once and run on every storage engine by
@@ -90,6 +92,23 @@ public abstract class CrudBehaviourSuite extends ServerTestSupport {
         .isInstanceOfSatisfying(MongoBulkWriteException.class, e -> {
           assertThat(e.getWriteErrors()).extracting(w -> w.getIndex()).containsExactly(0, 2);
           assertThat(e.getWriteResult().getInsertedCount()).isEqualTo(1);
+        });
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"insert.documents", "update.updates", "delete.deletes"})
+  void statementsThatAreNotAnArrayAreATypeMismatchAndAMissingArrayFailsToParse(String path) {
+    String[] names = path.split("\\.");
+    assertThatThrownBy(() -> db.runCommand(new Document(names[0], "c").append(names[1], 5)))
+        .isInstanceOfSatisfying(MongoCommandException.class, e -> {
+          assertThat(e.getErrorCodeName()).isEqualTo("TypeMismatch");
+          assertThat(e.getErrorMessage())
+              .isEqualTo("BSON field '" + path + "' is the wrong type 'int', expected type 'array'");
+        });
+    assertThatThrownBy(() -> db.runCommand(new Document(names[0], "c")))
+        .isInstanceOfSatisfying(MongoCommandException.class, e -> {
+          assertThat(e.getErrorCodeName()).isEqualTo("FailedToParse");
+          assertThat(e.getErrorMessage()).isEqualTo("BSON field '" + path + "' is missing but a required field");
         });
   }
 

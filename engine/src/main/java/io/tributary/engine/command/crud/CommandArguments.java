@@ -6,6 +6,7 @@ import io.tributary.engine.command.CommandContext;
 import io.tributary.engine.error.ErrorCode;
 import io.tributary.engine.error.MongoError;
 import java.util.List;
+import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
@@ -105,6 +106,21 @@ public final class CommandArguments {
       return value.asNumber().doubleValue() != 0;
     }
     throw typeMismatch(field, "bool", value);
+  }
+
+  /**
+   * The array at {@code path}'s last field ({@code "insert.documents"}): FailedToParse when missing, TypeMismatch
+   * when not an array, as mongod's command parser answers.
+   */
+  static BsonArray requiredArray(BsonDocument command, String path) {
+    BsonValue value = command.get(path.substring(path.indexOf('.') + 1));
+    if (value == null) {
+      throw ErrorCode.FAILED_TO_PARSE.error("BSON field '" + path + "' is missing but a required field");
+    }
+    if (!value.isArray()) {
+      throw typeMismatch(path, "array", value);
+    }
+    return value.asArray();
   }
 
   /** TypeMismatch (14) in mongod's words: {@code BSON field 'x' is the wrong type 'int', expected type 'bool'}. */

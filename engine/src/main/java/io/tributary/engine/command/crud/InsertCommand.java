@@ -5,10 +5,9 @@ import io.tributary.engine.Namespace;
 import io.tributary.engine.catalog.CollectionMetadata;
 import io.tributary.engine.command.CommandContext;
 import io.tributary.engine.command.SyncCommand;
-import io.tributary.engine.error.ErrorCode;
+import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
-import org.bson.BsonValue;
 
 /**
  * {@code insert}: stores {@code documents} one commit each (like mongod), creating the collection implicitly.
@@ -40,15 +39,12 @@ public final class InsertCommand implements SyncCommand {
   @Override
   public BsonDocument run(CommandContext context, BsonDocument command) {
     Namespace namespace = CommandArguments.writeTarget(context, command);
-    BsonValue documents = command.get("documents");
-    if (documents == null || !documents.isArray()) {
-      throw ErrorCode.FAILED_TO_PARSE.error("BSON field 'insert.documents' is missing but a required field");
-    }
+    BsonArray documents = CommandArguments.requiredArray(command, "insert.documents");
     boolean ordered = CommandArguments.bool(command, "ordered", true);
     boolean bypass = CommandArguments.bool(command, "bypassDocumentValidation", false);
     RetryableWrite retryable = RetryableWrite.of(context, command);
     WriteStatements.Outcome outcome = DurableAck.acknowledged(context, command,
-        () -> WriteStatements.run(documents.asArray(), "insert.documents", ordered,
+        () -> WriteStatements.run(documents, "insert.documents", ordered,
             (document, i) -> insertOne(namespace, document, bypass, retryable, i)));
     return outcome.errors().appendTo(new BsonDocument("n", new BsonInt32(outcome.sum("n"))));
   }

@@ -35,14 +35,12 @@ final class WriteStatements {
   }
 
   /**
-   * The statements array at {@code path} ({@code "delete.deletes"}), FailedToParse when missing. mongod parses the
+   * The statements array at {@code path} ({@code "delete.deletes"}), FailedToParse when missing, TypeMismatch when
+   * not an array. mongod parses the
    * whole command first, so a statement with a field outside {@code fields} fails the command, not one statement.
    */
   static BsonArray parse(BsonDocument command, String path, Set<String> fields) {
-    BsonArray statements = command.getArray(path.substring(path.indexOf('.') + 1), null);
-    if (statements == null) {
-      throw ErrorCode.FAILED_TO_PARSE.error("BSON field '" + path + "' is missing but a required field");
-    }
+    BsonArray statements = CommandArguments.requiredArray(command, path);
     statements.stream().filter(BsonValue::isDocument)
         .forEach(s -> CommandArguments.requireKnownFields(s.asDocument(), path, fields));
     return statements;
