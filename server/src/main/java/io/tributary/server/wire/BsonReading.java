@@ -3,6 +3,7 @@ package io.tributary.server.wire;
 import io.netty.buffer.ByteBuf;
 import io.tributary.engine.command.ServerLimits;
 import io.tributary.engine.error.ErrorCode;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.bson.BsonBinaryReader;
 import org.bson.BsonDocument;
@@ -33,10 +34,12 @@ final class BsonReading {
     if (size < MIN_DOCUMENT_SIZE || size > buffer.readableBytes()) {
       throw ErrorCode.INVALID_BSON.error("Invalid BSON: document size " + size + " does not fit the message");
     }
-    ByteBuf slice = buffer.readSlice(size);
+    // Decoded from a heap copy: the reader reads byte by byte, which costs more on the socket's direct memory.
+    byte[] bytes = new byte[size];
+    buffer.readBytes(bytes);
     BsonDocument document;
     int consumed;
-    try (BsonBinaryReader reader = new BsonBinaryReader(slice.nioBuffer())) {
+    try (BsonBinaryReader reader = new BsonBinaryReader(ByteBuffer.wrap(bytes))) {
       document = CODEC.decode(reader, DecoderContext.builder().build());
       consumed = reader.getBsonInput().getPosition();
     } catch (RuntimeException e) {
