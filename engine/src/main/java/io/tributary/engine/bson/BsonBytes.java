@@ -31,11 +31,6 @@ public final class BsonBytes {
   }
 
   public static BsonDocument decode(byte[] bytes) {
-    BsonDocument document = BsonDocumentDecoder.decode(bytes);
-    return document != null ? document : decodeWithLibrary(bytes);
-  }
-
-  private static BsonDocument decodeWithLibrary(byte[] bytes) {
     try (BsonBinaryReader reader = new BsonBinaryReader(ByteBuffer.wrap(bytes))) {
       return CODEC.decode(reader, DecoderContext.builder().build());
     }

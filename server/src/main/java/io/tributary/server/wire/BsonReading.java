@@ -1,7 +1,6 @@
 package io.tributary.server.wire;
 
 import io.netty.buffer.ByteBuf;
-import io.tributary.engine.bson.BsonDocumentDecoder;
 import io.tributary.engine.command.ServerLimits;
 import io.tributary.engine.error.ErrorCode;
 import java.nio.ByteBuffer;
@@ -35,14 +34,9 @@ final class BsonReading {
     if (size < MIN_DOCUMENT_SIZE || size > buffer.readableBytes()) {
       throw ErrorCode.INVALID_BSON.error("Invalid BSON: document size " + size + " does not fit the message");
     }
-    // A heap copy: BsonDocumentDecoder decodes arrays, and the library's reader (for what that one declines, with
-    // the library's errors) reads byte by byte, which costs more on the socket's direct memory.
+    // Decoded from a heap copy: the reader reads byte by byte, which costs more on the socket's direct memory.
     byte[] bytes = new byte[size];
     buffer.readBytes(bytes);
-    BsonDocument common = BsonDocumentDecoder.decode(bytes);
-    if (common != null) {
-      return common;
-    }
     BsonDocument document;
     int consumed;
     try (BsonBinaryReader reader = new BsonBinaryReader(ByteBuffer.wrap(bytes))) {
