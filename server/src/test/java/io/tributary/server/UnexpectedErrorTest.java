@@ -9,6 +9,7 @@ import com.mongodb.MongoCommandException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 import com.mongodb.event.ConnectionClosedEvent;
 import com.mongodb.event.ConnectionPoolListener;
 import io.tributary.engine.Engine;
@@ -77,10 +78,28 @@ class UnexpectedErrorTest {
     assertThat(closedConnections).as("pooled connections closed").hasValue(0);
   }
 
-  /** Delegates to an engine; while armed, every read of a document fails with the given error. */
+  @Test
+  void anErrorWhileDecidingWhetherARequestIsQuickLeavesItToAWorkerAndTheConnectionOpen() {
+    MongoCollection<BsonDocument> coll = client.getDatabase("db").getCollection("coll", BsonDocument.class);
+    coll.insertOne(BsonDocument.parse("{_id: 1, a: 1}"));
+
+    // Whether a find by _id may run on the event loop asks the storage whether it is durable: that question fails,
+    // so the request takes the worker's way, which does not ask it again, and is answered.
+    storage.failDurabilityQueriesWith(new NoClassDefFoundError("io/tributary/Missing"));
+    assertThat(coll.find(Filters.eq("_id", 1)).first()).isEqualTo(BsonDocument.parse("{_id: 1, a: 1}"));
+    storage.failDurabilityQueriesWith(null);
+
+    assertThat(closedConnections).as("pooled connections closed").hasValue(0);
+  }
+
+  /**
+   * Delegates to an engine; while armed, every read of a document fails with the given error, and so does every
+   * question whether the storage is durable.
+   */
   private static final class FaultyStorage implements StorageEngine {
     private final StorageEngine delegate;
     private final AtomicReference<Error> failure = new AtomicReference<>();
+    private final AtomicReference<Error> durabilityFailure = new AtomicReference<>();
 
     FaultyStorage(StorageEngine delegate) {
       this.delegate = delegate;
@@ -88,6 +107,10 @@ class UnexpectedErrorTest {
 
     void failReadsWith(Error error) {
       failure.set(error);
+    }
+
+    void failDurabilityQueriesWith(Error error) {
+      durabilityFailure.set(error);
     }
 
     private void check(KeySpace space) {
@@ -139,6 +162,10 @@ class UnexpectedErrorTest {
 
     @Override
     public boolean isDurable() {
+      Error error = durabilityFailure.get();
+      if (error != null) {
+        throw error;
+      }
       return delegate.isDurable();
     }
 

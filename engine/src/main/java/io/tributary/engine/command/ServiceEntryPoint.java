@@ -106,8 +106,10 @@ public final class ServiceEntryPoint implements CommandDispatcher {
     String database = request.getString("$db").getValue();
     try {
       return registry.find(request.getFirstKey()).filter(command -> command.isQuick(engine, database, request));
-    } catch (MongoError malformed) {
-      return Optional.empty(); // the worker reports it
+    } catch (RuntimeException | Error e) {
+      // A malformed request, or anything unexpected: the worker runs the command and answers the failure. Thrown
+      // from here, on the network's event loop, it would close the connection without a reply.
+      return Optional.empty();
     }
   }
 
