@@ -69,8 +69,7 @@ final class ChangeStreamPipeline {
    * documents are encoded here, once for every stream of the shape ({@link EventSize#encode}).
    */
   List<StreamOutput> apply(ChangeEvent event, PipelineContext context) {
-    BsonDocument document = filters != null ? filtered(event.document())
-        : pipeline.applyTo(event.document(), context);
+    BsonDocument document = filters != null ? filtered(event) : pipeline.applyTo(event.document(), context);
     if (document == null) {
       return List.of();
     }
@@ -93,13 +92,18 @@ final class ChangeStreamPipeline {
     return fragments;
   }
 
-  private BsonDocument filtered(BsonDocument event) {
+  /** The event's document if it passes every filter; the filters read its view decoded once for all shapes. */
+  private BsonDocument filtered(ChangeEvent event) {
+    if (filters.isEmpty()) {
+      return event.document(); // no stages: nothing to decode
+    }
+    BsonDocument view = event.filterView();
     for (Matcher filter : filters) {
-      if (!filter.matches(event)) {
+      if (!filter.matches(view)) {
         return null;
       }
     }
-    return event;
+    return event.document();
   }
 
   private static void checkAllowed(String name) {

@@ -2,6 +2,7 @@ package io.tributary.engine.changestream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.engine.bson.BsonBytes;
 import io.tributary.engine.oplog.Operation;
 import io.tributary.engine.oplog.OplogEntry;
 import java.time.Clock;
@@ -11,6 +12,7 @@ import org.bson.BsonDateTime;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
 import org.bson.BsonTimestamp;
+import org.bson.RawBsonDocument;
 import org.junit.jupiter.api.Test;
 
 class SharedEventsTest {
@@ -65,6 +67,35 @@ class SharedEventsTest {
     other.release();
     assertThat(registry.size()).isZero();
     assertThat(registry.transforms()).isZero();
+  }
+
+  @Test
+  void filtersOnTheFullDocumentReadOneDecodedViewAndMatchAsOnTheStoredBytes() {
+    BsonDocument stored = BsonDocument.parse("{_id: 1, k: [1, 2.0, {x: {$numberLong: '3'}}], a: {b: null}}");
+    OplogEntry entry = new OplogEntry(new BsonTimestamp(100, 2), 0, new Operation.Insert(StreamFixture.COLL,
+        StreamFixture.COLL_UUID, StreamFixture.key(1), new RawBsonDocument(BsonBytes.encode(stored))), null);
+
+    assertThat(yields(entry, "{'fullDocument.k': 2}")).isTrue();
+    assertThat(yields(entry, "{'fullDocument.k.x': 3.0}")).isTrue();
+    assertThat(yields(entry, "{'fullDocument.k.2.x': {$gt: 2}}")).isTrue();
+    assertThat(yields(entry, "{'fullDocument.a.b': null, 'fullDocument.missing': null}")).isTrue();
+    assertThat(yields(entry, "{'fullDocument.a': {b: null}}")).isTrue();
+    assertThat(yields(entry, "{'fullDocument.k': 5}")).isFalse();
+    assertThat(yields(entry, "{'fullDocument.a.b': {$exists: false}}")).isFalse();
+
+    SharedEvents shape = acquire(new BsonDocument(), match("{'fullDocument.k': 1}"));
+    SharedEvents.Produced produced = shape.produce(entry).get(0);
+    BsonDocument returned = produced.outputs().get(0).document();
+    assertThat(returned.get("fullDocument")).isInstanceOf(RawBsonDocument.class).isEqualTo(stored);
+    assertThat(produced.event().document().get("fullDocument")).isInstanceOf(RawBsonDocument.class);
+  }
+
+  private boolean yields(OplogEntry entry, String filter) {
+    return acquire(new BsonDocument(), match(filter)).yieldsOutput(entry);
+  }
+
+  private static BsonDocument match(String filter) {
+    return new BsonDocument("$match", BsonDocument.parse(filter));
   }
 
   private SharedEvents acquire(BsonDocument options, BsonDocument... stages) {
