@@ -1,5 +1,6 @@
 package io.tributary.server.changestream;
 
+import static io.tributary.server.changestream.Drain.drain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -163,14 +164,6 @@ public abstract class ChangeStreamDdlAndImagesSuite extends ServerTestSupport {
 
   private MongoCollection<BsonDocument> collection(String name) {
     return db.getCollection(name, BsonDocument.class);
-  }
-
-  private static <T> List<T> drain(MongoChangeStreamCursor<T> cursor, int count) {
-    List<T> events = new ArrayList<>();
-    while (events.size() < count) {
-      events.add(cursor.next());
-    }
-    return events;
   }
 
   private static BsonDocument doc(String json) {

@@ -1,5 +1,6 @@
 package io.tributary.server.changestream;
 
+import static io.tributary.server.changestream.Drain.drain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.ClientSession;
@@ -150,14 +151,6 @@ public abstract class LargeTransactionChangeStreamSuite extends ServerTestSuppor
     try (stream) {
       return drain(stream, count).stream().map(e -> e.getDocumentKey().getInt32("_id").getValue()).toList();
     }
-  }
-
-  private static <T> List<T> drain(MongoChangeStreamCursor<T> cursor, int count) {
-    List<T> events = new ArrayList<>();
-    while (events.size() < count) {
-      events.add(cursor.next());
-    }
-    return events;
   }
 
   private static BsonDocument doc(String json) {

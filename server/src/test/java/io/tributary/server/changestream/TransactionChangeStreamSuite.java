@@ -1,5 +1,6 @@
 package io.tributary.server.changestream;
 
+import static io.tributary.server.changestream.Drain.drain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.ClientSession;
@@ -246,14 +247,6 @@ public abstract class TransactionChangeStreamSuite extends ServerTestSupport {
           .map(e -> e.getDocumentKey().getInt32("_id").getValue()).toList();
       return ids;
     }
-  }
-
-  private static <T> List<T> drain(MongoChangeStreamCursor<T> cursor, int count) {
-    List<T> events = new ArrayList<>();
-    while (events.size() < count) {
-      events.add(cursor.next());
-    }
-    return events;
   }
 
   private static BsonDocument doc(String json) {
